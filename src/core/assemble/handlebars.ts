@@ -1,0 +1,199 @@
+// One isolated Handlebars instance for clause text and instrument templates:
+// strict, unescaped (output is not HTML; writers escape for their format), with
+// a static check that every name a template uses is declared before rendering.
+import Handlebars from "handlebars";
+
+type HbsNode = hbs.AST.Node;
+
+const hb = Handlebars.create();
+
+const ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** 30 -> "thirty"; 365 -> "three hundred sixty-five". */
+export function numberWords(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 999_999) return String(n);
+  if (n < 20) return ONES[n]!;
+  if (n < 100) return TENS[Math.floor(n / 10)]! + (n % 10 ? "-" + ONES[n % 10]! : "");
+  if (n < 1000) return ONES[Math.floor(n / 100)]! + " hundred" + (n % 100 ? " " + numberWords(n % 100) : "");
+  return numberWords(Math.floor(n / 1000)) + " thousand" + (n % 1000 ? " " + numberWords(n % 1000) : "");
+}
+
+export function joinList(items: unknown, conj: "and" | "or"): string {
+  const xs = (Array.isArray(items) ? items : [items]).map(String);
+  if (xs.length <= 1) return xs.join("");
+  if (xs.length === 2) return `${xs[0]} ${conj} ${xs[1]}`;
+  return `${xs.slice(0, -1).join(", ")}, ${conj} ${xs[xs.length - 1]}`;
+}
+
+export function longDate(iso: unknown): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
+  if (!m) return String(iso);
+  return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${Number(m[3])}, ${m[1]}`;
+}
+
+export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
+  list: (xs) => joinList(xs, "and"),
+  list_or: (xs) => joinList(xs, "or"),
+  upper: (s) => String(s).toUpperCase(),
+  lower: (s) => String(s).toLowerCase(),
+  date_long: (d) => longDate(d),
+  words: (n) => `${numberWords(Number(n))} (${String(n)})`,
+  eq: (a, b) => a === b,
+};
+for (const [name, fn] of Object.entries(HELPERS)) {
+  // Handlebars passes an options object last; helpers take only their arguments.
+  hb.registerHelper(name, (...args: unknown[]) => fn(...args.slice(0, -1)));
+}
+
+const BUILTIN_BLOCKS = new Set(["if", "unless", "each", "with"]);
+
+export interface TemplateIssue {
+  message: string;
+  /** 1-based, relative to the template source. */
+  line: number;
+  col: number;
+  /** The name as written, e.g. "jurisdiction.nmae". */
+  name?: string;
+}
+
+/** What a template may reference: top-level names, with the known keys of object-valued ones. */
+export type Scope = Map<string, Set<string> | null>;
+
+/**
+ * Parses a template and checks every path against the scope. Returns issues
+ * instead of throwing, so validation can report all of them.
+ */
+export function checkTemplate(source: string, scope: Scope, partials?: Set<string>): TemplateIssue[] {
+  let ast: hbs.AST.Program;
+  try {
+    ast = hb.parse(source);
+  } catch (err) {
+    const msg = (err as Error).message;
+    const m = /line (\d+)/.exec(msg);
+    const detail = msg.split("\n").slice(-1)[0] ?? msg;
+    return [{ message: `template syntax error: ${detail}`, line: m ? Number(m[1]) : 1, col: 1 }];
+  }
+  const issues: TemplateIssue[] = [];
+  walk(ast, scope, [], issues, partials);
+  return issues;
+}
+
+function walk(node: HbsNode | undefined | null, scope: Scope, blockParams: string[][], issues: TemplateIssue[], partials?: Set<string>): void {
+  if (!node) return;
+  const n = node as unknown as Record<string, unknown> & HbsNode;
+  switch (node.type) {
+    case "Program":
+      for (const s of (node as hbs.AST.Program).body) walk(s, scope, blockParams, issues, partials);
+      return;
+    case "MustacheStatement":
+    case "SubExpression": {
+      const m = node as hbs.AST.MustacheStatement;
+      checkCall(m.path as hbs.AST.PathExpression, m.params, m.hash, scope, blockParams, issues, partials);
+      return;
+    }
+    case "BlockStatement": {
+      const b = node as hbs.AST.BlockStatement;
+      const head = (b.path as hbs.AST.PathExpression).original;
+      if (!BUILTIN_BLOCKS.has(head) && !(head in HELPERS)) {
+        issues.push({ message: `unknown block helper "${head}"`, line: b.loc.start.line, col: b.loc.start.column + 1, name: head });
+      }
+      for (const p of b.params) walk(p, scope, blockParams, issues, partials);
+      const inner = b.program?.blockParams ? [...blockParams, b.program.blockParams] : blockParams;
+      // Inside #each/#with, "this" and relative paths refer to the item.
+      const itemScope = head === "each" || head === "with" ? new Map([...scope, ["this", null]]) : scope;
+      walk(b.program, itemScope, inner, issues, partials);
+      walk(b.inverse, scope, blockParams, issues, partials);
+      return;
+    }
+    case "PartialStatement":
+    case "PartialBlockStatement": {
+      const p = node as hbs.AST.PartialStatement;
+      const name = p.name.type === "PathExpression" ? (p.name as hbs.AST.PathExpression).original : String((p.name as unknown as { value: unknown }).value);
+      if (partials && !partials.has(name)) {
+        issues.push({ message: `unknown partial "${name}"`, line: p.loc.start.line, col: p.loc.start.column + 1, name });
+      } else if (!partials) {
+        issues.push({ message: "partials are only allowed in instrument templates", line: p.loc.start.line, col: p.loc.start.column + 1, name });
+      }
+      return;
+    }
+    case "PathExpression":
+      checkPath(node as hbs.AST.PathExpression, scope, blockParams, issues);
+      return;
+    case "ContentStatement":
+    case "CommentStatement":
+    case "StringLiteral":
+    case "NumberLiteral":
+    case "BooleanLiteral":
+    case "UndefinedLiteral":
+    case "NullLiteral":
+      return;
+    default:
+      issues.push({ message: `unsupported template construct (${node.type})`, line: n.loc?.start.line ?? 1, col: (n.loc?.start.column ?? 0) + 1 });
+  }
+}
+
+function checkCall(
+  path: hbs.AST.PathExpression,
+  params: hbs.AST.Expression[],
+  hash: hbs.AST.Hash | undefined,
+  scope: Scope,
+  blockParams: string[][],
+  issues: TemplateIssue[],
+  partials?: Set<string>,
+): void {
+  const isHelperCall = params.length > 0 || (hash?.pairs.length ?? 0) > 0;
+  if (path.type === "PathExpression" && path.original in HELPERS) {
+    for (const p of params) walk(p, scope, blockParams, issues, partials);
+    return;
+  }
+  if (isHelperCall) {
+    issues.push({ message: `unknown helper "${path.original}"`, line: path.loc.start.line, col: path.loc.start.column + 1, name: path.original });
+    return;
+  }
+  walk(path, scope, blockParams, issues, partials);
+}
+
+function checkPath(path: hbs.AST.PathExpression, scope: Scope, blockParams: string[][], issues: TemplateIssue[]): void {
+  if (path.data) return; // @index, @key, @first ...
+  const parts = path.parts;
+  const loc = { line: path.loc.start.line, col: path.loc.start.column + 1 };
+  if (path.original === "this" || path.original === "." || path.depth > 0) return;
+  const head = parts[0];
+  if (head === undefined) return;
+  if (blockParams.some((bp) => bp.includes(head))) return;
+  if (head === "constructor" || head === "__proto__" || head === "prototype" || parts.some((p) => p === "constructor" || p === "__proto__" || p === "prototype")) {
+    issues.push({ message: `"${path.original}" is not allowed in a template`, ...loc, name: path.original });
+    return;
+  }
+  if (/^(this[./]|\.\/)/.test(path.original) || (scope.has("this") && !scope.has(head))) return; // item fields inside #each/#with
+  if (!scope.has(head)) {
+    issues.push({ message: `unknown variable "${path.original}"`, ...loc, name: path.original });
+    return;
+  }
+  const keys = scope.get(head);
+  if (keys && parts.length > 1 && !keys.has(parts[1]!)) {
+    issues.push({ message: `unknown variable "${path.original}"`, ...loc, name: path.original });
+  }
+}
+
+const cache = new Map<string, HandlebarsTemplateDelegate>();
+
+/** Compiles (cached) and renders a template that has passed checkTemplate. */
+export function render(source: string, context: object): string {
+  let fn = cache.get(source);
+  if (!fn) {
+    fn = hb.compile(source, { strict: true, noEscape: true });
+    cache.set(source, fn);
+  }
+  return fn(context);
+}
+
+export function registerPartial(name: string, source: string): void {
+  hb.registerPartial(name, source);
+}
+
+export function unregisterPartials(): void {
+  for (const name of Object.keys(hb.partials)) hb.unregisterPartial(name);
+}

@@ -1,0 +1,106 @@
+// Instrument templates: a Handlebars skeleton rendered to tagged lines
+// (@title, @recitals, @sections ...) that become the Draft's layout.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { UserError, type Problem } from "../errors.js";
+import { displayPath } from "../paths.js";
+import type { Instrument, LayoutBlock } from "../draft.js";
+import { checkTemplate, registerPartial, render, unregisterPartials } from "./handlebars.js";
+import { templateScope } from "./globals.js";
+
+export interface InstrumentTemplate {
+  name: string;
+  file: string;
+  source: string;
+  partials: Map<string, { file: string; source: string }>;
+}
+
+export function loadTemplate(dir: string, instrument: Instrument): InstrumentTemplate {
+  const file = path.join(dir, `${instrument}.hbs`);
+  if (!existsSync(file)) {
+    throw new UserError({ message: `no template for ${instrument}`, file: displayPath(file), hint: `add ${instrument}.hbs to the templates directory` });
+  }
+  const partials = new Map<string, { file: string; source: string }>();
+  const pdir = path.join(dir, "partials");
+  if (existsSync(pdir)) {
+    for (const name of readdirSync(pdir).sort()) {
+      if (!name.endsWith(".hbs")) continue;
+      const pfile = path.join(pdir, name);
+      partials.set(name.slice(0, -4), { file: pfile, source: readFileSync(pfile, "utf8") });
+    }
+  }
+  const t: InstrumentTemplate = { name: `${instrument}.hbs`, file, source: readFileSync(file, "utf8"), partials };
+  const problems: Problem[] = [];
+  const names = new Set(partials.keys());
+  for (const [f, src] of [[file, t.source] as const, ...[...partials.values()].map((p) => [p.file, p.source] as const)]) {
+    for (const issue of checkTemplate(src, templateScope(), names)) {
+      const lineText = src.split("\n")[issue.line - 1] ?? "";
+      problems.push({ message: issue.message, file: displayPath(f), line: issue.line, col: issue.col, snippet: lineText, hint: issue.name ? "templates may use the globals in docs/templates.md and the partials in partials/" : "check the {{ }} expressions" });
+    }
+  }
+  if (problems.length) throw new UserError(problems);
+  return t;
+}
+
+const TAGS = new Set(["heading", "title", "para", "formula", "recitals", "sections", "signature", "note"]);
+
+/** Renders the template and parses its tagged lines into layout blocks. */
+export function renderLayout(t: InstrumentTemplate, context: object): LayoutBlock[] {
+  unregisterPartials();
+  for (const [name, p] of t.partials) registerPartial(name, p.source);
+  let text: string;
+  try {
+    text = render(t.source, context);
+  } catch (err) {
+    throw runtimeError(err, displayPath(t.file));
+  }
+  const blocks: LayoutBlock[] = [];
+  const problems: Problem[] = [];
+  const where = (i: number): Problem => ({ message: "", file: displayPath(t.file), hint: `line ${i + 1} of the rendered template` });
+  text.split("\n").forEach((line, i) => {
+    if (line.trim() === "") return;
+    if (/^\s/.test(line) && blocks.length) {
+      const last = blocks[blocks.length - 1]!;
+      if ("text" in last) last.text = `${last.text} ${line.trim()}`;
+      else if (last.type === "signature") last.name = `${last.name} ${line.trim()}`;
+      return;
+    }
+    const m = /^@([a-z]+)(?:\s+(.*))?$/.exec(line.trimEnd());
+    if (!m || !TAGS.has(m[1]!)) {
+      problems.push({ ...where(i), message: `template line does not start with a known block tag: ${JSON.stringify(line.slice(0, 60))}`, hint: "start every line with @heading, @title, @para, @formula, @recitals, @sections, @signature or @note (see docs/templates.md)" });
+      return;
+    }
+    const tag = m[1]!;
+    const rest = (m[2] ?? "").trim();
+    if (tag === "recitals" || tag === "sections") blocks.push({ type: tag });
+    else if (tag === "signature") {
+      const [label, name] = rest.split("|").map((s) => s.trim());
+      blocks.push({ type: "signature", label: label ?? "", name: name ?? "" });
+    } else {
+      if (!rest) problems.push({ ...where(i), message: `@${tag} renders as empty text`, hint: "a value it uses is empty; give it in the answers or guard it with {{#if}}" });
+      blocks.push({ type: tag as "heading", text: rest });
+    }
+  });
+  for (const tag of ["title", "recitals", "formula", "sections"] as const) {
+    const n = blocks.filter((b) => b.type === tag).length;
+    if (n !== 1) problems.push({ message: `the template must have exactly one @${tag} line (found ${n})`, file: displayPath(t.file), hint: "see docs/templates.md" });
+  }
+  if (problems.length) throw new UserError(problems);
+  return blocks;
+}
+
+/** A Handlebars runtime error (strict mode: a missing value) as a UserError. */
+export function runtimeError(err: unknown, file: string, line?: number, col?: number): UserError {
+  const e = err as Error & { lineNumber?: number; column?: number };
+  const missing = /"([^"]+)" not defined/.exec(e.message ?? "");
+  if (missing) {
+    return new UserError({
+      message: `the answers give no value for "${missing[1]}", which the text uses`,
+      file,
+      ...(line !== undefined ? { line } : e.lineNumber !== undefined ? { line: e.lineNumber } : {}),
+      ...(col !== undefined ? { col } : e.column !== undefined ? { col: e.column + 1 } : {}),
+      hint: `add ${missing[1]} to the answers file (a draft law must not contain a blank)`,
+    });
+  }
+  return new UserError({ message: `cannot render: ${e.message ?? String(err)}`, file, ...(line !== undefined ? { line } : {}) });
+}

@@ -1,0 +1,111 @@
+// Answers files: reading, checking against the library, and filling defaults.
+import { createHash } from "node:crypto";
+import { ProblemList, UserError } from "../errors.js";
+import { displayPath } from "../paths.js";
+import { YamlSource } from "../library/yaml-source.js";
+import { schemaProblems } from "../library/schema.js";
+import { valueProblem } from "../library/values.js";
+import type { Instrument, JurisdictionKind } from "../draft.js";
+import type { Library } from "../library/types.js";
+
+export interface Answers {
+  answers_version: 1;
+  date?: string;
+  instrument: Instrument;
+  number?: string | null;
+  title?: string | null;
+  sponsor?: string | null;
+  authority?: string | null;
+  jurisdiction: {
+    name: string;
+    kind: JurisdictionKind;
+    state: string;
+    legislative_body: string;
+    executive_title: string;
+    executive_name?: string | null;
+    clerk_title?: string | null;
+  };
+  modules: string[];
+  options: Record<string, unknown>;
+  existing: Record<string, unknown>;
+  variables: Record<string, Record<string, unknown>>;
+}
+
+export interface LoadedAnswers {
+  answers: Answers;
+  source: YamlSource;
+  /** sha256 of the file's bytes, 16 hex digits. */
+  hash: string;
+}
+
+export function readAnswersFile(file: string): LoadedAnswers {
+  const src = YamlSource.read(file, displayPath(file));
+  return checkAnswers(src);
+}
+
+/** Schema check, then checks against the library; every problem at once. */
+export function checkAnswers(src: YamlSource, library?: Library): LoadedAnswers {
+  if (typeof src.data !== "object" || src.data === null || Array.isArray(src.data)) {
+    throw new UserError(src.problem([], "an answers file must hold a mapping (key: value lines) at the top level", "see docs/answers-format.md or examples/"));
+  }
+  const problems = new ProblemList();
+  for (const p of schemaProblems(src, "answers")) problems.add(p);
+  problems.throwIfAny();
+  const raw = src.data as Partial<Answers>;
+  const answers: Answers = {
+    ...(raw as Answers),
+    modules: raw.modules ?? [],
+    options: raw.options ?? {},
+    existing: raw.existing ?? {},
+    variables: raw.variables ?? {},
+  };
+  if (library) checkAgainstLibrary(src, answers, library, problems);
+  problems.throwIfAny();
+  return { answers, source: src, hash: createHash("sha256").update(src.bytes).digest("hex").slice(0, 16) };
+}
+
+function checkAgainstLibrary(src: YamlSource, a: Answers, lib: Library, problems: ProblemList): void {
+  const categories = lib.categories.map((c) => c.id);
+  a.modules.forEach((m, i) => {
+    if (!categories.includes(m)) problems.add(src.problem(["modules", i], `unknown module "${m}"`, `modules are the library's categories: ${categories.join(", ")}`));
+  });
+  for (const [name, value] of Object.entries(a.options)) {
+    const decl = lib.options[name];
+    if (!decl) {
+      problems.add(src.problem(["options", name], `unknown option "${name}"`, `the library declares: ${Object.keys(lib.options).join(", ") || "no options"}`, true));
+      continue;
+    }
+    const why = valueProblem(decl, value);
+    if (why) problems.add(src.problem(["options", name], `option ${name} ${why}`));
+  }
+  for (const [clauseId, values] of Object.entries(a.variables)) {
+    const clause = lib.clauses.get(clauseId);
+    if (!clause) {
+      problems.add(src.problem(["variables", clauseId], `unknown clause "${clauseId}"`, "variables are given by clause id, e.g. property-use/staging-ban; `ordkit clauses list` shows them", true));
+      continue;
+    }
+    if (typeof values !== "object" || values === null || Array.isArray(values)) {
+      problems.add(src.problem(["variables", clauseId], `variables for ${clauseId} must be a mapping of name: value`));
+      continue;
+    }
+    for (const [name, value] of Object.entries(values)) {
+      const decl = clause.variables[name];
+      if (!decl) {
+        problems.add(src.problem(["variables", clauseId, name], `clause ${clauseId} has no variable "${name}"`, `it declares: ${Object.keys(clause.variables).join(", ") || "no variables"}`, true));
+        continue;
+      }
+      const why = valueProblem(decl, value);
+      if (why) problems.add(src.problem(["variables", clauseId, name], `${clauseId}: ${name} ${why}`, decl.prompt));
+    }
+  }
+}
+
+/** Options with the library's defaults filled in. */
+export function resolvedOptions(a: Answers, lib: Library): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, decl] of Object.entries(lib.options)) {
+    if (name in a.options) out[name] = a.options[name];
+    else if (decl.default !== undefined) out[name] = decl.default;
+  }
+  return out;
+}

@@ -1,0 +1,284 @@
+// Loads a clause library directory: manifest + one YAML file per clause.
+// Collects every problem in every file before failing.
+import { createHash } from "node:crypto";
+import { lstatSync, readdirSync, existsSync } from "node:fs";
+import path from "node:path";
+import { ProblemList, UserError } from "../errors.js";
+import { displayPath } from "../paths.js";
+import { CLAUSE_GLOBALS, ANSWER_FIELDS, JURISDICTION_KEYS, EXISTING_KEYS } from "../assemble/globals.js";
+import { checkTemplate, type Scope } from "../assemble/handlebars.js";
+import { YamlSource, type YamlPath } from "./yaml-source.js";
+import { schemaProblems } from "./schema.js";
+import { valueProblem } from "./values.js";
+import type { Clause, Condition, Library, ParagraphSpec, VariableDecl } from "./types.js";
+
+const MAX_FILES = 20_000;
+
+export function loadLibrary(dir: string): Library {
+  const problems = new ProblemList();
+  const manifestFile = path.join(dir, "library.yaml");
+  if (!existsSync(manifestFile)) {
+    throw new UserError({ message: "not a clause library: library.yaml is missing", file: displayPath(dir), hint: "a library directory holds library.yaml and <category>/<clause>.yaml files" });
+  }
+  const manifest = readYaml(manifestFile, problems);
+  const manifestOk = manifest !== null && collect(problems, schemaProblems(manifest, "library"));
+  const m = (manifestOk ? manifest!.data : {}) as Record<string, unknown>;
+  const library: Library = {
+    dir,
+    name: String(m.name ?? "unknown"),
+    version: String(m.version ?? "0.0.0"),
+    legalAsOf: String(m.legal_as_of ?? ""),
+    categories: (m.categories as Library["categories"]) ?? [],
+    options: (m.options as Record<string, VariableDecl>) ?? {},
+    definitionsHeading: String(m.definitions_heading ?? "Definitions"),
+    definitionsIntro: String(m.definitions_intro ?? ""),
+    clauses: new Map(),
+    manifest: manifest!,
+  };
+  if (manifestOk) checkManifest(library, problems);
+
+  for (const file of clauseFiles(dir, problems)) {
+    const src = readYaml(file, problems);
+    if (!src) continue;
+    if (!collect(problems, schemaProblems(src, "clause"))) continue;
+    const clause = toClause(src, file);
+    checkClauseShape(clause, file, dir, library, problems);
+    const existing = library.clauses.get(clause.id);
+    if (existing) {
+      problems.add(src.problem(["id"], `duplicate clause id "${clause.id}" (also in ${existing.source.file})`, "each clause id must be unique"));
+      continue;
+    }
+    library.clauses.set(clause.id, clause);
+  }
+  for (const clause of library.clauses.values()) checkReferences(clause, library, problems);
+  problems.throwIfAny();
+  return library;
+}
+
+/** Adds problems; returns true when there were none. */
+function collect(list: ProblemList, items: ReturnType<typeof schemaProblems>): boolean {
+  for (const p of items) list.add(p);
+  return items.length === 0;
+}
+
+function readYaml(file: string, problems: ProblemList): YamlSource | null {
+  try {
+    const src = YamlSource.read(file, displayPath(file));
+    if (typeof src.data !== "object" || Array.isArray(src.data)) {
+      problems.add(src.problem([], "the file must hold a mapping (key: value lines) at the top level", "see docs/clause-format.md"));
+      return null;
+    }
+    return src;
+  } catch (err) {
+    if (err instanceof UserError) {
+      for (const p of err.problems) problems.add(p);
+      return null;
+    }
+    throw err;
+  }
+}
+
+/** Every *.yaml below dir except the manifest, sorted; links and hidden entries are skipped. */
+function clauseFiles(dir: string, problems: ProblemList): string[] {
+  const out: string[] = [];
+  const visit = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      if (name.startsWith(".") || name === "node_modules") continue;
+      const full = path.join(d, name);
+      const st = lstatSync(full);
+      if (st.isSymbolicLink()) {
+        problems.add({ message: "symbolic links are not followed in a clause library", file: displayPath(full), hint: "copy the file into the library instead" });
+        continue;
+      }
+      if (st.isDirectory()) visit(full);
+      else if (/\.ya?ml$/.test(name) && full !== path.join(dir, "library.yaml")) out.push(full);
+      if (out.length > MAX_FILES) throw new UserError({ message: `more than ${MAX_FILES} files in the library`, file: displayPath(dir) });
+    }
+  };
+  visit(dir);
+  return out;
+}
+
+function toClause(src: YamlSource, _file: string): Clause {
+  const d = src.data as Record<string, unknown>;
+  return {
+    ...(d as unknown as Clause),
+    order: typeof d.order === "number" ? d.order : 500,
+    terms: (d.terms as string[]) ?? [],
+    variables: (d.variables as Record<string, VariableDecl>) ?? {},
+    risks: (d.risks as Clause["risks"]) ?? [],
+    changelog: (d.changelog as Clause["changelog"]) ?? [],
+    sources: (d.sources as Clause["sources"]) ?? [],
+    source: src,
+    hash: createHash("sha256").update(src.bytes).digest("hex").slice(0, 16),
+  };
+}
+
+function checkManifest(lib: Library, problems: ProblemList): void {
+  const seen = new Set<string>();
+  lib.categories.forEach((c, i) => {
+    if (seen.has(c.id)) problems.add(lib.manifest.problem(["categories", i, "id"], `category "${c.id}" is listed twice`));
+    seen.add(c.id);
+    if (c.subject) reportTemplate(lib.manifest, ["categories", i, "subject"], c.subject, CLAUSE_GLOBALS, `category ${c.id}`, problems);
+  });
+  for (const [name, decl] of Object.entries(lib.options)) checkVariable(lib.manifest, ["options", name], name, decl, problems);
+  reportTemplate(lib.manifest, ["definitions_intro"], lib.definitionsIntro, CLAUSE_GLOBALS, "definitions_intro", problems);
+}
+
+function checkClauseShape(c: Clause, file: string, dir: string, lib: Library, problems: ProblemList): void {
+  const src = c.source;
+  const rel = path.relative(dir, file).replace(/\\/g, "/").replace(/\.ya?ml$/, "");
+  if (rel !== c.id) problems.add(src.problem(["id"], `id "${c.id}" does not match the file's path (${rel})`, `rename the file to ${c.id}.yaml or set id: ${rel}`));
+  if (c.id.split("/")[0] !== c.category) problems.add(src.problem(["category"], `category "${c.category}" does not match the id's first part "${c.id.split("/")[0]}"`));
+  else if (lib.categories.length && !lib.categories.some((k) => k.id === c.category)) {
+    problems.add(src.problem(["category"], `unknown category "${c.category}"`, `add it to library.yaml's categories (known: ${lib.categories.map((k) => k.id).join(", ")})`));
+  }
+  const needs = (key: keyof Clause, why: string): void => {
+    if (c[key] === undefined) problems.add(src.problem([], `a ${c.kind} clause needs "${String(key)}"`, why));
+  };
+  if (c.kind === "definition") {
+    needs("term", "the defined term as it appears in text, e.g. term: Staging Area");
+    if (c.body.length !== 1 || c.body[0]!.children) problems.add(src.problem(["body"], "a definition's body is exactly one paragraph without children"));
+    else if (c.term && !c.body[0]!.text.includes(`“${c.term}”`) && !c.body[0]!.text.includes(`"${c.term}"`)) {
+      problems.add(src.problem(["body", 0, "text"], `the definition does not quote its term "${c.term}"`, `begin with “${c.term}” means ...`));
+    }
+  }
+  if (c.kind === "finding" && (c.body.length !== 1 || c.body[0]!.children)) problems.add(src.problem(["body"], "a finding's body is exactly one paragraph (one recital) without children"));
+  if (c.kind === "operative" || c.kind === "boilerplate") needs("heading", "the section heading, e.g. heading: Use of property as a staging area");
+  if (c.kind === "operative") needs("regulates", "say whom and where it regulates: regulates: { who: ..., where: ..., does: ... }");
+  if (c.kind !== "definition" && c.term !== undefined) problems.add(src.problem(["term"], "only definition clauses declare a term", "list the definitions this clause uses under terms:", true));
+
+  for (const [name, decl] of Object.entries(c.variables)) {
+    if (CLAUSE_GLOBALS.has(name)) problems.add(src.problem(["variables", name], `variable "${name}" shadows the global of the same name`, "rename the variable", true));
+    checkVariable(src, ["variables", name], name, decl, problems);
+  }
+  const scope: Scope = new Map([...CLAUSE_GLOBALS, ...Object.keys(c.variables).map((v) => [v, null] as const)]);
+  if (c.heading) reportTemplate(src, ["heading"], c.heading, scope, c.id, problems);
+  walkBody(c.body, ["body"], (p, at) => reportTemplate(src, [...at, "text"], p.text, scope, c.id, problems));
+}
+
+function walkBody(body: ParagraphSpec[], at: YamlPath, fn: (p: ParagraphSpec, at: YamlPath) => void): void {
+  body.forEach((p, i) => {
+    fn(p, [...at, i]);
+    if (p.children) walkBody(p.children, [...at, i, "children"], fn);
+  });
+}
+
+function checkVariable(src: YamlSource, at: YamlPath, name: string, decl: VariableDecl, problems: ProblemList): void {
+  const isChoice = decl.type === "choice" || decl.type === "multi-choice";
+  if (isChoice && !decl.choices) problems.add(src.problem(at, `variable "${name}" is a ${decl.type} but declares no choices`, "add choices: [...]"));
+  if (!isChoice && decl.choices) problems.add(src.problem([...at, "choices"], `variable "${name}" declares choices but its type is ${decl.type}`, "use type: choice or multi-choice", true));
+  if (decl.default !== undefined) {
+    const why = valueProblem(decl, decl.default);
+    if (why) problems.add(src.problem([...at, "default"], `default of "${name}" ${why}`));
+  }
+}
+
+/** Checks a template string and reports its issues at their file positions. */
+export function reportTemplate(src: YamlSource, at: YamlPath, text: string, scope: Scope, owner: string, problems: ProblemList): void {
+  for (const issue of checkTemplate(text, scope)) {
+    const pos = templatePosition(src, at, text, issue.line, issue.col, issue.name);
+    problems.add({
+      message: `${owner}: ${issue.message}`,
+      file: src.file,
+      ...pos,
+      hint: issue.name ? nameHint(issue.name, scope) : "check the {{ }} expressions",
+    });
+  }
+}
+
+function nameHint(name: string, scope: Scope): string {
+  const [head, sub] = name.split(".");
+  const keys = head ? scope.get(head) : undefined;
+  if (keys && sub !== undefined) return `${head} has: ${[...keys].join(", ")}`;
+  const names = [...scope.keys()].filter((k) => k !== "this");
+  const close = names.filter((n) => similar(n, head ?? name));
+  return close.length ? `did you mean ${close.map((c) => `"${c}"`).join(" or ")}? Declare new names under variables:` : `declare it under variables:, or use one of: ${names.join(", ")}`;
+}
+
+function similar(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let same = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] === b[i]) same++;
+  return same >= Math.min(a.length, b.length) - 2 || a.includes(b) || b.includes(a);
+}
+
+/** Maps a position inside a template string to the file's line and column. */
+export function templatePosition(src: YamlSource, at: YamlPath, text: string, line: number, col: number, name?: string): { line: number; col: number; snippet: string } {
+  const raw = src.scalarSource(at);
+  if (!raw) return src.locate(at);
+  let offset = raw.start;
+  if (name) {
+    const lines = text.split("\n");
+    const index = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + (col - 1);
+    const before = countOccurrences(text.slice(0, index), name);
+    let from = 0;
+    for (let k = 0; k <= before; k++) {
+      const hit = raw.raw.indexOf(name, from);
+      if (hit === -1) break;
+      offset = raw.start + hit;
+      from = hit + name.length;
+    }
+  } else {
+    const isBlock = /^[|>]/.test(raw.raw);
+    const nl = isBlock ? nthIndex(raw.raw, "\n", line) : -1;
+    offset = raw.start + (nl >= 0 ? nl + 1 : 0);
+  }
+  return src.position(offset);
+}
+
+function countOccurrences(s: string, needle: string): number {
+  let n = 0;
+  for (let i = s.indexOf(needle); i !== -1; i = s.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+function nthIndex(s: string, needle: string, n: number): number {
+  let i = -1;
+  for (let k = 0; k < n; k++) {
+    i = s.indexOf(needle, i + 1);
+    if (i === -1) return -1;
+  }
+  return i;
+}
+
+function checkReferences(c: Clause, lib: Library, problems: ProblemList): void {
+  const src = c.source;
+  c.terms.forEach((t, i) => {
+    const def = lib.clauses.get(`definitions/${t}`);
+    if (!def || def.kind !== "definition") problems.add(src.problem(["terms", i], `unknown term "${t}": there is no definition clause definitions/${t}`, "add clauses/definitions/" + t + ".yaml or remove it from terms"));
+  });
+  if (c.replaced_by && !lib.clauses.has(c.replaced_by)) problems.add(src.problem(["replaced_by"], `replaced_by names an unknown clause "${c.replaced_by}"`));
+  if (c.when) checkCondition(c.when, ["when"], src, lib, problems);
+  walkBody(c.body, ["body"], (p, at) => {
+    if (p.when) checkCondition(p.when, [...at, "when"], src, lib, problems);
+  });
+}
+
+function checkCondition(cond: Condition, at: YamlPath, src: YamlSource, lib: Library, problems: ProblemList): void {
+  if ("all" in cond) return cond.all.forEach((c, i) => checkCondition(c, [...at, "all", i], src, lib, problems));
+  if ("any" in cond) return cond.any.forEach((c, i) => checkCondition(c, [...at, "any", i], src, lib, problems));
+  if ("not" in cond) return checkCondition(cond.not, [...at, "not"], src, lib, problems);
+  const why = unknownAnswer(cond.answer, lib);
+  if (why) problems.add(src.problem([...at, "answer"], `condition refers to an unknown answer "${cond.answer}"`, why));
+  if (cond.answer === "modules" && cond.includes !== undefined && !lib.categories.some((k) => k.id === cond.includes)) {
+    problems.add(src.problem([...at, "includes"], `"${String(cond.includes)}" is not a category of this library`, `modules are category ids: ${lib.categories.map((k) => k.id).join(", ")}`));
+  }
+}
+
+/** Why a dotted answers path is unknown, or null when it names a real answer. */
+export function unknownAnswer(p: string, lib: Library): string | null {
+  const parts = p.split(".");
+  const [head, a, b] = parts;
+  if ((ANSWER_FIELDS as readonly string[]).includes(head!)) return parts.length === 1 ? null : `${head} has no sub-fields`;
+  if (head === "jurisdiction") return (JURISDICTION_KEYS as readonly string[]).includes(a ?? "") ? null : `jurisdiction has: ${JURISDICTION_KEYS.join(", ")}`;
+  if (head === "existing") return (EXISTING_KEYS as readonly string[]).includes(a ?? "") ? null : `existing has: ${EXISTING_KEYS.join(", ")}`;
+  if (head === "options") return a && a in lib.options ? null : `declare the option in library.yaml (known: ${Object.keys(lib.options).join(", ") || "none"})`;
+  if (head === "variables") {
+    // variables.<category>/<name>.<var>: the clause id contains a slash, not a dot.
+    const clause = a ? lib.clauses.get(a) : undefined;
+    if (!clause) return `no clause "${a ?? ""}"`;
+    return b && b in clause.variables ? null : `clause ${a} declares: ${Object.keys(clause.variables).join(", ") || "no variables"}`;
+  }
+  return `answers have: ${[...ANSWER_FIELDS, "jurisdiction.*", "existing.*", "options.*", "variables.<clause id>.*"].join(", ")}`;
+}

@@ -1,0 +1,86 @@
+// The clause library as loaded: plain data plus where each piece came from.
+import type { Instrument } from "../draft.js";
+import type { YamlSource } from "./yaml-source.js";
+
+export type VariableType = "string" | "text" | "integer" | "number" | "boolean" | "date" | "choice" | "multi-choice";
+
+export interface VariableDecl {
+  type: VariableType;
+  prompt: string;
+  help?: string;
+  default?: unknown;
+  choices?: string[];
+  min?: number;
+  max?: number;
+  pattern?: string;
+  min_items?: number;
+  max_items?: number;
+  max_length?: number;
+}
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { answer: string; equals?: string | number | boolean; in?: Array<string | number | boolean>; includes?: string | number; present?: boolean };
+
+export interface ParagraphSpec {
+  text: string;
+  numbered?: boolean;
+  when?: Condition;
+  children?: ParagraphSpec[];
+}
+
+export type ClauseKind = "operative" | "definition" | "finding" | "boilerplate";
+
+export interface Regulates {
+  who: string;
+  where: string;
+  does: string;
+}
+
+export interface Clause {
+  id: string;
+  version: string;
+  title: string;
+  category: string;
+  kind: ClauseKind;
+  instruments: Instrument[];
+  order: number;
+  when?: Condition;
+  regulates?: Regulates;
+  terms: string[];
+  term?: string;
+  variables: Record<string, VariableDecl>;
+  heading?: string;
+  body: ParagraphSpec[];
+  risks: Array<{ rule: string; note: string }>;
+  replaced_by?: string;
+  changelog: Array<{ version: string; note: string }>;
+  sources: Array<{ title: string; date?: string; url?: string }>;
+  /** Where it was loaded from. */
+  source: YamlSource;
+  /** sha256 of the file bytes, 16 hex digits. */
+  hash: string;
+}
+
+export interface Category {
+  id: string;
+  title: string;
+  subject?: string;
+  description?: string;
+}
+
+export interface Library {
+  dir: string;
+  name: string;
+  version: string;
+  legalAsOf: string;
+  categories: Category[];
+  options: Record<string, VariableDecl>;
+  definitionsHeading: string;
+  definitionsIntro: string;
+  /** By id, in load order (sorted by path). */
+  clauses: Map<string, Clause>;
+  manifest: YamlSource;
+}

@@ -1,0 +1,143 @@
+// A parsed YAML file that remembers where every value came from, so that any
+// problem found later (schema, types, templates) can name file:line:col.
+import { readFileSync } from "node:fs";
+import { LineCounter, parseDocument, isMap, isScalar, isPair, type Document, type Node } from "yaml";
+import { UserError, type Problem } from "../errors.js";
+
+export type YamlPath = ReadonlyArray<string | number>;
+
+export interface Position {
+  line: number;
+  col: number;
+  snippet: string;
+}
+
+/** Files larger than this are refused before parsing (they are not clause or answers files). */
+export const MAX_YAML_BYTES = 2 * 1024 * 1024;
+
+export class YamlSource {
+  readonly file: string;
+  readonly text: string;
+  readonly bytes: Buffer;
+  readonly doc: Document.Parsed;
+  readonly data: unknown;
+  private readonly lines: LineCounter;
+
+  private constructor(file: string, bytes: Buffer, text: string, doc: Document.Parsed, lines: LineCounter, data: unknown) {
+    this.file = file;
+    this.bytes = bytes;
+    this.text = text;
+    this.doc = doc;
+    this.lines = lines;
+    this.data = data;
+  }
+
+  /** Reads and parses a file; throws a UserError listing every syntax problem. */
+  static read(file: string, displayName = file): YamlSource {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      throw new UserError({ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, file: displayName, hint: "check the path" }, "io");
+    }
+    return YamlSource.parse(bytes, displayName);
+  }
+
+  static parse(bytes: Buffer, file: string): YamlSource {
+    if (bytes.length > MAX_YAML_BYTES) {
+      throw new UserError({ message: `file is too large (${bytes.length} bytes; the limit is ${MAX_YAML_BYTES})`, file, hint: "ordkit's YAML files are small; is this the right file?" });
+    }
+    if (bytes.includes(0)) {
+      throw new UserError({ message: "file is binary, not YAML text", file, hint: "pass a UTF-8 YAML file" });
+    }
+    const text = bytes.toString("utf8");
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+    const src = new YamlSource(file, bytes, text, doc, lines, undefined);
+    const problems: Problem[] = doc.errors.map((e) => {
+      const pos = src.position(e.pos[0]);
+      return { message: yamlMessage(e.code, e.message), file, line: pos.line, col: pos.col, snippet: pos.snippet, hint: yamlHint(e.code) };
+    });
+    if (problems.length > 0) throw new UserError(problems);
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      throw new UserError({ message: `cannot load YAML: ${(err as Error).message}`, file, hint: "aliases may expand too far; write the values out" });
+    }
+    if (text.trim() === "" || data === null || data === undefined) {
+      throw new UserError({ message: "file is empty", file, line: 1, col: 1, hint: "it should hold a YAML mapping (key: value lines)" });
+    }
+    return new YamlSource(file, bytes, text, doc, lines, data);
+  }
+
+  /** 1-based line and column of a character offset, with that line's text. */
+  position(offset: number): Position {
+    const { line, col } = this.lines.linePos(Math.max(0, Math.min(offset, this.text.length)));
+    const start = this.lines.lineStarts[line - 1] ?? 0;
+    const end = this.text.indexOf("\n", start);
+    const snippet = this.text.slice(start, end === -1 ? undefined : end).replace(/\r$/, "");
+    return { line, col, snippet: snippet.length > 200 ? snippet.slice(0, 200) + "…" : snippet };
+  }
+
+  /** The node at a path (a value, or with key=true, the map key naming it). */
+  node(path: YamlPath, key = false): Node | null {
+    if (path.length === 0) return (this.doc.contents as Node | null) ?? null;
+    if (key) {
+      const parent = this.doc.getIn(path.slice(0, -1), true);
+      if (isMap(parent)) {
+        const last = path[path.length - 1];
+        for (const item of parent.items) {
+          if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(last)) return item.key as Node;
+        }
+      }
+    }
+    const found = this.doc.getIn(path, true);
+    return found && typeof found === "object" && "range" in (found as object) ? (found as Node) : null;
+  }
+
+  /** Position of the value at path, falling back to the nearest ancestor that exists. */
+  locate(path: YamlPath, key = false): Position {
+    for (let n = path.length; n >= 0; n--) {
+      const node = this.node(path.slice(0, n), key && n === path.length);
+      if (node?.range) return this.position(node.range[0]);
+    }
+    return this.position(0);
+  }
+
+  /** A problem located at path. */
+  problem(path: YamlPath, message: string, hint?: string, key = false): Problem {
+    const pos = this.locate(path, key);
+    return { message, file: this.file, line: pos.line, col: pos.col, snippet: pos.snippet, ...(hint ? { hint } : {}) };
+  }
+
+  /** Raw source text and start offset of the scalar at path (for template positions). */
+  scalarSource(path: YamlPath): { start: number; end: number; raw: string } | null {
+    const node = this.node(path);
+    if (!node?.range) return null;
+    const [start, end] = node.range;
+    return { start, end, raw: this.text.slice(start, end) };
+  }
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split("\n")[0] ?? message;
+  if (code === "DUPLICATE_KEY") return "duplicate key: " + first.replace(/^Map keys must be unique.*?$/, "a key appears twice in the same mapping");
+  return `YAML syntax: ${first.replace(/ at line \d+, column \d+:?$/, "")}`;
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return "remove or rename one of the two keys";
+    case "TAB_AS_INDENT":
+      return "indent with spaces, not tabs";
+    case "BAD_INDENT":
+    case "MISSING_CHAR":
+      return "check the indentation and punctuation on this line and the one before";
+    case "RESOURCE_EXHAUSTION":
+      return "the file nests or repeats too deeply to load";
+    default:
+      return "quote values that contain ': ' or start with a special character";
+  }
+}

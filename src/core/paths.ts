@@ -1,0 +1,15 @@
+// Where ordkit's own data lives. Compiled code sits in dist/src/core, so the
+// package root is three levels up from here.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export const DEFAULT_LIBRARY_DIR = path.join(PACKAGE_ROOT, "clauses");
+export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, "templates");
+export const SCHEMA_DIR = path.join(PACKAGE_ROOT, "schema");
+
+/** A path as shown to users: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
