@@ -1,0 +1,79 @@
+// The ordkit command line: one addCommand per command, and the one place
+// where errors become messages and exit codes. Heavy modules load lazily.
+import { Command, CommanderError } from "commander";
+import { draftCommand } from "./commands/draft.js";
+import { PACKAGE_ROOT } from "./core/paths.js";
+import { readFileSync } from "node:fs";
+
+export const EXIT = { ok: 0, findings: 1, error: 2, interrupted: 130 } as const;
+
+function version(): string {
+  return (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, "utf8")) as { version: string }).version;
+}
+
+export function buildProgram(): Command {
+  const program = new Command("ordkit")
+    .description("Draft model local ordinances on outside law enforcement, in legislative form, with risk notes.\nordkit's output is a starting draft, not legal advice.")
+    .version(version(), "-V, --version")
+    .option("--debug", "show stack traces for errors")
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ ordkit draft --answers examples/alameda-bay-ca-ordinance.yaml --out draft.docx
+  $ ordkit draft --answers examples/millbrook-pa-executive-order.yaml --format md
+
+Exit codes: 0 ok; 1 findings or differences; 2 usage, input or internal error; 130 interrupted.`,
+    );
+  program.addCommand(draftCommand());
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes("--debug");
+  const onSignal = (sig: NodeJS.Signals): void => {
+    void import("./core/io/output.js").then((m) => {
+      m.removePendingTempFiles();
+      process.stderr.write(`\nordkit: interrupted (${sig}); no output was written\n`);
+      process.exit(EXIT.interrupted);
+    });
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    return await report(err, debug);
+  }
+}
+
+async function report(err: unknown, debug: boolean): Promise<number> {
+  if (err instanceof CommanderError) {
+    // --help and --version end through here too.
+    if (err.exitCode === 0 || err.code === "commander.helpDisplayed" || err.code === "commander.version") return EXIT.ok;
+    return EXIT.error;
+  }
+  const { UserError, formatProblem } = await import("./core/errors.js");
+  const useColor = process.stderr.isTTY && !process.env.NO_COLOR;
+  const chalk = useColor ? (await import("chalk")).default : null;
+  const red = (s: string): string => (chalk ? chalk.red.bold(s) : s);
+  if (err instanceof UserError) {
+    const n = err.problems.length;
+    if (err.code === "interrupted") return EXIT.interrupted;
+    process.stderr.write(`${red("ordkit: error:")} ${n > 1 ? `${n} problems\n` : ""}${err.problems.map(formatProblem).join("\n")}\n`);
+    if (debug) process.stderr.write(`${err.stack ?? ""}\n`);
+    return EXIT.error;
+  }
+  if (err && typeof err === "object" && (err as { name?: string }).name === "ExitPromptError") {
+    process.stderr.write("ordkit: interrupted; no output was written\n");
+    return EXIT.interrupted;
+  }
+  const e = err as Error;
+  process.stderr.write(`${red("ordkit: internal error:")} ${e?.message ?? String(err)}\n`);
+  process.stderr.write(debug ? `${e?.stack ?? ""}\n` : "  hint: run again with --debug for details, and report it with the input that caused it\n");
+  return EXIT.error;
+}

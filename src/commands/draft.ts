@@ -1,0 +1,41 @@
+// `ordkit draft`: answers + library + template -> a draft in DOCX, Markdown or JSON.
+import { Command, Option } from "commander";
+
+export interface DraftFlags {
+  answers?: string;
+  out?: string;
+  format?: string;
+  library?: string;
+  templates?: string;
+  date?: string;
+  lineNumbers?: boolean;
+  force?: boolean;
+}
+
+export function draftCommand(): Command {
+  return new Command("draft")
+    .description("draft an ordinance, executive order or resolution from an answers file")
+    .option("-a, --answers <file>", "answers file (YAML) describing the jurisdiction and what to draft")
+    .option("-o, --out <file>", "output file; its extension picks the format (.docx, .md, .json). Markdown and JSON print to stdout without it")
+    .addOption(new Option("-f, --format <format>", "output format (default: from --out, else docx)").choices(["docx", "md", "json"]))
+    .option("--library <dir>", "clause library directory (default: ordkit's own clauses/)")
+    .option("--templates <dir>", "instrument templates directory (default: ordkit's own templates/)")
+    .option("--date <YYYY-MM-DD>", "the draft's date for the DRAFT header and properties (default: the answers' date)")
+    .option("--line-numbers", "number the lines of each page, as councils do for hearings")
+    .option("--force", "replace the output file if it exists")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ ordkit draft --answers examples/alameda-bay-ca-ordinance.yaml --out draft.docx
+  $ ordkit draft -a examples/cascade-county-wa-resolution.yaml --format md > draft.md
+  $ ordkit draft -a my-city.yaml -o hearing.docx --line-numbers --date 2026-04-01 --force
+
+The answers format is described in docs/answers-format.md; examples/ has samples.
+Same inputs always give byte-identical output.`,
+    )
+    .action(async (flags: DraftFlags) => {
+      const { runDraft } = await import("./draft-run.js");
+      await runDraft(flags);
+    });
+}

@@ -1,0 +1,66 @@
+// Output files: refuse to overwrite without --force, refuse to write over an
+// input, and write atomically (temp file + rename) so a failure or an
+// interruption never leaves a half-written draft behind.
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, realpathSync } from "node:fs";
+import path from "node:path";
+import { UserError } from "../errors.js";
+import { displayPath } from "../paths.js";
+
+const pending = new Set<string>();
+
+/** Temp files being written now; the CLI removes them on SIGINT/SIGTERM. */
+export function pendingTempFiles(): string[] {
+  return [...pending];
+}
+
+export function removePendingTempFiles(): void {
+  for (const f of pending) rmSync(f, { force: true });
+  pending.clear();
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+}
+
+/** Checks, before any work is done, that out may be written. */
+export function checkOutput(out: string, opts: { force?: boolean; inputs?: string[] } = {}): void {
+  for (const input of opts.inputs ?? []) {
+    if (existsSync(out) && sameFile(out, input)) {
+      throw new UserError({ message: "the output would overwrite an input file", file: displayPath(out), hint: "choose another --out path" }, "usage");
+    }
+  }
+  if (existsSync(out)) {
+    if (statSync(out).isDirectory()) throw new UserError({ message: "the output path is a directory", file: displayPath(out), hint: "give a file name, e.g. --out draft.docx" }, "usage");
+    if (!opts.force) throw new UserError({ message: "the output file already exists", file: displayPath(out), hint: "pass --force to replace it, or choose another --out path" }, "exists");
+  }
+  const dir = path.dirname(path.resolve(out));
+  if (!existsSync(dir)) throw new UserError({ message: "the output directory does not exist", file: displayPath(dir), hint: "create it first" }, "io");
+}
+
+export function writeAtomic(out: string, data: string | Uint8Array, opts: { force?: boolean; mkdir?: boolean } = {}): void {
+  const target = path.resolve(out);
+  if (opts.mkdir) mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  pending.add(tmp);
+  try {
+    writeFileSync(tmp, data, { flag: "wx" });
+    if (!opts.force && existsSync(target)) {
+      throw new UserError({ message: "the output file already exists", file: displayPath(out), hint: "pass --force to replace it" }, "exists");
+    }
+    renameSync(tmp, target);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? "";
+    throw new UserError(
+      { message: `cannot write the output (${code || (err as Error).message})`, file: displayPath(out), hint: code === "EACCES" || code === "EROFS" ? "the directory is not writable; choose another --out path" : "check the path and free space" },
+      "io",
+    );
+  } finally {
+    pending.delete(tmp);
+  }
+}

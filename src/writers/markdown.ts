@@ -1,0 +1,99 @@
+// Markdown writer: the same Draft, readable in a pull request or on the web.
+import type { Draft, Paragraph, RiskNote } from "../core/draft.js";
+import { longDate } from "../core/assemble/handlebars.js";
+import { paragraphLabel, sectionLabel } from "./labels.js";
+
+/** Escapes Markdown syntax so names like `A & B <"Test">` come out literally. */
+export function escapeMd(s: string): string {
+  return s.replace(/([\\`*_{}\[\]<>#|~])/g, "\\$1").replace(/^(\d+)\./, "$1\\.").replace(/^([+-]) /, "\\$1 ");
+}
+
+export function writeMarkdown(draft: Draft): string {
+  const out: string[] = [];
+  const push = (s: string): void => {
+    out.push(s, "");
+  };
+  push(`*DRAFT — ${longDate(draft.date)}*`);
+  const notesFor = groupNotes(draft.riskNotes);
+  for (const block of draft.layout) {
+    switch (block.type) {
+      case "heading":
+        push(`**${escapeMd(block.text)}**`);
+        break;
+      case "title":
+        push(`# ${escapeMd(block.text)}`);
+        break;
+      case "para":
+        push(escapeMd(block.text));
+        break;
+      case "formula":
+        push(`**${escapeMd(block.text)}**`);
+        break;
+      case "recitals":
+        draft.recitals.forEach((r, i) => {
+          push(`WHEREAS, ${escapeMd(r.text)}${i < draft.recitals.length - 1 ? "; and" : "."}`);
+          for (const n of notesFor.get(r.id) ?? []) push(noteLine(n));
+        });
+        break;
+      case "sections":
+        draft.sections.forEach((s, i) => {
+          push(`## ${sectionLabel(i + 1)} ${escapeMd(s.heading)}.`);
+          for (const n of notesFor.get(s.id) ?? []) push(noteLine(n));
+          writeParagraphs(s.paragraphs, 0, out, notesFor);
+        });
+        break;
+      case "signature":
+        push(`\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_  \n${escapeMd(block.name)}  \n${escapeMd(block.label)}`);
+        break;
+      case "note":
+        push(`*${escapeMd(block.text)}*`);
+        break;
+    }
+  }
+  if (draft.notes.length) {
+    push("---");
+    push("**Drafter's notes**");
+    for (const n of draft.notes) out.push(`- ${escapeMd(n)}`);
+    out.push("");
+  }
+  if (draft.riskNotes.length || draft.legalAsOf) out.push(...riskMemo(draft), "");
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+
+function writeParagraphs(ps: Paragraph[], depth: number, out: string[], notesFor: Map<string, RiskNote[]>): void {
+  let n = 0;
+  for (const p of ps) {
+    // Nested levels are told apart by their labels; Markdown indentation would make code blocks.
+    const label = p.numbered ? `${paragraphLabel(depth, ++n)} ` : "";
+    out.push(`${label}${escapeMd(p.text)}`, "");
+    for (const note of notesFor.get(p.id) ?? []) out.push(noteLine(note), "");
+    writeParagraphs(p.children, depth + 1, out, notesFor);
+  }
+}
+
+function groupNotes(notes: RiskNote[]): Map<string, RiskNote[]> {
+  const m = new Map<string, RiskNote[]>();
+  for (const n of notes) {
+    const key = n.paragraph ?? n.section;
+    m.set(key, [...(m.get(key) ?? []), n]);
+  }
+  return m;
+}
+
+function noteLine(n: RiskNote): string {
+  return `> **Risk note (${n.severity}, ${n.rule}):** ${escapeMd(n.message)} *Safer:* ${escapeMd(n.suggestion)}`;
+}
+
+function riskMemo(draft: Draft): string[] {
+  const out = ["---", "", "## Drafter's risk memo", ""];
+  const counts = (["high", "medium", "low", "info"] as const).map((s) => `${draft.riskNotes.filter((n) => n.severity === s).length} ${s}`);
+  out.push(`Legal knowledge as of ${longDate(draft.legalAsOf)}. Summary: ${counts.join(", ")}. This memo is not legal advice.`, "");
+  if (draft.riskNotes.length) {
+    out.push("| Severity | Rule | Where | Note | Authorities |", "|---|---|---|---|---|");
+    for (const n of draft.riskNotes) {
+      const where = n.section === "recitals" ? "Recitals" : draft.sections.findIndex((s) => s.id === n.section) >= 0 ? sectionLabel(draft.sections.findIndex((s) => s.id === n.section) + 1) : "Whole draft";
+      out.push(`| ${n.severity} | ${n.rule} | ${where} | ${escapeMd(n.message).replace(/\n/g, " ")} | ${n.authorities.map((a) => `${escapeMd(a.cite)} (as of ${a.as_of})`).join("; ")} |`);
+    }
+  }
+  return out;
+}
