@@ -123,7 +123,7 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
         body.push(new P({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [plain(block.text, { bold: true })] }));
         break;
       case "title":
-        body.push(new P({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 360 }, children: [plain(block.text.toUpperCase(), { bold: true })] }));
+        body.push(new P({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 360 }, children: [plain(block.text, { bold: true })] }));
         break;
       case "para":
         body.push(new P({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 200 }, children: [plain(block.text)] }));
