@@ -9,7 +9,7 @@ import type { YamlPath, YamlSource } from "../library/yaml-source.js";
 import { templatePosition } from "../library/load.js";
 import { resolvedOptions, type LoadedAnswers } from "../interview/answers.js";
 import { holds } from "./conditions.js";
-import { render } from "./handlebars.js";
+import { joinList, render } from "./handlebars.js";
 import { INSTRUMENT_WORD, STATE_NAMES } from "./globals.js";
 import { loadTemplate, renderLayout, runtimeError } from "./templates.js";
 
@@ -95,7 +95,8 @@ export function assemble(input: AssembleInput): Draft {
   problems.throwIfAny();
 
   const template = loadTemplate(templatesDir, a.instrument);
-  const layout = renderLayout(template, { ...globals, title: a.title ?? undefined, subjects, legal_as_of: library.legalAsOf });
+  const title = a.title ?? defaultTitle(a, subjects);
+  const layout = renderLayout(template, { ...globals, title, subjects, legal_as_of: library.legalAsOf });
   const text = (type: "title" | "formula"): string => {
     const b = layout.find((x) => x.type === type);
     return b && "text" in b ? b.text : "";
@@ -130,6 +131,20 @@ export function assemble(input: AssembleInput): Draft {
     riskNotes: [],
     legalAsOf: library.legalAsOf,
   };
+}
+
+/** "the City of X" but "Cascade County": formal names that begin with their kind take "the". */
+export function theName(name: string): string {
+  return /^(city|town|county|village|borough|township|city and county|municipality|parish) of /i.test(name) ? `the ${name}` : name;
+}
+
+function defaultTitle(a: LoadedAnswers["answers"], subjects: string[]): string {
+  const j = a.jurisdiction;
+  const by =
+    a.instrument === "executive-order"
+      ? `An Executive Order of the ${j.executive_title} of ${theName(j.name)}`
+      : `${a.instrument === "ordinance" ? "An Ordinance" : "A Resolution"} of the ${j.legislative_body} of ${theName(j.name)}`;
+  return subjects.length ? `${by} relating to ${joinList(subjects, "and")}` : by;
 }
 
 function article(word: string): string {

@@ -44,7 +44,19 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
 };
 for (const [name, fn] of Object.entries(HELPERS)) {
   // Handlebars passes an options object last; helpers take only their arguments.
-  hb.registerHelper(name, (...args: unknown[]) => fn(...args.slice(0, -1)));
+  // Strict mode does not check helper arguments, so a missing value is caught here
+  // rather than printed as "undefined" in a draft law.
+  hb.registerHelper(name, (...args: unknown[]) => {
+    const given = args.slice(0, -1);
+    if (name !== "eq" && given.some((a) => a === undefined || a === null)) throw new MissingValueError(name);
+    return fn(...given);
+  });
+}
+
+export class MissingValueError extends Error {
+  constructor(readonly helper: string) {
+    super(`"${helper}" was given a value that is not defined`);
+  }
 }
 
 const BUILTIN_BLOCKS = new Set(["if", "unless", "each", "with"]);

@@ -92,7 +92,16 @@ export function renderLayout(t: InstrumentTemplate, context: object): LayoutBloc
 /** A Handlebars runtime error (strict mode: a missing value) as a UserError. */
 export function runtimeError(err: unknown, file: string, line?: number, col?: number): UserError {
   const e = err as Error & { lineNumber?: number; column?: number };
-  const missing = /"([^"]+)" not defined/.exec(e.message ?? "");
+  const missing = /"([^"]+)" not defined/.exec(e.message ?? "") ?? /"([^"]+)" was given a value that is not defined/.exec(e.message ?? "");
+  if (missing && /was given/.test(e.message)) {
+    return new UserError({
+      message: `the helper ${missing[1]} is used with a value the answers do not give`,
+      file,
+      ...(line !== undefined ? { line } : {}),
+      ...(col !== undefined ? { col } : {}),
+      hint: "give the value in the answers file, or guard the expression with {{#if}} (a draft law must not contain a blank)",
+    });
+  }
   if (missing) {
     return new UserError({
       message: `the answers give no value for "${missing[1]}", which the text uses`,
