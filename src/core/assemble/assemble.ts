@@ -187,6 +187,7 @@ function baseContext(loaded: LoadedAnswers, date: string): Record<string, unknow
   return compact({
     jurisdiction: compact({
       name: j.name,
+      the_name: theName(j.name),
       term,
       kind: j.kind,
       state: j.state,
