@@ -1,0 +1,64 @@
+// The body of `ordkit diff`, loaded only when the command runs.
+import path from "node:path";
+import { UserError } from "../core/errors.js";
+import { DEFAULT_LIBRARY_DIR, DEFAULT_TEMPLATES_DIR, displayPath } from "../core/paths.js";
+import { checkOutput, writeAtomic } from "../core/io/output.js";
+import { hasDifferences, type DiffResult } from "../core/diff/model.js";
+import type { DiffFlags } from "./diff.js";
+
+type DiffFormat = "text" | "md" | "json" | "docx";
+
+export async function runDiff(oldArg: string | undefined, newArg: string | undefined, flags: DiffFlags): Promise<void> {
+  const format = resolveFormat(flags);
+  if (format === "docx" && !flags.out) {
+    throw new UserError({ message: "docx output needs --out FILE", hint: "e.g. --out redline.docx, or use --format md" }, "usage");
+  }
+  const inputs = [oldArg, newArg].filter((x): x is string => !!x);
+  if (flags.out) checkOutput(flags.out, { force: flags.force ?? false, inputs });
+
+  const { runComparison } = await import("../core/diff/inputs.js");
+  const result = await runComparison({
+    ...(oldArg ? { old: oldArg } : {}),
+    ...(newArg ? { new: newArg } : {}),
+    ...(flags.git ? { git: flags.git } : {}),
+    libraryDir: flags.library ? path.resolve(flags.library) : DEFAULT_LIBRARY_DIR,
+    templatesDir: flags.templates ? path.resolve(flags.templates) : DEFAULT_TEMPLATES_DIR,
+  });
+  const data = await render(result, format, !!flags.out);
+  if (flags.out) {
+    writeAtomic(flags.out, data, { force: flags.force ?? false });
+    process.stderr.write(`wrote ${displayPath(flags.out)} (${(await import("../reporters/diff-common.js")).summaryText(result)})\n`);
+  } else {
+    process.stdout.write(data);
+  }
+  process.exitCode = hasDifferences(result) ? 1 : 0;
+}
+
+async function render(r: DiffResult, format: DiffFormat, toFile: boolean): Promise<string | Uint8Array> {
+  switch (format) {
+    case "md":
+      return (await import("../reporters/diff-md.js")).reportMarkdown(r);
+    case "json":
+      return (await import("../reporters/diff-json.js")).reportJson(r);
+    case "docx":
+      return (await import("../writers/docx/redline.js")).writeRedline(r);
+    case "text": {
+      const useColor = !toFile && process.stdout.isTTY && !process.env.NO_COLOR;
+      const chalk = useColor ? (await import("chalk")).default : null;
+      return (await import("../reporters/diff-terminal.js")).reportTerminal(r, chalk);
+    }
+  }
+}
+
+function resolveFormat(flags: DiffFlags): DiffFormat {
+  const lower = flags.out?.toLowerCase() ?? "";
+  const fromOut: DiffFormat | null = !flags.out ? null : lower.endsWith(".docx") ? "docx" : lower.endsWith(".md") || lower.endsWith(".markdown") ? "md" : lower.endsWith(".json") ? "json" : "text";
+  if (flags.format) {
+    const f = flags.format as DiffFormat;
+    if (fromOut && fromOut !== "text" && fromOut !== f) {
+      throw new UserError({ message: `--format ${f} does not match the extension of --out ${flags.out}`, hint: "make them agree, or leave one out" }, "usage");
+    }
+    return f;
+  }
+  return fromOut ?? "text";
+}
