@@ -7,27 +7,74 @@ import { WRITERS, formatFromPath, type FormatName } from "../writers/index.js";
 import type { DraftFlags } from "./draft.js";
 
 export async function runDraft(flags: DraftFlags): Promise<void> {
-  if (!flags.answers) {
-    throw new UserError({ message: "no answers file given", hint: "pass --answers FILE (see examples/ and docs/answers-format.md)" }, "usage");
-  }
   if (flags.date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(flags.date)) {
     throw new UserError({ message: `--date must be YYYY-MM-DD, got "${flags.date}"`, hint: "e.g. --date 2026-04-01" }, "usage");
+  }
+  const interview = await import("../core/interview/start.js");
+  const libraryDir = flags.library ? path.resolve(flags.library) : DEFAULT_LIBRARY_DIR;
+  const templatesDir = flags.templates ? path.resolve(flags.templates) : DEFAULT_TEMPLATES_DIR;
+  const prompting = interview.canPrompt(process.env, process.stdin.isTTY);
+  const why = "stdin is not a terminal (or CI is set), so ordkit cannot ask for";
+  if (!flags.answers && !prompting) {
+    const { missing } = interview.startInterview({ libraryDir, today: interview.localDate(), ...(flags.date ? { date: flags.date } : {}) });
+    throw new UserError(
+      { message: `no answers file given, and ${why} the answers. Missing answers:\n${interview.missingList(missing)}`, hint: "pass --answers FILE (see examples/ and docs/answers-format.md), or run ordkit draft in a terminal to be asked (docs/interview.md)" },
+      "usage",
+    );
   }
   const format = resolveFormat(flags);
   const writer = WRITERS[format];
   if (!flags.out && writer.binary) {
     throw new UserError({ message: `${format} output needs --out FILE`, hint: `e.g. --out draft${writer.extension}, or use --format md to print Markdown` }, "usage");
   }
-  if (flags.out) checkOutput(flags.out, { force: flags.force ?? false, inputs: [flags.answers] });
+  const inputs = flags.answers ? [flags.answers] : [];
+  if (flags.out) checkOutput(flags.out, { force: flags.force ?? false, inputs });
+  if (flags.saveAnswers) {
+    if (flags.out && path.resolve(flags.out) === path.resolve(flags.saveAnswers)) {
+      throw new UserError({ message: "--save-answers and --out name the same file", hint: "save the answers to a .yaml file of their own" }, "usage");
+    }
+    checkOutput(flags.saveAnswers, { force: flags.force ?? false, inputs });
+  }
 
-  const { buildDraft } = await import("../core/pipeline.js");
-  const draft = buildDraft({
-    answersFile: flags.answers,
-    libraryDir: flags.library ? path.resolve(flags.library) : DEFAULT_LIBRARY_DIR,
-    templatesDir: flags.templates ? path.resolve(flags.templates) : DEFAULT_TEMPLATES_DIR,
+  // What the answers (if any) lack: ask for it in a terminal, else list it.
+  const { startInterview, withDefaults, missingList, localDate } = interview;
+  const start = startInterview({ libraryDir, today: localDate(), ...(flags.answers ? { answersFile: flags.answers } : {}), ...(flags.date ? { date: flags.date } : {}) });
+  const { YamlSource } = await import("../core/library/yaml-source.js");
+  let answersSrc = start.source;
+  let savedText: string | null = null;
+  if (start.missing.length > 0 || flags.saveAnswers || !answersSrc) {
+    let answers = start.answers;
+    if (start.missing.length > 0) {
+      if (!prompting) {
+        throw new UserError(
+          { message: `the answers file lacks ${start.missing.length} answer(s), and ${why} them:\n${missingList(start.missing)}`, file: displayPath(flags.answers!), hint: "add them to the file (docs/answers-format.md), or run ordkit draft in a terminal to be asked (docs/interview.md)" },
+          "usage",
+        );
+      }
+      const { runInterview } = await import("./draft-interview.js");
+      const output = process.stdout.isTTY ? process.stdout : process.stderr;
+      answers = (await runInterview(start, { output })).answers;
+    }
+    const { plan } = await import("../core/interview/questions.js");
+    const { answersYaml } = await import("../core/interview/save.js");
+    answers = withDefaults(start, answers);
+    savedText = answersYaml(answers, plan(start.def, start.library, answers, start.ctx));
+    answersSrc = YamlSource.parse(Buffer.from(savedText, "utf8"), flags.saveAnswers ? displayPath(flags.saveAnswers) : "(interview answers)");
+  }
+
+  const { checkAnswers } = await import("../core/interview/answers.js");
+  const { assemble } = await import("../core/assemble/assemble.js");
+  const draft = assemble({
+    library: start.library,
+    answers: checkAnswers(answersSrc, start.library),
+    templatesDir,
     ...(flags.date ? { date: flags.date } : {}),
   });
   const data = await writer.write(draft, { lineNumbers: flags.lineNumbers ?? false });
+  if (flags.saveAnswers && savedText !== null) {
+    writeAtomic(flags.saveAnswers, savedText, { force: flags.force ?? false });
+    process.stderr.write(`saved the answers to ${displayPath(flags.saveAnswers)}\n`);
+  }
   if (flags.out) {
     writeAtomic(flags.out, data, { force: flags.force ?? false });
     const summary = `wrote ${displayPath(flags.out)} (${draft.instrument}, ${draft.sections.length} sections)`;

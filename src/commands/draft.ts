@@ -10,19 +10,21 @@ export interface DraftFlags {
   date?: string;
   lineNumbers?: boolean;
   force?: boolean;
+  saveAnswers?: string;
 }
 
 export function draftCommand(): Command {
   return new Command("draft")
-    .description("draft an ordinance, executive order or resolution from an answers file")
-    .option("-a, --answers <file>", "answers file (YAML) describing the jurisdiction and what to draft")
+    .description("draft an ordinance, executive order or resolution from an answers file, or by answering questions in a terminal")
+    .option("-a, --answers <file>", "answers file (YAML) describing the jurisdiction and what to draft; without it, or when it lacks answers, ordkit asks in a terminal")
     .option("-o, --out <file>", "output file; its extension picks the format (.docx, .md, .json). Markdown and JSON print to stdout without it")
     .addOption(new Option("-f, --format <format>", "output format (default: from --out, else docx)").choices(["docx", "md", "json"]))
     .option("--library <dir>", "clause library directory (default: ordkit's own clauses/)")
     .option("--templates <dir>", "instrument templates directory (default: ordkit's own templates/)")
     .option("--date <YYYY-MM-DD>", "the draft's date for the DRAFT header and properties (default: the answers' date)")
     .option("--line-numbers", "number the lines of each page, as councils do for hearings")
-    .option("--force", "replace the output file if it exists")
+    .option("--force", "replace the output file (and the --save-answers file) if it exists")
+    .option("--save-answers <file>", "also write the complete answers (YAML, each answer under a comment naming its question)")
     .addHelpText(
       "after",
       `
@@ -30,8 +32,11 @@ Examples:
   $ ordkit draft --answers examples/alameda-bay-ca-ordinance.yaml --out draft.docx
   $ ordkit draft -a examples/cascade-county-wa-resolution.yaml --format md > draft.md
   $ ordkit draft -a my-city.yaml -o hearing.docx --line-numbers --date 2026-04-01 --force
+  $ ordkit draft --out draft.docx --save-answers my-city.yaml     (asks the questions)
 
 The answers format is described in docs/answers-format.md; examples/ has samples.
+The interview (docs/interview.md) asks only in a terminal: when stdin is not a
+terminal or CI is set, missing answers are listed and ordkit exits 2.
 Same inputs always give byte-identical output.`,
     )
     .action(async (flags: DraftFlags) => {

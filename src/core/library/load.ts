@@ -78,7 +78,10 @@ function readYaml(file: string, problems: ProblemList): YamlSource | null {
   }
 }
 
-/** Every *.yaml below dir except the manifest, sorted; links and hidden entries are skipped. */
+/** The interview definition at a library's root (not a clause; see docs/interview.md). */
+export const INTERVIEW_FILE = "interview.yaml";
+
+/** Every *.yaml below dir except the manifest and the interview definition, sorted; links and hidden entries are skipped. */
 function clauseFiles(dir: string, problems: ProblemList): string[] {
   const out: string[] = [];
   const visit = (d: string): void => {
@@ -91,7 +94,7 @@ function clauseFiles(dir: string, problems: ProblemList): string[] {
         continue;
       }
       if (st.isDirectory()) visit(full);
-      else if (/\.ya?ml$/.test(name) && full !== path.join(dir, "library.yaml")) out.push(full);
+      else if (/\.ya?ml$/.test(name) && full !== path.join(dir, "library.yaml") && full !== path.join(dir, INTERVIEW_FILE)) out.push(full);
       if (out.length > MAX_FILES) throw new UserError({ message: `more than ${MAX_FILES} files in the library`, file: displayPath(dir) });
     }
   };

@@ -1,0 +1,52 @@
+// A partial answers file (what the interview starts from): checked like a full
+// one except that required keys may be missing, so every bad value is still
+// reported with its line and column before anything is asked.
+import { ProblemList, UserError } from "../errors.js";
+import { displayPath } from "../paths.js";
+import { STATE_NAMES } from "../assemble/globals.js";
+import { YamlSource } from "../library/yaml-source.js";
+import { schemaProblems } from "../library/schema.js";
+import { valueProblem } from "../library/values.js";
+import type { Library } from "../library/types.js";
+import type { PartialAnswers } from "./questions.js";
+
+/** The schema's message for a missing required key (src/core/library/schema.ts). */
+const MISSING_KEY = / is missing the required key "/;
+
+export function readPartialAnswers(file: string, lib: Library): { answers: PartialAnswers; source: YamlSource } {
+  const src = YamlSource.read(file, displayPath(file));
+  if (typeof src.data !== "object" || src.data === null || Array.isArray(src.data)) {
+    throw new UserError(src.problem([], "an answers file must hold a mapping (key: value lines) at the top level", "see docs/answers-format.md or examples/"));
+  }
+  const problems = new ProblemList();
+  for (const p of schemaProblems(src, "answers")) if (!MISSING_KEY.test(p.message)) problems.add(p);
+  problems.throwIfAny();
+  const a = src.data as PartialAnswers;
+  const j = a.jurisdiction as Record<string, unknown> | undefined;
+  if (j && typeof j.state === "string" && !(j.state in STATE_NAMES)) {
+    problems.add(src.problem(["jurisdiction", "state"], `unknown state or territory code "${j.state}"`, "use a two-letter postal code such as CA, PA or WA"));
+  }
+  const categories = lib.categories.map((c) => c.id);
+  ((a.modules as unknown[] | undefined) ?? []).forEach((m, i) => {
+    if (!categories.includes(String(m))) problems.add(src.problem(["modules", i], `unknown module "${String(m)}"`, `modules are the library's categories: ${categories.join(", ")}`));
+  });
+  for (const [name, value] of Object.entries((a.options as Record<string, unknown> | undefined) ?? {})) {
+    const decl = lib.options[name];
+    const why = decl ? valueProblem(decl, value) : `is not declared by the library (it declares: ${Object.keys(lib.options).join(", ") || "none"})`;
+    if (why) problems.add(src.problem(["options", name], `option ${name} ${why}`));
+  }
+  for (const [clauseId, values] of Object.entries((a.variables as Record<string, Record<string, unknown>> | undefined) ?? {})) {
+    const clause = lib.clauses.get(clauseId);
+    if (!clause) {
+      problems.add(src.problem(["variables", clauseId], `unknown clause "${clauseId}"`, "variables are given by clause id, e.g. property-use/staging-ban", true));
+      continue;
+    }
+    for (const [name, value] of Object.entries(values)) {
+      const decl = clause.variables[name];
+      const why = decl ? valueProblem(decl, value) : `is not a variable of ${clauseId} (it declares: ${Object.keys(clause.variables).join(", ") || "none"})`;
+      if (why) problems.add(src.problem(["variables", clauseId, name], `${clauseId}: ${name} ${why}`));
+    }
+  }
+  problems.throwIfAny();
+  return { answers: a, source: src };
+}

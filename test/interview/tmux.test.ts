@@ -1,0 +1,148 @@
+// End to end: drives the real CLI in a terminal (tmux) through a whole
+// interview, goes back from the review screen, and reads the DOCX it wrote.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { unzipSync } from "fflate";
+import { fromRoot } from "../helpers.js";
+import { tempDir } from "../tmp.js";
+
+const hasTmux = spawnSync("tmux", ["-V"], { encoding: "utf8" }).status === 0;
+const skip = hasTmux ? false : process.env.CI ? false : "tmux is not installed (CI installs it)";
+const SOCKET = `ordkit-test-${process.pid}`;
+
+function tmux(...args: string[]): string {
+  const r = spawnSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`tmux ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout;
+}
+
+class Terminal {
+  constructor(readonly name: string) {}
+
+  static start(name: string, cwd: string, args: string[]): Terminal {
+    const cmd = ["env", "-u", "CI", "NO_COLOR=1", process.execPath, fromRoot("bin/ordkit.js"), ...args].map(shellQuote).join(" ");
+    tmux("new-session", "-d", "-s", name, "-x", "200", "-y", "50", "-c", cwd, `${cmd}; echo EXIT=$?; sleep 120`);
+    return new Terminal(name);
+  }
+
+  screen(): string {
+    return tmux("capture-pane", "-p", "-t", this.name);
+  }
+
+  /** Waits until the screen matches; fails with the screen when it does not. */
+  async waitFor(re: RegExp, timeout = 10_000): Promise<void> {
+    const until = Date.now() + timeout;
+    for (;;) {
+      if (re.test(this.screen())) return;
+      if (Date.now() > until) assert.fail(`timed out waiting for ${re}; the screen:\n${this.screen()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Waits for the prompt (a line beginning "? " and the question), then types text and the keys. */
+  async answer(question: RegExp, text: string, ...keys: string[]): Promise<void> {
+    await this.waitFor(new RegExp(`^\\? ${question.source}`, "m"));
+    if (text) tmux("send-keys", "-t", this.name, "-l", text);
+    for (const k of keys.length ? keys : ["Enter"]) tmux("send-keys", "-t", this.name, k);
+    // Wait for the prompt to be answered before the next one.
+    await this.waitFor(new RegExp(`^✔ ${question.source}`, "m"));
+  }
+
+  keys(...keys: string[]): void {
+    for (const k of keys) tmux("send-keys", "-t", this.name, k);
+  }
+}
+
+function shellQuote(s: string): string {
+  return /^[\w./=-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
+}
+
+function docxText(file: string): string {
+  const xml = new TextDecoder().decode(unzipSync(readFileSync(file))["word/document.xml"]);
+  return xml.replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => p.replace(/<[^>]+>/g, "") + "\n").replace(/<[^>]+>/g, "");
+}
+
+test("a full interview in a terminal, with a change from the review screen, writes the draft and the answers", { skip, timeout: 120_000 }, async (t) => {
+  t.after(() => spawnSync("tmux", ["-L", SOCKET, "kill-server"]));
+  const dir = tempDir();
+  const term = Terminal.start("full", dir, ["draft", "--out", "draft.docx", "--save-answers", "answers.yaml"]);
+
+  await term.answer(/What is the jurisdiction's full formal name\?/, "City of Tmuxville");
+  await term.answer(/What kind of jurisdiction is it\?/, "");
+  await term.answer(/In which state is it\?/, "wa");
+  await term.answer(/What is the legislative body called\?/, "");
+  await term.answer(/What is the chief executive's title\?/, "");
+  await term.answer(/Which instrument should be drafted\?/, "");
+  await term.answer(/Who introduces it\?/, "Councilmember Lee");
+  await term.answer(/What is the executive's name\?/, "");
+  await term.answer(/Who attests it\?/, "City Clerk");
+  await term.answer(/What number should it carry\?/, "2026-042");
+  await term.answer(/What date should the draft carry\?/, "2026-06-01");
+  for (const q of [/Does the jurisdiction have a trust/, /Is there a written policy on immigration detainers/, /Does any local agency have a 287\(g\)/, /Is there an existing rule on access/, /Does the police department have a rule on facial/, /Does the police department have a rule on visible/, /Is there a body-worn camera policy/, /Which office handles public-records requests today/]) {
+    await term.answer(q, "");
+  }
+  await term.waitFor(/Keep Washington Working Act \(2019\)/);
+  await term.answer(/What is the state's law on local cooperation/, "");
+  // Modules: property-use (first) and public-records (fourth).
+  await term.answer(/Which modules should the draft include\?/, "", "Space", "Down", "Down", "Down", "Space", "Enter");
+  await term.answer(/Which kinds of property should the rule name expressly\?/, "");
+  await term.answer(/Within how many days must departments identify/, "");
+  await term.answer(/Should departments post signs/, "");
+  await term.answer(/Which office should file and track the requests\?/, "");
+  await term.answer(/Which federal agencies or components should receive the requests\?/, "");
+  // A value out of bounds is refused with the reason, then corrected.
+  await term.waitFor(/^\? How often, in days, should new requests be filed\?/m);
+  term.keys("1", "0", "Enter");
+  await term.waitFor(/must be at least 30/);
+  term.keys("BSpace", "BSpace");
+  await term.answer(/How often, in days, should new requests be filed\?/, "120");
+  await term.answer(/Within how many days after the effective date should the first requests be filed\?/, "");
+  await term.answer(/Within how many days after receiving records should they be published\?/, "");
+  await term.answer(/How many days after final adoption should the ordinance take effect\?/, "");
+
+  // The review screen lists the answers; go back and make it an executive order.
+  await term.waitFor(/^\? Review the answers/m);
+  await term.waitFor(/jurisdiction\.name = City of Tmuxville/);
+  tmux("send-keys", "-t", "full", "-l", "instrument");
+  await term.waitFor(/❯ instrument = ordinance/);
+  term.keys("Enter");
+  await term.waitFor(/^\? Which instrument should be drafted\?/m);
+  term.keys("Down", "Enter");
+  // A question that now applies is asked; the others are not asked again.
+  await term.answer(/Which charter or code provision authorizes the executive/, "Section 4-100 of the Tmuxville Charter");
+  await term.waitFor(/^\? Review the answers/m);
+  await term.waitFor(/instrument = executive-order/);
+  term.keys("Enter");
+  await term.waitFor(/^EXIT=\d+/m, 30_000);
+  const screen = term.screen();
+  assert.match(screen, /^EXIT=0$/m, screen);
+  assert.match(screen, /wrote draft\.docx \(executive-order/);
+
+  const text = docxText(path.join(dir, "draft.docx"));
+  assert.match(text, /EXECUTIVE ORDER NO\. 2026-042/);
+  assert.match(text, /Section 4-100 of the Tmuxville Charter/);
+  assert.match(text, /CITY OF TMUXVILLE|City of Tmuxville/);
+  assert.match(text, /one hundred twenty \(120\) days/, "the changed interval");
+  const saved = readFileSync(path.join(dir, "answers.yaml"), "utf8");
+  assert.match(saved, /state: WA/);
+  assert.match(saved, /instrument: executive-order/);
+  assert.match(saved, /authority: Section 4-100 of the Tmuxville Charter/);
+  assert.doesNotMatch(saved, /Councilmember Lee/, "the sponsor no longer applies");
+  assert.match(saved, /# How often, in days, should new requests be filed\?\n\s+interval_days: 120/);
+});
+
+test("Ctrl-C in the interview exits 130 and writes nothing", { skip, timeout: 60_000 }, async (t) => {
+  t.after(() => spawnSync("tmux", ["-L", SOCKET, "kill-server"]));
+  const dir = tempDir();
+  const term = Terminal.start("interrupt", dir, ["draft", "--out", "draft.docx", "--save-answers", "answers.yaml"]);
+  await term.answer(/What is the jurisdiction's full formal name\?/, "City of Quitting");
+  await term.waitFor(/^\? What kind of jurisdiction is it\?/m);
+  term.keys("C-c");
+  await term.waitFor(/^EXIT=\d+/m);
+  assert.match(term.screen(), /^EXIT=130$/m, term.screen());
+  assert.deepEqual(readdirSync(dir), []);
+  assert.ok(!existsSync(path.join(dir, "answers.yaml")));
+});
