@@ -1,0 +1,66 @@
+// Recitals or findings that denounce federal policy or officials: evidence of
+// discriminatory purpose (legal-landscape §5).
+import type { Draft, RiskNote, Severity } from "../../draft.js";
+import type { RiskContext } from "../context.js";
+import { A } from "../authorities.js";
+import { makeNote, modelFor, type Unit } from "../model.js";
+import type { RuleMeta } from "../types.js";
+
+export const meta: RuleMeta = {
+  id: "hostile-recital",
+  severity: "medium",
+  title: "Recital hostile to federal policy or officials",
+  description:
+    "Flags recitals and findings that denounce federal policy, agencies or officials. Recitals are read as legislative history, and stated disagreement with federal policy was used as evidence of discriminatory purpose against King County.",
+  authorities: [A.kingCounty, A.arlingtonHeights],
+  fix: "Use neutral recitals about the jurisdiction's management of its property, public safety, public trust and the sound use of local resources.",
+};
+
+/** A hostile word counts only when the recital is about federal actors (not "fled persecution", "brutal cartels"). */
+const FEDERAL_REF = /\b(?:federal|ICE|DHS|CBP|Homeland\s+Security|Immigration\s+and\s+Customs|Border\s+Patrol|administration|President|immigration\s+(?:agents?|officers?|enforcement|authorities|raids?|sweeps?|operations?)|agents?|deportations?)\b/i;
+
+const HOSTILE: Array<{ re: RegExp; severity: Severity; needsFederal?: boolean }> = [
+  {
+    needsFederal: true,
+    re: /\b(?:cruel(?:ty)?|inhumane?|barbaric|brutal(?:ity|ly)?|lawless(?:ness)?|terrori[sz](?:e|es|ed|ing)|terror\s+campaign|reign\s+of\s+terror|campaign\s+of\s+(?:terror|fear)|gestapo|secret\s+police|jack-?booted|thugs?|fascis[tm]|authoritarian|tyrann(?:y|ical)|kidnap(?:s|ped|ping|pings)?|abduct(?:s|ed|ing|ions?)?|rogue|racist|xenophobic|draconian|reckless|vicious|hateful|sadistic|marauding|war\s+on\s+immigrants|(?:assault|attack)s?\s+on\s+(?:our|immigrant)|mass\s+deportation\s+agenda|anti-immigrant\s+agenda|unconscionable|shameful|disgraceful|masked\s+thugs|roving\s+bands?|hunting\s+(?:our|immigrant))\b/i,
+    severity: "medium",
+  },
+  {
+    re: /\b(?:condemn(?:s|ed)?|denounce(?:s|d)?|oppose(?:s|d)?|reject(?:s|ed)?|deplore(?:s|d)?|disagree(?:s|d)?\s+with|in\s+opposition\s+to|resist(?:s|ed|ance\s+to)?|refuses?\s+to\s+be\s+complicit)\b[^.;]{0,80}?\b(?:federal|administration|President|ICE|immigration\s+(?:polic(?:y|ies)|enforcement|agenda))/i,
+    severity: "medium",
+  },
+  { re: /\b(?:Trump|Biden|Obama|Noem|Homan|Bondi)\b|\bthe\s+(?:current|present)\s+(?:federal\s+)?administration(?:'s|’s)?\b/i, severity: "low" },
+];
+
+const FINDINGS_HEADING = /\b(?:findings?|purposes?|intent|declarations?|legislative\s+findings|recitals?|background)\b/i;
+
+export function check(draft: Draft, _context: RiskContext): RiskNote[] {
+  const m = modelFor(draft);
+  const notes: RiskNote[] = [];
+  const units: Unit[] = m.units.filter((u) => u.kind === "recital" || (u.sectionRole === "operative" && FINDINGS_HEADING.test(u.heading)));
+  for (const u of units) {
+    let best: { text: string; severity: Severity; index: number } | null = null;
+    for (const h of HOSTILE) {
+      if (h.needsFederal && !FEDERAL_REF.test(u.text)) continue;
+      const mm = h.re.exec(u.text);
+      if (!mm) continue;
+      if (!best || rank(h.severity) < rank(best.severity) || (h.severity === best.severity && mm.index < best.index)) best = { text: mm[0], severity: h.severity, index: mm.index };
+    }
+    if (!best) continue;
+    notes.push(
+      makeNote(meta, u, {
+        severity: best.severity,
+        quote: best.text,
+        message: `The ${u.kind === "recital" ? "recital" : "finding"} ${best.severity === "low" ? "names federal officials or the administration" : "denounces federal policy or officers"} (“${best.text}”), which can be read as evidence of a discriminatory purpose.`,
+        explanation:
+          "Recitals and findings are read as legislative history. A court asking whether a measure discriminates against the federal government may look to the stated reasons for it (Arlington Heights); King County's stated disagreement with federal immigration policy was part of the record against its order on ICE flights. Neutral reasons about the jurisdiction's own property, safety, public trust and resources support the same measure without that risk.",
+        suggestion: `Replace with a neutral finding, e.g. “WHEREAS, ${m.kindWord} has a responsibility to manage its non-public property, protect public safety and public trust, and use local resources soundly” (clauses findings/property-stewardship, findings/public-safety-trust, findings/local-resources).`,
+      }),
+    );
+  }
+  return notes;
+}
+
+function rank(s: Severity): number {
+  return ["high", "medium", "low", "info"].indexOf(s);
+}

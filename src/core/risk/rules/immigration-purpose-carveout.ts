@@ -1,0 +1,41 @@
+// A property or service rule that bites only on "immigration enforcement"
+// (legal-landscape §1.2 (4), King County).
+import type { Draft, RiskNote, Severity } from "../../draft.js";
+import type { RiskContext } from "../context.js";
+import { A } from "../authorities.js";
+import { isNinth, makeNote, modelFor, operativeUnits } from "../model.js";
+import type { RuleMeta } from "../types.js";
+
+export const meta: RuleMeta = {
+  id: "immigration-purpose-carveout",
+  severity: "medium",
+  title: "Restriction that applies only to immigration enforcement",
+  description:
+    "Flags a rule on property, access, services or conduct that applies only when the purpose is immigration enforcement. Such a rule reads as aimed at federal operations (King County, 9th Cir. 2024). Withholding the jurisdiction's own resources from immigration enforcement is not flagged: that is protected declining.",
+  authorities: [A.kingCounty, A.washington, A.california2019],
+  fix: "Frame the rule around the jurisdiction's management of its non-public property for every outside agency and every purpose, with judicial-warrant and emergency exceptions.",
+};
+
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft);
+  const notes: RiskNote[] = [];
+  for (const u of operativeUnits(m)) {
+    if (u.inExemptList) continue;
+    const a = u.analysis;
+    if (!a.purpose) continue;
+    if (!(a.does.includes("restricts-access") || a.does.includes("regulates-conduct") || a.privateParties)) continue;
+    const severity: Severity = isNinth(context.circuit) ? "high" : "medium";
+    notes.push(
+      makeNote(meta, u, {
+        severity,
+        quote: a.purpose.text,
+        message: `The restriction applies only to “${a.purpose.text}”, so it bites only on federal immigration operations.`,
+        explanation:
+          `In United States v. King County (9th Cir. 2024) an order barring airport operators from servicing ICE charter flights was invalid even though it concerned county-owned property: a property or service rule that turns on immigration enforcement treats federal operations worse than everyone else's. Declining to lend the jurisdiction's own staff, jail or data to immigration enforcement remains protected (SB 54, upheld in United States v. California, 921 F.3d 865); restricting what others may do on or with property is not.` +
+          (isNinth(context.circuit) ? " King County binds courts in this circuit." : context.circuit ? " King County is a Ninth Circuit decision, persuasive elsewhere." : " No state was given; in the Ninth Circuit King County is binding."),
+        suggestion: `Drop the purpose limitation and cover every agency and purpose, e.g. “No ${m.kindWord.replace(/^the /, "")} department shall permit any Law Enforcement Agency to use non-public areas of ${m.kindWord.replace(/^the /, "")} property as a Staging Area, except under a judicial warrant or in an emergency”; see clause property-use/staging-ban.`,
+      }),
+    );
+  }
+  return notes;
+}

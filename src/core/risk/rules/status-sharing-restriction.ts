@@ -1,0 +1,59 @@
+// Restrictions on sharing citizenship or immigration status information:
+// 8 U.S.C. §§ 1373 and 1644 (legal-landscape §1.5).
+import type { Draft, RiskNote, Severity } from "../../draft.js";
+import type { RiskContext } from "../context.js";
+import { A } from "../authorities.js";
+import { makeNote, modelFor, operativeUnits, type DraftModel } from "../model.js";
+import type { RuleMeta } from "../types.js";
+
+export const meta: RuleMeta = {
+  id: "status-sharing-restriction",
+  severity: "high",
+  title: "Restricts sharing immigration or citizenship status",
+  description:
+    "Flags provisions that bar sending or sharing information about a person's citizenship or immigration status. 8 U.S.C. §§ 1373 and 1644 forbid such restrictions; courts have split on whether they bind localities, and the federal government uses them in suits and grant conditions.",
+  authorities: [A.usc1373, A.usc1644, A.philadelphia, A.oceanCounty, A.chicagoBarr],
+  fix: "Restrict release dates, home and work addresses and other non-public personal information rather than status itself, and add \"except as required by federal law, including 8 U.S.C. §§ 1373 and 1644\".",
+};
+
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft);
+  const notes: RiskNote[] = [];
+  const docSavings = documentStatusSavings(m);
+  for (const u of operativeUnits(m)) {
+    if (u.inExemptList) continue;
+    const a = u.analysis;
+    if (!a.statusRestriction) continue;
+    const saving = a.savings?.kind ?? (docSavings ? "specific" : genericDocSavings(m) ? "generic" : null);
+    if (saving === "specific") continue;
+    let severity: Severity = saving === "generic" ? "low" : "high";
+    const viaTerm = m.terms.get(a.statusRestriction.text.toLowerCase().replace(/s$/, "")) ?? m.terms.get(a.statusRestriction.text.toLowerCase());
+    const what = viaTerm && viaTerm.facets.status ? `“${a.statusRestriction.text}” (defined to include citizenship or immigration status)` : `“${a.statusRestriction.text}”`;
+    if (severity === "high" && context.circuit === "3rd") severity = "medium";
+    notes.push(
+      makeNote(meta, u, {
+        severity,
+        quote: a.statusRestriction.text,
+        message:
+          saving === "generic"
+            ? `Restricts sharing ${what} with only a general federal-law saving; name 8 U.S.C. §§ 1373 and 1644.`
+            : `Restricts sharing ${what}, which 8 U.S.C. §§ 1373 and 1644 forbid localities to restrict.`,
+        explanation:
+          `Sections 1373 and 1644 bar any government entity from restricting the sending to, or receiving from, federal immigration authorities of information "regarding the citizenship or immigration status" of an individual. Their force against localities is contested: City of Philadelphia (E.D. Pa. 2018) held § 1373 unconstitutional under Murphy and the Third Circuit affirmed on other grounds; Ocean County (3d Cir. 2021) held they cannot preempt New Jersey's Directive; City of Chicago v. Barr (7th Cir. 2020) struck grant conditions but the facial ruling was withdrawn on remand. The federal government still relies on them in suits and funding conditions.` +
+          (context.circuit === "3rd" ? " In the Third Circuit, Ocean County lowers the risk." : "") +
+          " The safe default restricts other personal data, not status itself.",
+        suggestion: `Restrict release dates, home and work addresses, and other non-public personal information instead of status, and add “except as required by federal law, including 8 U.S.C. §§ 1373 and 1644”.`,
+      }),
+    );
+  }
+  return notes;
+}
+
+/** A document-wide saving that names §§ 1373/1644. */
+function documentStatusSavings(m: DraftModel): boolean {
+  return operativeUnits(m).some((u) => u.analysis.savings?.kind === "specific" && !u.analysis.statusRestriction);
+}
+
+function genericDocSavings(m: DraftModel): boolean {
+  return operativeUnits(m).some((u) => /^\s*nothing\s+in\s+this\b/i.test(u.text) && /\bfederal\s+law\b/i.test(u.text));
+}
