@@ -2,6 +2,7 @@
 // where errors become messages and exit codes. Heavy modules load lazily.
 import { Command, CommanderError } from "commander";
 import { draftCommand } from "./commands/draft.js";
+import { checkCommand } from "./commands/check.js";
 import { diffCommand } from "./commands/diff.js";
 import { textconvCommand } from "./commands/textconv.js";
 import { PACKAGE_ROOT } from "./core/paths.js";
@@ -29,6 +30,7 @@ Examples:
 Exit codes: 0 ok; 1 findings or differences; 2 usage, input or internal error; 130 interrupted.`,
     );
   program.addCommand(draftCommand());
+  program.addCommand(checkCommand());
   program.addCommand(diffCommand());
   program.addCommand(textconvCommand());
   return program;

@@ -64,12 +64,9 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
 
   const { checkAnswers } = await import("../core/interview/answers.js");
   const { assemble } = await import("../core/assemble/assemble.js");
-  const draft = assemble({
-    library: start.library,
-    answers: checkAnswers(answersSrc, start.library),
-    templatesDir,
-    ...(flags.date ? { date: flags.date } : {}),
-  });
+  const { assessDraft } = await import("../core/pipeline.js");
+  const loaded = checkAnswers(answersSrc, start.library);
+  const draft = assessDraft(assemble({ library: start.library, answers: loaded, templatesDir, ...(flags.date ? { date: flags.date } : {}) }), loaded);
   const data = await writer.write(draft, { lineNumbers: flags.lineNumbers ?? false });
   if (flags.saveAnswers && savedText !== null) {
     writeAtomic(flags.saveAnswers, savedText, { force: flags.force ?? false });
@@ -77,7 +74,8 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
   }
   if (flags.out) {
     writeAtomic(flags.out, data, { force: flags.force ?? false });
-    const summary = `wrote ${displayPath(flags.out)} (${draft.instrument}, ${draft.sections.length} sections)`;
+    const counts = (["high", "medium", "low", "info"] as const).map((sev) => `${draft.riskNotes.filter((n) => n.severity === sev).length} ${sev}`).join(", ");
+    const summary = `wrote ${displayPath(flags.out)} (${draft.instrument}, ${draft.sections.length} sections; risk notes: ${counts})`;
     process.stderr.write(`${summary}\n`);
     for (const n of draft.notes) process.stderr.write(`note: ${n}\n`);
   } else {

@@ -1,11 +1,16 @@
-// The walk along the pipeline that several commands share:
-// answers file + library + templates -> Draft.
+// The walks along the pipeline that several commands share.
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { loadLibrary } from "./library/load.js";
-import { checkAnswers } from "./interview/answers.js";
+import { checkAnswers, type LoadedAnswers } from "./interview/answers.js";
 import { YamlSource } from "./library/yaml-source.js";
 import { assemble } from "./assemble/assemble.js";
 import { displayPath } from "./paths.js";
-import type { Draft } from "./draft.js";
+import { UserError } from "./errors.js";
+import { buildContext, withRiskNotes } from "./risk/index.js";
+import { parseTextDocument, textFormatFor, type LineRange } from "./parse/text.js";
+import { docxLines } from "./parse/docx.js";
+import type { Draft, Instrument } from "./draft.js";
 
 export interface BuildInput {
   answersFile: string;
@@ -14,9 +19,79 @@ export interface BuildInput {
   date?: string;
 }
 
+/** answers file + library + templates -> Draft with its risk notes. */
 export function buildDraft(input: BuildInput): Draft {
   const answersSrc = YamlSource.read(input.answersFile, displayPath(input.answersFile));
   const library = loadLibrary(input.libraryDir);
   const answers = checkAnswers(answersSrc, library);
-  return assemble({ library, answers, templatesDir: input.templatesDir, ...(input.date ? { date: input.date } : {}) });
+  const draft = assemble({ library, answers, templatesDir: input.templatesDir, ...(input.date ? { date: input.date } : {}) });
+  return assessDraft(draft, answers);
+}
+
+/** Runs the risk rules over an assembled draft, in the context its answers give. */
+export function assessDraft(draft: Draft, answers: LoadedAnswers): Draft {
+  const a = answers.answers;
+  return withRiskNotes(draft, buildContext({ state: a.jurisdiction.state, instrument: a.instrument, existing: a.existing }));
+}
+
+export interface CheckInput {
+  file: string;
+  libraryDir: string;
+  templatesDir: string;
+  state?: string;
+  instrument?: Instrument;
+}
+
+export interface CheckResult {
+  draft: Draft;
+  kind: "answers" | "md" | "txt" | "docx";
+  /** Source lines of each anchor, for text drafts. */
+  lines: Map<string, LineRange>;
+}
+
+/** Any draft a reviewer hands us -> Draft with risk notes. */
+export function checkFile(input: CheckInput): CheckResult {
+  const lower = input.file.toLowerCase();
+  const shown = displayPath(input.file);
+  if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+    const draft = buildDraft({ answersFile: input.file, libraryDir: input.libraryDir, templatesDir: input.templatesDir });
+    if (input.state || input.instrument) {
+      const ctx = buildContext({ state: input.state ?? draft.jurisdiction.state, instrument: input.instrument ?? draft.instrument, existing: {} });
+      return { draft: withRiskNotes(draft, ctx), kind: "answers", lines: new Map() };
+    }
+    return { draft, kind: "answers", lines: new Map() };
+  }
+  let text: string;
+  let format: "md" | "txt";
+  let kind: CheckResult["kind"];
+  if (lower.endsWith(".docx")) {
+    text = docxLines(input.file).join("\n\n");
+    format = "txt";
+    kind = "docx";
+  } else {
+    const f = textFormatFor(input.file);
+    if (!f) throw new UserError({ message: `cannot tell what kind of draft "${path.basename(input.file)}" is`, file: shown, hint: "check reads answers files (.yaml), Markdown (.md), plain text (.txt) and Word (.docx)" }, "usage");
+    text = readText(input.file);
+    format = f;
+    kind = f;
+  }
+  const parsed = parseTextDocument(text, { file: shown, format, ...(input.instrument ? { instrument: input.instrument } : {}), ...(input.state ? { state: input.state } : {}) });
+  const draft = parsed.draft;
+  const ctx = buildContext({ state: input.state ?? (draft.jurisdiction.state || null), instrument: input.instrument ?? draft.instrument, existing: {} });
+  return { draft: withRiskNotes(draft, ctx), kind, lines: kind === "docx" ? new Map() : parsed.lines };
+}
+
+const MAX_TEXT_BYTES = 8 * 1024 * 1024;
+
+function readText(file: string): string {
+  const shown = displayPath(file);
+  try {
+    if (statSync(file).size > MAX_TEXT_BYTES) throw new UserError({ message: "file is too large to be a draft (over 8 MB)", file: shown });
+    const bytes = readFileSync(file);
+    if (bytes.includes(0)) throw new UserError({ message: "file is binary, not text", file: shown, hint: "pass a Markdown, plain-text or .docx draft" });
+    return bytes.toString("utf8");
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError({ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, file: shown, hint: "check the path" }, "io");
+  }
 }

@@ -1,0 +1,38 @@
+// `ordkit check`: risk notes for any draft, whoever wrote it.
+import { Command, Option } from "commander";
+
+export interface CheckFlags {
+  state?: string;
+  instrument?: string;
+  format?: string;
+  failOn?: string;
+  library?: string;
+  templates?: string;
+}
+
+export function checkCommand(): Command {
+  return new Command("check")
+    .description("list the legal risk notes for a draft: an answers file, or a Markdown, text or Word draft")
+    .argument("<file>", "answers file (.yaml), or a draft (.md, .txt, .docx)")
+    .option("--state <XX>", "two-letter state code, for state law and the federal circuit (default: from the answers or the draft)")
+    .addOption(new Option("--instrument <kind>", "what the draft is (default: from the answers or the text)").choices(["ordinance", "executive-order", "resolution"]))
+    .addOption(new Option("-f, --format <format>", "output format").choices(["human", "json"]).default("human"))
+    .addOption(new Option("--fail-on <severity>", "exit 1 when a note at or above this severity is found").choices(["high", "medium", "low", "info", "none"]).default("high"))
+    .option("--library <dir>", "clause library for answers files (default: ordkit's own)")
+    .option("--templates <dir>", "templates for answers files (default: ordkit's own)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ ordkit check examples/alameda-bay-ca-ordinance.yaml
+  $ ordkit check council-draft.docx --state WA --fail-on medium
+  $ ordkit check their-draft.md --state CA --instrument ordinance --format json
+
+Each rule is explained in docs/rules/<rule>.md. Notes are not legal advice.
+Exit codes: 0 no note at or above --fail-on; 1 such notes found; 2 error.`,
+    )
+    .action(async (file: string, flags: CheckFlags) => {
+      const { runCheck } = await import("./check-run.js");
+      process.exitCode = await runCheck(file, flags);
+    });
+}

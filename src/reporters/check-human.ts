@@ -1,0 +1,29 @@
+// `ordkit check` for people: each note with where it is, why, and the safer form.
+import type { CheckResult } from "../core/pipeline.js";
+import type { RiskNote } from "../core/draft.js";
+import { sectionNumber } from "./check-json.js";
+
+export async function checkHuman(result: CheckResult, file: string, color: boolean): Promise<string> {
+  const chalk = color ? (await import("chalk")).default : null;
+  const paint = (s: string, sev: RiskNote["severity"]): string => {
+    if (!chalk) return s;
+    return sev === "high" ? chalk.red.bold(s) : sev === "medium" ? chalk.yellow.bold(s) : sev === "low" ? chalk.cyan(s) : chalk.gray(s);
+  };
+  const dim = (s: string): string => (chalk ? chalk.dim(s) : s);
+  const { draft } = result;
+  const out: string[] = [];
+  for (const n of draft.riskNotes) {
+    const line = result.lines.get(n.paragraph ?? n.section)?.line;
+    const num = sectionNumber(result, n.section);
+    const where = n.section === "recitals" ? "recitals" : num ? `Section ${num}` : "whole draft";
+    out.push(`${file}${line ? `:${line}` : ""}: ${paint(n.severity.toUpperCase(), n.severity)} ${n.rule} (${where})`);
+    out.push(`  ${n.message}`);
+    if (n.quote) out.push(dim(`  quote: “${n.quote.length > 160 ? n.quote.slice(0, 157) + "…" : n.quote}”`));
+    if (n.suggestion) out.push(`  safer: ${n.suggestion}`);
+    out.push(dim(`  authority: ${n.authorities.map((a) => `${a.cite} (as of ${a.as_of})`).join("; ")}`));
+    out.push("");
+  }
+  const counts = (["high", "medium", "low", "info"] as const).map((s) => `${draft.riskNotes.filter((n) => n.severity === s).length} ${s}`).join(", ");
+  out.push(`${draft.riskNotes.length} note(s): ${counts}. ${draft.instrument}${draft.jurisdiction.state ? `, ${draft.jurisdiction.state}` : ", state unknown"}. Legal knowledge as of ${draft.legalAsOf}. Not legal advice.`);
+  return out.join("\n") + "\n";
+}

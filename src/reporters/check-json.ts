@@ -1,0 +1,26 @@
+// `ordkit check --format json`: stable, documented in docs/check.md.
+import type { CheckResult } from "../core/pipeline.js";
+
+export function checkJson(result: CheckResult, file: string): string {
+  const { draft } = result;
+  const notes = draft.riskNotes.map((n) => ({
+    rule: n.rule,
+    severity: n.severity,
+    section: n.section,
+    section_number: sectionNumber(result, n.section),
+    paragraph: n.paragraph,
+    clause: n.clause,
+    line: result.lines.get(n.paragraph ?? n.section)?.line ?? null,
+    quote: n.quote,
+    message: n.message,
+    explanation: n.explanation,
+    authorities: n.authorities.map((a) => ({ cite: a.cite, url: a.url, as_of: a.as_of })),
+    suggestion: n.suggestion,
+  }));
+  return JSON.stringify({ format: "ordkit-check", format_version: 1, file, kind: result.kind, instrument: draft.instrument, state: draft.jurisdiction.state || null, legal_as_of: draft.legalAsOf, notes }, null, 2) + "\n";
+}
+
+export function sectionNumber(result: CheckResult, section: string): number | null {
+  const i = result.draft.sections.findIndex((s) => s.id === section);
+  return i >= 0 ? i + 1 : null;
+}
