@@ -6,7 +6,7 @@ import { checkOutput, writeAtomic } from "../core/io/output.js";
 import { hasDifferences, type DiffResult } from "../core/diff/model.js";
 import type { DiffFlags } from "./diff.js";
 
-type DiffFormat = "text" | "md" | "json" | "docx";
+export type DiffFormat = "text" | "md" | "json" | "docx";
 
 export async function runDiff(oldArg: string | undefined, newArg: string | undefined, flags: DiffFlags): Promise<void> {
   const format = resolveFormat(flags);
@@ -34,7 +34,7 @@ export async function runDiff(oldArg: string | undefined, newArg: string | undef
   process.exitCode = hasDifferences(result) ? 1 : 0;
 }
 
-async function render(r: DiffResult, format: DiffFormat, toFile: boolean): Promise<string | Uint8Array> {
+export async function render(r: DiffResult, format: DiffFormat, toFile: boolean): Promise<string | Uint8Array> {
   switch (format) {
     case "md":
       return (await import("../reporters/diff-md.js")).reportMarkdown(r);

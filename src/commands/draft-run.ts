@@ -67,6 +67,10 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
   const { assessDraft } = await import("../core/pipeline.js");
   const loaded = checkAnswers(answersSrc, start.library);
   const draft = assessDraft(assemble({ library: start.library, answers: loaded, templatesDir, ...(flags.date ? { date: flags.date } : {}) }), loaded);
+  if (flags.redlineAgainst) {
+    await writeRedlineAgainst(flags, answersSrc, templatesDir, draft);
+    return;
+  }
   const data = await writer.write(draft, { lineNumbers: flags.lineNumbers ?? false });
   if (flags.saveAnswers && savedText !== null) {
     writeAtomic(flags.saveAnswers, savedText, { force: flags.force ?? false });
@@ -96,4 +100,25 @@ function resolveFormat(flags: DraftFlags): FormatName {
     throw new UserError({ message: `cannot tell the format from "${flags.out}"`, hint: "end --out with .docx, .md or .json, or pass --format" }, "usage");
   }
   return fromOut ?? "docx";
+}
+
+/** --redline-against OLD: the same answers drafted with the OLD library, compared with this draft. */
+async function writeRedlineAgainst(flags: DraftFlags, answersSrc: import("../core/library/yaml-source.js").YamlSource, templatesDir: string, draft: import("../core/draft.js").Draft): Promise<void> {
+  if (!flags.out) throw new UserError({ message: "--redline-against needs --out FILE", hint: "e.g. --out changes.docx (tracked changes), changes.md or changes.json" }, "usage");
+  const oldDir = path.resolve(flags.redlineAgainst!);
+  const { loadLibrary } = await import("../core/library/load.js");
+  const { checkAnswers } = await import("../core/interview/answers.js");
+  const { assemble } = await import("../core/assemble/assemble.js");
+  const { assessDraft } = await import("../core/pipeline.js");
+  const oldLibrary = loadLibrary(oldDir);
+  const loaded = checkAnswers(answersSrc, oldLibrary);
+  const oldDraft = assessDraft(assemble({ library: oldLibrary, answers: loaded, templatesDir, ...(flags.date ? { date: flags.date } : {}) }), loaded);
+  const { compareDrafts } = await import("../core/diff/inputs.js");
+  const result = compareDrafts(oldDraft, draft, displayPath(oldDir), flags.library ? displayPath(path.resolve(flags.library)) : "ordkit's library");
+  const { render } = await import("./diff-run.js");
+  const fmt = resolveFormat(flags);
+  const data = await render(result, fmt === "docx" ? "docx" : fmt === "md" ? "md" : "json", true);
+  writeAtomic(flags.out, data, { force: flags.force ?? false });
+  const { summaryText } = await import("../reporters/diff-common.js");
+  process.stderr.write(`wrote ${displayPath(flags.out)} (${summaryText(result)})\n`);
 }

@@ -10,6 +10,7 @@ export interface DraftFlags {
   date?: string;
   lineNumbers?: boolean;
   force?: boolean;
+  redlineAgainst?: string;
   saveAnswers?: string;
 }
 
@@ -23,6 +24,7 @@ export function draftCommand(): Command {
     .option("--templates <dir>", "instrument templates directory (default: ordkit's own templates/)")
     .option("--date <YYYY-MM-DD>", "the draft's date for the DRAFT header and properties (default: the answers' date)")
     .option("--line-numbers", "number the lines of each page, as councils do for hearings")
+    .option("--redline-against <dir>", "instead of the draft, write a redline of what this library (--library) changes against the draft the OLD library gives for the same answers (.docx tracked changes, .md or .json)")
     .option("--force", "replace the output file (and the --save-answers file) if it exists")
     .option("--save-answers <file>", "also write the complete answers (YAML, each answer under a comment naming its question)")
     .addHelpText(
@@ -32,6 +34,7 @@ Examples:
   $ ordkit draft --answers examples/alameda-bay-ca-ordinance.yaml --out draft.docx
   $ ordkit draft -a examples/cascade-county-wa-resolution.yaml --format md > draft.md
   $ ordkit draft -a my-city.yaml -o hearing.docx --line-numbers --date 2026-04-01 --force
+  $ ordkit draft -a my-city.yaml --library clauses-v2/ --redline-against clauses-v1/ -o changes.docx
   $ ordkit draft --out draft.docx --save-answers my-city.yaml     (asks the questions)
 
 The answers format is described in docs/answers-format.md; examples/ has samples.

@@ -163,3 +163,16 @@ function materialize(rev: string, target: string, temps: string[]): string {
   if (x.status !== 0) throw new UserError({ message: `cannot unpack ${object}: ${x.stderr.toString().trim()}` }, "io");
   return dir;
 }
+
+/** Two drafts of the same answers (e.g. from two library versions) compared as documents. */
+export function compareDrafts(oldDraft: import("../draft.js").Draft, newDraft: import("../draft.js").Draft, oldLabel: string, newLabel: string): DiffResult {
+  return compareUnits({
+    kind: "document",
+    old: { label: oldLabel, name: oldDraft.provenance.library.name, version: oldDraft.provenance.library.version },
+    new: { label: newLabel, name: newDraft.provenance.library.name, version: newDraft.provenance.library.version },
+    oldUnits: draftUnits(oldDraft),
+    newUnits: draftUnits(newDraft),
+    date: newDraft.date,
+    versioning: false,
+  });
+}
