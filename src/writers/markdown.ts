@@ -2,6 +2,7 @@
 import type { Draft, Paragraph, RiskNote } from "../core/draft.js";
 import { longDate } from "../core/assemble/handlebars.js";
 import { paragraphLabel, sectionLabel } from "./labels.js";
+import { notesByAnchor } from "./notes.js";
 
 /** Escapes Markdown syntax so names like `A & B <"Test">` come out literally. */
 export function escapeMd(s: string): string {
@@ -14,7 +15,7 @@ export function writeMarkdown(draft: Draft): string {
     out.push(s, "");
   };
   push(`*DRAFT — ${longDate(draft.date)}*`);
-  const notesFor = groupNotes(draft.riskNotes);
+  const notesFor = notesByAnchor(draft.riskNotes);
   for (const block of draft.layout) {
     switch (block.type) {
       case "heading":
@@ -71,14 +72,6 @@ function writeParagraphs(ps: Paragraph[], depth: number, out: string[], notesFor
   }
 }
 
-function groupNotes(notes: RiskNote[]): Map<string, RiskNote[]> {
-  const m = new Map<string, RiskNote[]>();
-  for (const n of notes) {
-    const key = n.paragraph ?? n.section;
-    m.set(key, [...(m.get(key) ?? []), n]);
-  }
-  return m;
-}
 
 function noteLine(n: RiskNote): string {
   return `> **Risk note (${n.severity}, ${n.rule}):** ${escapeMd(n.message)} *Safer:* ${escapeMd(n.suggestion)}`;

@@ -29,6 +29,8 @@ import type { Draft, Paragraph, RiskNote } from "../../core/draft.js";
 import { longDate } from "../../core/assemble/handlebars.js";
 import { sectionLabel } from "../labels.js";
 import { normalizeDocx } from "./deterministic.js";
+import { xmlSafe } from "./xml-safe.js";
+import { notesByAnchor } from "../notes.js";
 
 export interface DocxOptions {
   lineNumbers?: boolean;
@@ -38,11 +40,6 @@ const FONT = "Times New Roman";
 const NUMBERING = "legislative";
 const INDENT = 720; // twips per level (0.5 inch)
 
-/** Characters XML 1.0 cannot carry at all; docx would write them and Word would refuse the file. */
-function xmlSafe(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-}
 
 class CommentBook {
   readonly comments: Array<{ id: number; author: string; initials: string; date: Date; children: P[] }> = [];
@@ -100,19 +97,11 @@ function annotatedRuns(text: string, notes: RiskNote[], book: CommentBook, bold 
   return out;
 }
 
-function groupNotes(notes: RiskNote[]): Map<string, RiskNote[]> {
-  const m = new Map<string, RiskNote[]>();
-  for (const n of notes) {
-    const key = n.paragraph ?? n.section;
-    m.set(key, [...(m.get(key) ?? []), n]);
-  }
-  return m;
-}
 
 export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promise<Uint8Array> {
   const date = new Date(`${draft.date}T00:00:00Z`);
   const book = new CommentBook(date);
-  const notes = groupNotes(draft.riskNotes);
+  const notes = notesByAnchor(draft.riskNotes);
   const body: Array<P | Table> = [];
   const plain = (text: string, extra: Partial<ConstructorParameters<typeof TextRun>[0] & object> = {}): TextRun =>
     new TextRun({ text: xmlSafe(text), font: FONT, ...extra });

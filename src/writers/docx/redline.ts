@@ -20,15 +20,12 @@ import {
 import type { DiffResult, ParaChange, UnitChange } from "../../core/diff/model.js";
 import { headline, kindText, metaText, movedText, shownParas, sideText, summaryText, versionText } from "../../reporters/diff-common.js";
 import { normalizeDocx } from "./deterministic.js";
+import { xmlSafe } from "./xml-safe.js";
 
 const AUTHOR = "ordkit";
 const FONT = "Times New Roman";
 const INDENT = 720;
 
-function xmlSafe(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-}
 
 interface CommentEntry {
   id: number;
