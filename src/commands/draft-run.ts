@@ -63,10 +63,8 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
   }
 
   const { checkAnswers } = await import("../core/interview/answers.js");
-  const { assemble } = await import("../core/assemble/assemble.js");
-  const { assessDraft } = await import("../core/pipeline.js");
-  const loaded = checkAnswers(answersSrc, start.library);
-  const draft = assessDraft(assemble({ library: start.library, answers: loaded, templatesDir, ...(flags.date ? { date: flags.date } : {}) }), loaded);
+  const { draftFromAnswers } = await import("../core/pipeline.js");
+  const draft = draftFromAnswers(start.library, checkAnswers(answersSrc, start.library), templatesDir, flags.date);
   if (flags.redlineAgainst) {
     await writeRedlineAgainst(flags, answersSrc, templatesDir, draft);
     return;
@@ -108,11 +106,9 @@ async function writeRedlineAgainst(flags: DraftFlags, answersSrc: import("../cor
   const oldDir = path.resolve(flags.redlineAgainst!);
   const { loadLibrary } = await import("../core/library/load.js");
   const { checkAnswers } = await import("../core/interview/answers.js");
-  const { assemble } = await import("../core/assemble/assemble.js");
-  const { assessDraft } = await import("../core/pipeline.js");
+  const { draftFromAnswers } = await import("../core/pipeline.js");
   const oldLibrary = loadLibrary(oldDir);
-  const loaded = checkAnswers(answersSrc, oldLibrary);
-  const oldDraft = assessDraft(assemble({ library: oldLibrary, answers: loaded, templatesDir, ...(flags.date ? { date: flags.date } : {}) }), loaded);
+  const oldDraft = draftFromAnswers(oldLibrary, checkAnswers(answersSrc, oldLibrary), templatesDir, flags.date);
   const { compareDrafts } = await import("../core/diff/inputs.js");
   const result = compareDrafts(oldDraft, draft, displayPath(oldDir), flags.library ? displayPath(path.resolve(flags.library)) : "ordkit's library");
   const { render } = await import("./diff-run.js");

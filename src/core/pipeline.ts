@@ -11,6 +11,7 @@ import { buildContext, withRiskNotes } from "./risk/index.js";
 import { parseTextDocument, textFormatFor, type LineRange } from "./parse/text.js";
 import { docxLines } from "./parse/docx.js";
 import type { Draft, Instrument } from "./draft.js";
+import type { Library } from "./library/types.js";
 
 export interface BuildInput {
   answersFile: string;
@@ -20,18 +21,24 @@ export interface BuildInput {
 }
 
 /** answers file + library + templates -> Draft with its risk notes. */
-export function buildDraft(input: BuildInput): Draft {
+export function buildDraft(input: BuildInput, override: ContextOverride = {}): Draft {
   const answersSrc = YamlSource.read(input.answersFile, displayPath(input.answersFile));
   const library = loadLibrary(input.libraryDir);
   const answers = checkAnswers(answersSrc, library);
-  const draft = assemble({ library, answers, templatesDir: input.templatesDir, ...(input.date ? { date: input.date } : {}) });
-  return assessDraft(draft, answers);
+  return draftFromAnswers(library, answers, input.templatesDir, input.date, override);
 }
 
-/** Runs the risk rules over an assembled draft, in the context its answers give. */
-export function assessDraft(draft: Draft, answers: LoadedAnswers): Draft {
+/** What `check --state/--instrument` overrides in the risk context of an assembled draft. */
+export interface ContextOverride {
+  state?: string;
+  instrument?: Instrument;
+}
+
+/** Assembles checked answers and runs the risk rules in the context the answers give. */
+export function draftFromAnswers(library: Library, answers: LoadedAnswers, templatesDir: string, date?: string, override: ContextOverride = {}): Draft {
+  const draft = assemble({ library, answers, templatesDir, ...(date ? { date } : {}) });
   const a = answers.answers;
-  return withRiskNotes(draft, buildContext({ state: a.jurisdiction.state, instrument: a.instrument, existing: a.existing }));
+  return withRiskNotes(draft, buildContext({ state: override.state ?? a.jurisdiction.state, instrument: override.instrument ?? a.instrument, existing: a.existing }));
 }
 
 export interface CheckInput {
@@ -45,6 +52,8 @@ export interface CheckInput {
 export interface CheckResult {
   draft: Draft;
   kind: "answers" | "md" | "txt" | "docx";
+  /** The state whose law and circuit the notes assumed (null: unknown). */
+  state: string | null;
   /** Source lines of each anchor, for text drafts. */
   lines: Map<string, LineRange>;
 }
@@ -54,12 +63,9 @@ export function checkFile(input: CheckInput): CheckResult {
   const lower = input.file.toLowerCase();
   const shown = displayPath(input.file);
   if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-    const draft = buildDraft({ answersFile: input.file, libraryDir: input.libraryDir, templatesDir: input.templatesDir });
-    if (input.state || input.instrument) {
-      const ctx = buildContext({ state: input.state ?? draft.jurisdiction.state, instrument: input.instrument ?? draft.instrument, existing: {} });
-      return { draft: withRiskNotes(draft, ctx), kind: "answers", lines: new Map() };
-    }
-    return { draft, kind: "answers", lines: new Map() };
+    const override: ContextOverride = { ...(input.state ? { state: input.state } : {}), ...(input.instrument ? { instrument: input.instrument } : {}) };
+    const draft = buildDraft({ answersFile: input.file, libraryDir: input.libraryDir, templatesDir: input.templatesDir }, override);
+    return { draft, kind: "answers", state: input.state ?? draft.jurisdiction.state, lines: new Map() };
   }
   let text: string;
   let format: "md" | "txt";
@@ -77,8 +83,9 @@ export function checkFile(input: CheckInput): CheckResult {
   }
   const parsed = parseTextDocument(text, { file: shown, format, ...(input.instrument ? { instrument: input.instrument } : {}), ...(input.state ? { state: input.state } : {}) });
   const draft = parsed.draft;
-  const ctx = buildContext({ state: input.state ?? (draft.jurisdiction.state || null), instrument: input.instrument ?? draft.instrument, existing: {} });
-  return { draft: withRiskNotes(draft, ctx), kind, lines: kind === "docx" ? new Map() : parsed.lines };
+  const state = input.state ?? (draft.jurisdiction.state || null);
+  const ctx = buildContext({ state, instrument: input.instrument ?? draft.instrument, existing: {} });
+  return { draft: withRiskNotes(draft, ctx), kind, state, lines: kind === "docx" ? new Map() : parsed.lines };
 }
 
 const MAX_TEXT_BYTES = 8 * 1024 * 1024;

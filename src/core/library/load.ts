@@ -41,7 +41,7 @@ export function loadLibrary(dir: string): Library {
     const src = readYaml(file, problems);
     if (!src) continue;
     if (!collect(problems, schemaProblems(src, "clause"))) continue;
-    const clause = toClause(src, file);
+    const clause = toClause(src);
     checkClauseShape(clause, file, dir, library, problems);
     const existing = library.clauses.get(clause.id);
     if (existing) {
@@ -102,7 +102,7 @@ function clauseFiles(dir: string, problems: ProblemList): string[] {
   return out;
 }
 
-function toClause(src: YamlSource, _file: string): Clause {
+function toClause(src: YamlSource): Clause {
   const d = src.data as Record<string, unknown>;
   return {
     ...(d as unknown as Clause),
