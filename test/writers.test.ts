@@ -94,3 +94,17 @@ test("DOCX: a risk note becomes a comment anchored on its quote", async () => {
   assert.match(comments, /\[MEDIUM\] direct-regulation: A test note\./);
   assert.match(doc, /DRAFTER(&apos;|')S RISK MEMO/);
 });
+
+test("notes about the whole draft or the recitals as a whole are not lost: they hang on the title and the formula", async () => {
+  const d = miniDraft();
+  const base = { clause: null, quote: "", explanation: "", authorities: [{ cite: "A", url: "https://example.org", as_of: "2026-11-01" }], suggestion: "S.", paragraph: null };
+  d.riskNotes.push({ ...base, rule: "state-preemption", severity: "info", section: "document", message: "Whole-draft note." });
+  d.riskNotes.push({ ...base, rule: "hostile-recital", severity: "low", section: "recitals", message: "Recitals note." });
+  const files = unzipSync(await writeDocx(d));
+  const doc = new TextDecoder().decode(files["word/document.xml"]);
+  assert.match(doc, /<w:commentRangeStart w:id="0"\/>.*RELATING TO.*<w:commentRangeEnd w:id="0"\/>/s);
+  assert.match(doc, /<w:commentRangeStart w:id="1"\/>.*BE IT ORDAINED.*<w:commentRangeEnd w:id="1"\/>/s);
+  const md = writeMarkdown(d);
+  assert.match(md, /^# .*\n\n> \*\*Risk note \(info, state-preemption\):\*\* Whole-draft note\./m);
+  assert.match(md, /BE IT ORDAINED.*\n\n> \*\*Risk note \(low, hostile-recital\):\*\* Recitals note\./);
+});

@@ -23,12 +23,14 @@ export function writeMarkdown(draft: Draft): string {
         break;
       case "title":
         push(`# ${escapeMd(block.text)}`);
+        for (const n of notesFor.get("document") ?? []) push(noteLine(n));
         break;
       case "para":
         push(escapeMd(block.text));
         break;
       case "formula":
         push(`**${escapeMd(block.text)}**`);
+        for (const n of notesFor.get("recitals") ?? []) push(noteLine(n));
         break;
       case "recitals":
         draft.recitals.forEach((r, i) => {

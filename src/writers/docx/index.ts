@@ -112,13 +112,15 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
         body.push(new P({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [plain(block.text, { bold: true })] }));
         break;
       case "title":
-        body.push(new P({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 360 }, children: [plain(block.text, { bold: true })] }));
+        // Notes about the whole draft hang on its title.
+        body.push(new P({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 360 }, children: annotatedRuns(block.text, notes.get("document") ?? [], book, true) }));
         break;
       case "para":
         body.push(new P({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 200 }, children: [plain(block.text)] }));
         break;
       case "formula":
-        body.push(new P({ alignment: AlignmentType.JUSTIFIED, spacing: { before: 120, after: 240 }, keepNext: true, children: [plain(block.text, { bold: true })] }));
+        // Notes about the recitals as a whole hang on the formula that closes them.
+        body.push(new P({ alignment: AlignmentType.JUSTIFIED, spacing: { before: 120, after: 240 }, keepNext: true, children: annotatedRuns(block.text, notes.get("recitals") ?? [], book, true) }));
         break;
       case "recitals":
         draft.recitals.forEach((r, i) => {
