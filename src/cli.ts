@@ -5,6 +5,9 @@ import { draftCommand } from "./commands/draft.js";
 import { checkCommand } from "./commands/check.js";
 import { diffCommand } from "./commands/diff.js";
 import { textconvCommand } from "./commands/textconv.js";
+import { validateCommand } from "./commands/validate.js";
+import { clausesCommand } from "./commands/clauses.js";
+import { initCommand } from "./commands/init.js";
 import { PACKAGE_ROOT } from "./core/paths.js";
 import { readFileSync } from "node:fs";
 
@@ -32,6 +35,9 @@ Exit codes: 0 ok; 1 findings or differences; 2 usage, input or internal error; 1
   program.addCommand(draftCommand());
   program.addCommand(checkCommand());
   program.addCommand(diffCommand());
+  program.addCommand(initCommand());
+  program.addCommand(validateCommand());
+  program.addCommand(clausesCommand());
   program.addCommand(textconvCommand());
   return program;
 }

@@ -137,7 +137,7 @@ test("a definition must quote its term; a missing manifest is explained", () => 
   edit(dir, "definitions/zone.yaml", (s) => s.replace("“Zone” means", "A zone is"));
   assert.match(problemsOf(dir)[0]!.message, /does not quote its term "Zone"/);
   rmSync(path.join(dir, "library.yaml"));
-  assert.match(problemsOf(dir)[0]!.message, /library.yaml is missing/);
+  assert.match(problemsOf(dir)[0]!.message, /neither library.yaml nor ordkit.yaml/);
 });
 
 test("symbolic links are not followed", () => {

@@ -1,6 +1,6 @@
 // The body of `ordkit check`, loaded only when the command runs.
-import path from "node:path";
-import { DEFAULT_LIBRARY_DIR, DEFAULT_TEMPLATES_DIR, displayPath } from "../core/paths.js";
+import { displayPath } from "../core/paths.js";
+import { librarySpec, templatesDir } from "./library-flags.js";
 import { SEVERITIES, type Instrument, type Severity } from "../core/draft.js";
 import { UserError } from "../core/errors.js";
 import type { CheckFlags } from "./check.js";
@@ -12,8 +12,8 @@ export async function runCheck(file: string, flags: CheckFlags): Promise<number>
   const { checkFile } = await import("../core/pipeline.js");
   const result = checkFile({
     file,
-    libraryDir: flags.library ? path.resolve(flags.library) : DEFAULT_LIBRARY_DIR,
-    templatesDir: flags.templates ? path.resolve(flags.templates) : DEFAULT_TEMPLATES_DIR,
+    libraryDir: librarySpec(flags),
+    templatesDir: templatesDir(flags),
     ...(flags.state ? { state: flags.state.toUpperCase() } : {}),
     ...(flags.instrument ? { instrument: flags.instrument as Instrument } : {}),
   });

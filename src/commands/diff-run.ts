@@ -1,7 +1,7 @@
 // The body of `ordkit diff`, loaded only when the command runs.
-import path from "node:path";
 import { UserError } from "../core/errors.js";
-import { DEFAULT_LIBRARY_DIR, DEFAULT_TEMPLATES_DIR, displayPath } from "../core/paths.js";
+import { displayPath } from "../core/paths.js";
+import { librarySpec, templatesDir } from "./library-flags.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
 import { hasDifferences, type DiffResult } from "../core/diff/model.js";
 import type { DiffFlags } from "./diff.js";
@@ -21,8 +21,8 @@ export async function runDiff(oldArg: string | undefined, newArg: string | undef
     ...(oldArg ? { old: oldArg } : {}),
     ...(newArg ? { new: newArg } : {}),
     ...(flags.git ? { git: flags.git } : {}),
-    libraryDir: flags.library ? path.resolve(flags.library) : DEFAULT_LIBRARY_DIR,
-    templatesDir: flags.templates ? path.resolve(flags.templates) : DEFAULT_TEMPLATES_DIR,
+    libraryDir: librarySpec(flags),
+    templatesDir: templatesDir(flags),
   });
   const data = await render(result, format, !!flags.out);
   if (flags.out) {

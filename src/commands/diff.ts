@@ -1,18 +1,19 @@
 // `ordkit diff`: compare two clause libraries, two clause files, two answers
 // files (as the drafts they produce) or a library at two git revisions.
 import { Command, Option } from "commander";
+import { libraryOptions } from "./library-flags.js";
 
 export interface DiffFlags {
   git?: string;
   format?: string;
   out?: string;
   force?: boolean;
-  library?: string;
+  library?: string[];
   templates?: string;
 }
 
 export function diffCommand(): Command {
-  return new Command("diff")
+  const cmd = new Command("diff")
     .description("compare two clause libraries, clause files or answers files (as drafts), or a library at two git revisions")
     .argument("[old]", "old library directory, clause file or answers file (with --git: the library PATH, default clauses)")
     .argument("[new]", "new library directory, clause file or answers file")
@@ -20,8 +21,7 @@ export function diffCommand(): Command {
     .addOption(new Option("-f, --format <format>", "report format (default: from --out, else text)").choices(["text", "md", "json", "docx"]))
     .option("-o, --out <file>", "write the report to a file (.md, .json, .docx, anything else is text); docx needs it")
     .option("--force", "replace the output file if it exists")
-    .option("--library <dir>", "clause library used to assemble answers files (default: ordkit's own clauses/)")
-    .option("--templates <dir>", "instrument templates used to assemble answers files (default: ordkit's own templates/)")
+  return libraryOptions(cmd, " used to assemble answers files")
     .addHelpText(
       "after",
       `

@@ -1,7 +1,8 @@
 // The body of `ordkit draft`, loaded only when the command runs.
 import path from "node:path";
 import { UserError } from "../core/errors.js";
-import { DEFAULT_LIBRARY_DIR, DEFAULT_TEMPLATES_DIR, displayPath } from "../core/paths.js";
+import { displayPath } from "../core/paths.js";
+import { librarySpec, templatesDir as extraTemplates } from "./library-flags.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
 import { WRITERS, formatFromPath, type FormatName } from "../writers/index.js";
 import type { DraftFlags } from "./draft.js";
@@ -11,8 +12,8 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
     throw new UserError({ message: `--date must be YYYY-MM-DD, got "${flags.date}"`, hint: "e.g. --date 2026-04-01" }, "usage");
   }
   const interview = await import("../core/interview/start.js");
-  const libraryDir = flags.library ? path.resolve(flags.library) : DEFAULT_LIBRARY_DIR;
-  const templatesDir = flags.templates ? path.resolve(flags.templates) : DEFAULT_TEMPLATES_DIR;
+  const libraryDir = librarySpec(flags);
+  const templatesDir = extraTemplates(flags);
   const prompting = interview.canPrompt(process.env, process.stdin.isTTY);
   const why = "stdin is not a terminal (or CI is set), so ordkit cannot ask for";
   if (!flags.answers && !prompting) {
@@ -101,7 +102,7 @@ function resolveFormat(flags: DraftFlags): FormatName {
 }
 
 /** --redline-against OLD: the same answers drafted with the OLD library, compared with this draft. */
-async function writeRedlineAgainst(flags: DraftFlags, answersSrc: import("../core/library/yaml-source.js").YamlSource, templatesDir: string, draft: import("../core/draft.js").Draft): Promise<void> {
+async function writeRedlineAgainst(flags: DraftFlags, answersSrc: import("../core/library/yaml-source.js").YamlSource, templatesDir: string | undefined, draft: import("../core/draft.js").Draft): Promise<void> {
   if (!flags.out) throw new UserError({ message: "--redline-against needs --out FILE", hint: "e.g. --out changes.docx (tracked changes), changes.md or changes.json" }, "usage");
   const oldDir = path.resolve(flags.redlineAgainst!);
   const { loadLibrary } = await import("../core/library/load.js");
@@ -110,7 +111,7 @@ async function writeRedlineAgainst(flags: DraftFlags, answersSrc: import("../cor
   const oldLibrary = loadLibrary(oldDir);
   const oldDraft = draftFromAnswers(oldLibrary, checkAnswers(answersSrc, oldLibrary), templatesDir, flags.date);
   const { compareDrafts } = await import("../core/diff/inputs.js");
-  const result = compareDrafts(oldDraft, draft, displayPath(oldDir), flags.library ? displayPath(path.resolve(flags.library)) : "ordkit's library");
+  const result = compareDrafts(oldDraft, draft, displayPath(oldDir), flags.library?.length ? flags.library.map((d) => displayPath(path.resolve(d))).join(" + ") : "ordkit's library");
   const { render } = await import("./diff-run.js");
   const fmt = resolveFormat(flags);
   const data = await render(result, fmt === "docx" ? "docx" : fmt === "md" ? "md" : "json", true);

@@ -1,11 +1,12 @@
 // `ordkit draft`: answers + library + template -> a draft in DOCX, Markdown or JSON.
 import { Command, Option } from "commander";
+import { libraryOptions } from "./library-flags.js";
 
 export interface DraftFlags {
   answers?: string;
   out?: string;
   format?: string;
-  library?: string;
+  library?: string[];
   templates?: string;
   date?: string;
   lineNumbers?: boolean;
@@ -15,13 +16,12 @@ export interface DraftFlags {
 }
 
 export function draftCommand(): Command {
-  return new Command("draft")
+  const cmd = new Command("draft")
     .description("draft an ordinance, executive order or resolution from an answers file, or by answering questions in a terminal")
     .option("-a, --answers <file>", "answers file (YAML) describing the jurisdiction and what to draft; without it, or when it lacks answers, ordkit asks in a terminal")
     .option("-o, --out <file>", "output file; its extension picks the format (.docx, .md, .json). Markdown and JSON print to stdout without it")
     .addOption(new Option("-f, --format <format>", "output format (default: from --out, else docx)").choices(["docx", "md", "json"]))
-    .option("--library <dir>", "clause library directory (default: ordkit's own clauses/)")
-    .option("--templates <dir>", "instrument templates directory (default: ordkit's own templates/)")
+  return libraryOptions(cmd)
     .option("--date <YYYY-MM-DD>", "the draft's date for the DRAFT header and properties (default: the answers' date)")
     .option("--line-numbers", "number the lines of each page, as councils do for hearings")
     .option("--redline-against <dir>", "instead of the draft, write a redline of what this library (--library) changes against the draft the OLD library gives for the same answers (.docx tracked changes, .md or .json)")

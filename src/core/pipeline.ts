@@ -1,7 +1,7 @@
 // The walks along the pipeline that several commands share.
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { loadLibrary } from "./library/load.js";
+import { loadLibrary, type LibrarySpec } from "./library/load.js";
 import { checkAnswers, type LoadedAnswers } from "./interview/answers.js";
 import { YamlSource } from "./library/yaml-source.js";
 import { assemble } from "./assemble/assemble.js";
@@ -15,8 +15,10 @@ import type { Library } from "./library/types.js";
 
 export interface BuildInput {
   answersFile: string;
-  libraryDir: string;
-  templatesDir: string;
+  /** The library directory, or the --library layers in order. */
+  libraryDir: LibrarySpec;
+  /** An extra templates directory above the library's (--templates). */
+  templatesDir?: string | undefined;
   date?: string;
 }
 
@@ -35,7 +37,7 @@ export interface ContextOverride {
 }
 
 /** Assembles checked answers and runs the risk rules in the context the answers give. */
-export function draftFromAnswers(library: Library, answers: LoadedAnswers, templatesDir: string, date?: string, override: ContextOverride = {}): Draft {
+export function draftFromAnswers(library: Library, answers: LoadedAnswers, templatesDir?: string, date?: string, override: ContextOverride = {}): Draft {
   const draft = assemble({ library, answers, templatesDir, ...(date ? { date } : {}) });
   const a = answers.answers;
   return withRiskNotes(draft, buildContext({ state: override.state ?? a.jurisdiction.state, instrument: override.instrument ?? a.instrument, existing: a.existing }));
@@ -43,8 +45,8 @@ export function draftFromAnswers(library: Library, answers: LoadedAnswers, templ
 
 export interface CheckInput {
   file: string;
-  libraryDir: string;
-  templatesDir: string;
+  libraryDir: LibrarySpec;
+  templatesDir?: string | undefined;
   state?: string;
   instrument?: Instrument;
 }

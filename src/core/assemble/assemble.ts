@@ -16,7 +16,8 @@ import { loadTemplate, renderLayout, runtimeError } from "./templates.js";
 export interface AssembleInput {
   library: Library;
   answers: LoadedAnswers;
-  templatesDir: string;
+  /** A templates directory above the library's own (--templates). */
+  templatesDir?: string | undefined;
   /** Overrides the answers' date (YYYY-MM-DD). */
   date?: string;
 }
@@ -25,6 +26,12 @@ let ordkitVersion: string | null = null;
 export function getOrdkitVersion(): string {
   ordkitVersion ??= (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, "utf8")) as { version: string }).version;
   return ordkitVersion;
+}
+
+/** The library's template directories, with an extra one (--templates) on top. */
+export function templateStack(library: Library, extra?: string): string[] {
+  const dirs = library.templateDirs.filter((d) => d !== extra);
+  return extra ? [...dirs, extra] : dirs;
 }
 
 export function assemble(input: AssembleInput): Draft {
@@ -94,7 +101,7 @@ export function assemble(input: AssembleInput): Draft {
     .map((k) => renderer.text(library.manifest, ["categories", library.categories.indexOf(k), "subject"], k.subject!, {}, `category ${k.id}`));
   problems.throwIfAny();
 
-  const template = loadTemplate(templatesDir, a.instrument);
+  const template = loadTemplate(templateStack(library, templatesDir), a.instrument);
   const title = a.title ?? defaultTitle(a, subjects);
   const layout = renderLayout(template, { ...globals, title, subjects, legal_as_of: library.legalAsOf });
   const text = (type: "title" | "formula"): string => {

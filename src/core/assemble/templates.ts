@@ -1,6 +1,6 @@
 // Instrument templates: a Handlebars skeleton rendered to tagged lines
 // (@title, @recitals, @sections ...) that become the Draft's layout.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { UserError, type Problem } from "../errors.js";
 import { displayPath } from "../paths.js";
@@ -15,31 +15,53 @@ export interface InstrumentTemplate {
   partials: Map<string, { file: string; source: string }>;
 }
 
-export function loadTemplate(dir: string, instrument: Instrument): InstrumentTemplate {
-  const file = path.join(dir, `${instrument}.hbs`);
-  if (!existsSync(file)) {
-    throw new UserError({ message: `no template for ${instrument}`, file: displayPath(file), hint: `add ${instrument}.hbs to the templates directory` });
+/**
+ * The instrument template and its partials from a stack of template
+ * directories (lowest first): a higher directory's file wins by name.
+ */
+export function loadTemplate(dirs: string | readonly string[], instrument: Instrument): InstrumentTemplate {
+  const stack = typeof dirs === "string" ? [dirs] : dirs;
+  const file = [...stack].reverse().map((d) => path.join(d, `${instrument}.hbs`)).find((f) => existsSync(f));
+  if (!file) {
+    const top = stack[stack.length - 1] ?? ".";
+    throw new UserError({ message: `no template for ${instrument}`, file: displayPath(path.join(top, `${instrument}.hbs`)), hint: `add ${instrument}.hbs to the templates directory` });
   }
   const partials = new Map<string, { file: string; source: string }>();
-  const pdir = path.join(dir, "partials");
-  if (existsSync(pdir)) {
+  const refused: Problem[] = [];
+  for (const dir of stack) {
+    const pdir = path.join(dir, "partials");
+    if (!existsSync(pdir)) continue;
     for (const name of readdirSync(pdir).sort()) {
       if (!name.endsWith(".hbs")) continue;
       const pfile = path.join(pdir, name);
+      if (lstatSync(pfile).isSymbolicLink()) {
+        refused.push({ message: "symbolic links are not followed in a templates directory", file: displayPath(pfile), hint: "copy the partial into the layer instead" });
+        continue;
+      }
       partials.set(name.slice(0, -4), { file: pfile, source: readFileSync(pfile, "utf8") });
     }
   }
+  if (refused.length) throw new UserError(refused);
   const t: InstrumentTemplate = { name: `${instrument}.hbs`, file, source: readFileSync(file, "utf8"), partials };
   const problems: Problem[] = [];
   const names = new Set(partials.keys());
   for (const [f, src] of [[file, t.source] as const, ...[...partials.values()].map((p) => [p.file, p.source] as const)]) {
     for (const issue of checkTemplate(src, templateScope(), names)) {
       const lineText = src.split("\n")[issue.line - 1] ?? "";
-      problems.push({ message: issue.message, file: displayPath(f), line: issue.line, col: issue.col, snippet: lineText, hint: issue.name ? "templates may use the globals in docs/templates.md and the partials in partials/" : "check the {{ }} expressions" });
+      problems.push(templateProblem(issue, f, lineText));
     }
   }
   if (problems.length) throw new UserError(problems);
   return t;
+}
+
+/** A template issue as a problem; a partial named by a path is refused as reaching outside the layer. */
+function templateProblem(issue: { message: string; line: number; col: number; name?: string }, file: string, snippet: string): Problem {
+  const at = { file: displayPath(file), line: issue.line, col: issue.col, snippet };
+  if (issue.name !== undefined && /unknown partial/.test(issue.message) && /[\\/]|^\.|^[a-zA-Z]:/.test(issue.name)) {
+    return { ...at, message: `partial "${issue.name}" names a path: a template may not reach outside its templates directory`, hint: "name a partial by its file name in partials/ (without .hbs), e.g. {{> sponsor}}" };
+  }
+  return { ...at, message: issue.message, hint: issue.name ? "templates may use the globals in docs/templates.md and the partials in partials/ of any layer" : "check the {{ }} expressions" };
 }
 
 const TAGS = new Set(["heading", "title", "para", "formula", "recitals", "sections", "signature", "note"]);

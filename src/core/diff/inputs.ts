@@ -8,7 +8,7 @@ import path from "node:path";
 import { UserError } from "../errors.js";
 import { displayPath } from "../paths.js";
 import { YamlSource } from "../library/yaml-source.js";
-import { loadLibrary } from "../library/load.js";
+import { loadLibrary, type LibrarySpec } from "../library/load.js";
 import { schemaProblems } from "../library/schema.js";
 import { compareUnits } from "./compare.js";
 import { clauseUnit, draftUnits, libraryUnits, type ClauseData } from "./units.js";
@@ -19,8 +19,8 @@ export interface DiffInput {
   new?: string;
   /** REV1..REV2, REV1.. (against the working tree) or REV (same). */
   git?: string;
-  libraryDir: string;
-  templatesDir: string;
+  libraryDir: LibrarySpec;
+  templatesDir?: string | undefined;
 }
 
 interface Side {

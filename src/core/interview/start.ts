@@ -1,6 +1,6 @@
 // Where an interview starts: the library, its interview definition, the answers
 // a file already gives (if any), and what is still missing.
-import { loadLibrary } from "../library/load.js";
+import { loadLibrary, type LibrarySpec } from "../library/load.js";
 import type { Library } from "../library/types.js";
 import type { YamlSource } from "../library/yaml-source.js";
 import { loadInterview, type InterviewDefinition } from "./definition.js";
@@ -18,7 +18,7 @@ export interface Start {
   missing: Question[];
 }
 
-export function startInterview(input: { answersFile?: string; libraryDir: string; date?: string; today: string }): Start {
+export function startInterview(input: { answersFile?: string; libraryDir: LibrarySpec; date?: string; today: string }): Start {
   const library = loadLibrary(input.libraryDir);
   const def = loadInterview(library);
   const read = input.answersFile ? readPartialAnswers(input.answersFile, library) : null;

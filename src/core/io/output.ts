@@ -27,7 +27,8 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** Checks, before any work is done, that out may be written. */
-export function checkOutput(out: string, opts: { force?: boolean; inputs?: string[] } = {}): void {
+/** createDirs: missing directories will be made, so they are not an error. */
+export function checkOutput(out: string, opts: { force?: boolean; inputs?: string[]; createDirs?: boolean } = {}): void {
   for (const input of opts.inputs ?? []) {
     if (existsSync(out) && sameFile(out, input)) {
       throw new UserError({ message: "the output would overwrite an input file", file: displayPath(out), hint: "choose another --out path" }, "usage");
@@ -38,7 +39,7 @@ export function checkOutput(out: string, opts: { force?: boolean; inputs?: strin
     if (!opts.force) throw new UserError({ message: "the output file already exists", file: displayPath(out), hint: "pass --force to replace it, or choose another --out path" }, "exists");
   }
   const dir = path.dirname(path.resolve(out));
-  if (!existsSync(dir)) throw new UserError({ message: "the output directory does not exist", file: displayPath(dir), hint: "create it first" }, "io");
+  if (!existsSync(dir) && !opts.createDirs) throw new UserError({ message: "the output directory does not exist", file: displayPath(dir), hint: "create it first" }, "io");
 }
 
 export function writeAtomic(out: string, data: string | Uint8Array, opts: { force?: boolean; mkdir?: boolean } = {}): void {

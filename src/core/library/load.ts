@@ -3,19 +3,56 @@
 import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, existsSync } from "node:fs";
 import path from "node:path";
-import { ProblemList, UserError } from "../errors.js";
-import { displayPath } from "../paths.js";
+import { ProblemList, UserError, type Problem } from "../errors.js";
+import { DEFAULT_TEMPLATES_DIR, displayPath } from "../paths.js";
 import { CLAUSE_GLOBALS, ANSWER_FIELDS, JURISDICTION_KEYS, EXISTING_KEYS } from "../assemble/globals.js";
 import { checkTemplate, type Scope } from "../assemble/handlebars.js";
 import { YamlSource, type YamlPath } from "./yaml-source.js";
 import { schemaProblems } from "./schema.js";
 import { valueProblem } from "./values.js";
+import { resolveLayers, type LayerRef } from "./layers.js";
+import { applyLayer, applyDefaults } from "./overlay.js";
 import type { Clause, Condition, Library, ParagraphSpec, VariableDecl } from "./types.js";
 
 const MAX_FILES = 20_000;
 
-export function loadLibrary(dir: string): Library {
+/** One directory, or the directories of `--library` in order (see layers.ts). */
+export type LibrarySpec = string | readonly string[];
+
+/** Loads a library with its layers; throws a UserError listing every problem. */
+export function loadLibrary(spec: LibrarySpec = []): Library {
   const problems = new ProblemList();
+  const library = loadStack(resolveLayers(typeof spec === "string" ? [spec] : spec), problems);
+  problems.throwIfAny();
+  return library;
+}
+
+/** Loads a library and returns every problem instead of throwing (ordkit validate). */
+export function inspectLibrary(spec: LibrarySpec = []): { library: Library | null; problems: Problem[] } {
+  const problems = new ProblemList();
+  try {
+    const library = loadStack(resolveLayers(typeof spec === "string" ? [spec] : spec), problems);
+    return { library, problems: problems.items };
+  } catch (err) {
+    if (err instanceof UserError) return { library: null, problems: [...problems.items, ...err.problems] };
+    throw err;
+  }
+}
+
+function loadStack(refs: LayerRef[], problems: ProblemList): Library {
+  const [base, ...layers] = refs;
+  const library = loadBase(base!.dir, problems);
+  const defaults: YamlSource[] = [];
+  for (const ref of layers) {
+    if (applyLayer(library, ref, problems)) defaults.push(ref.source!);
+  }
+  for (const clause of library.clauses.values()) checkReferences(clause, library, problems);
+  for (const src of defaults) applyDefaults(library, src, problems);
+  return library;
+}
+
+/** A complete library: library.yaml and one file per clause. */
+function loadBase(dir: string, problems: ProblemList): Library {
   const manifestFile = path.join(dir, "library.yaml");
   if (!existsSync(manifestFile)) {
     throw new UserError({ message: "not a clause library: library.yaml is missing", file: displayPath(dir), hint: "a library directory holds library.yaml and <category>/<clause>.yaml files" });
@@ -28,20 +65,24 @@ export function loadLibrary(dir: string): Library {
     name: String(m.name ?? "unknown"),
     version: String(m.version ?? "0.0.0"),
     legalAsOf: String(m.legal_as_of ?? ""),
-    categories: (m.categories as Library["categories"]) ?? [],
-    options: (m.options as Record<string, VariableDecl>) ?? {},
+    categories: [...((m.categories as Library["categories"]) ?? [])],
+    options: { ...((m.options as Record<string, VariableDecl>) ?? {}) },
     definitionsHeading: String(m.definitions_heading ?? "Definitions"),
     definitionsIntro: String(m.definitions_intro ?? ""),
     clauses: new Map(),
     manifest: manifest!,
+    layers: [],
+    templateDirs: [DEFAULT_TEMPLATES_DIR],
+    disabled: new Map(),
   };
+  library.layers.push({ name: library.name, version: library.version, dir, kind: "library", file: manifestFile });
   if (manifestOk) checkManifest(library, problems);
 
   for (const file of clauseFiles(dir, problems)) {
     const src = readYaml(file, problems);
     if (!src) continue;
     if (!collect(problems, schemaProblems(src, "clause"))) continue;
-    const clause = toClause(src);
+    const clause = toClause(src, library.name);
     checkClauseShape(clause, file, dir, library, problems);
     const existing = library.clauses.get(clause.id);
     if (existing) {
@@ -50,18 +91,16 @@ export function loadLibrary(dir: string): Library {
     }
     library.clauses.set(clause.id, clause);
   }
-  for (const clause of library.clauses.values()) checkReferences(clause, library, problems);
-  problems.throwIfAny();
   return library;
 }
 
 /** Adds problems; returns true when there were none. */
-function collect(list: ProblemList, items: ReturnType<typeof schemaProblems>): boolean {
+export function collect(list: ProblemList, items: ReturnType<typeof schemaProblems>): boolean {
   for (const p of items) list.add(p);
   return items.length === 0;
 }
 
-function readYaml(file: string, problems: ProblemList): YamlSource | null {
+export function readYaml(file: string, problems: ProblemList): YamlSource | null {
   try {
     const src = YamlSource.read(file, displayPath(file));
     if (typeof src.data !== "object" || Array.isArray(src.data)) {
@@ -82,7 +121,7 @@ function readYaml(file: string, problems: ProblemList): YamlSource | null {
 export const INTERVIEW_FILE = "interview.yaml";
 
 /** Every *.yaml below dir except the manifest and the interview definition, sorted; links and hidden entries are skipped. */
-function clauseFiles(dir: string, problems: ProblemList): string[] {
+export function clauseFiles(dir: string, problems: ProblemList): string[] {
   const out: string[] = [];
   const visit = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
@@ -102,7 +141,7 @@ function clauseFiles(dir: string, problems: ProblemList): string[] {
   return out;
 }
 
-function toClause(src: YamlSource): Clause {
+export function toClause(src: YamlSource, layer: string): Clause {
   const d = src.data as Record<string, unknown>;
   return {
     ...(d as unknown as Clause),
@@ -114,6 +153,7 @@ function toClause(src: YamlSource): Clause {
     sources: (d.sources as Clause["sources"]) ?? [],
     source: src,
     hash: createHash("sha256").update(src.bytes).digest("hex").slice(0, 16),
+    layer,
   };
 }
 
@@ -128,13 +168,13 @@ function checkManifest(lib: Library, problems: ProblemList): void {
   reportTemplate(lib.manifest, ["definitions_intro"], lib.definitionsIntro, CLAUSE_GLOBALS, "definitions_intro", problems);
 }
 
-function checkClauseShape(c: Clause, file: string, dir: string, lib: Library, problems: ProblemList): void {
+export function checkClauseShape(c: Clause, file: string, dir: string, lib: Library, problems: ProblemList): void {
   const src = c.source;
   const rel = path.relative(dir, file).replace(/\\/g, "/").replace(/\.ya?ml$/, "");
   if (rel !== c.id) problems.add(src.problem(["id"], `id "${c.id}" does not match the file's path (${rel})`, `rename the file to ${c.id}.yaml or set id: ${rel}`));
   if (c.id.split("/")[0] !== c.category) problems.add(src.problem(["category"], `category "${c.category}" does not match the id's first part "${c.id.split("/")[0]}"`));
   else if (lib.categories.length && !lib.categories.some((k) => k.id === c.category)) {
-    problems.add(src.problem(["category"], `unknown category "${c.category}"`, `add it to library.yaml's categories (known: ${lib.categories.map((k) => k.id).join(", ")})`));
+    problems.add(src.problem(["category"], `unknown category "${c.category}"`, `add it to the categories of library.yaml or of the layer's ordkit.yaml (known: ${lib.categories.map((k) => k.id).join(", ")})`));
   }
   const needs = (key: keyof Clause, why: string): void => {
     if (c[key] === undefined) problems.add(src.problem([], `a ${c.kind} clause needs "${String(key)}"`, why));
@@ -167,7 +207,7 @@ function walkBody(body: ParagraphSpec[], at: YamlPath, fn: (p: ParagraphSpec, at
   });
 }
 
-function checkVariable(src: YamlSource, at: YamlPath, name: string, decl: VariableDecl, problems: ProblemList): void {
+export function checkVariable(src: YamlSource, at: YamlPath, name: string, decl: VariableDecl, problems: ProblemList): void {
   const isChoice = decl.type === "choice" || decl.type === "multi-choice";
   if (isChoice && !decl.choices) problems.add(src.problem(at, `variable "${name}" is a ${decl.type} but declares no choices`, "add choices: [...]"));
   if (!isChoice && decl.choices) problems.add(src.problem([...at, "choices"], `variable "${name}" declares choices but its type is ${decl.type}`, "use type: choice or multi-choice", true));
@@ -249,7 +289,9 @@ function checkReferences(c: Clause, lib: Library, problems: ProblemList): void {
   const src = c.source;
   c.terms.forEach((t, i) => {
     const def = lib.clauses.get(`definitions/${t}`);
-    if (!def || def.kind !== "definition") problems.add(src.problem(["terms", i], `unknown term "${t}": there is no definition clause definitions/${t}`, "add clauses/definitions/" + t + ".yaml or remove it from terms"));
+    const disabledBy = lib.disabled.get(`definitions/${t}`);
+    if (disabledBy) problems.add(src.problem(["terms", i], `term "${t}" is defined by definitions/${t}, which layer ${disabledBy} disables`, `remove definitions/${t} from that layer's disable: list, or disable ${c.id} too`));
+    else if (!def || def.kind !== "definition") problems.add(src.problem(["terms", i], `unknown term "${t}": there is no definition clause definitions/${t}`, "add clauses/definitions/" + t + ".yaml or remove it from terms"));
   });
   if (c.replaced_by && !lib.clauses.has(c.replaced_by)) problems.add(src.problem(["replaced_by"], `replaced_by names an unknown clause "${c.replaced_by}"`));
   if (c.when) checkCondition(c.when, ["when"], src, lib, problems);

@@ -7,7 +7,7 @@ import { SCHEMA_DIR } from "../paths.js";
 import type { Problem } from "../errors.js";
 import type { YamlSource } from "./yaml-source.js";
 
-export type SchemaName = "clause" | "library" | "answers";
+export type SchemaName = "clause" | "library" | "answers" | "ordkit";
 
 let ajv: Ajv | null = null;
 const compiled = new Map<SchemaName, ValidateFunction>();
@@ -17,7 +17,7 @@ function validator(name: SchemaName): ValidateFunction {
   if (fn) return fn;
   if (!ajv) {
     ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    for (const n of ["clause", "library", "answers"] as const) {
+    for (const n of ["clause", "library", "answers", "ordkit"] as const) {
       ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMA_DIR, `${n}.schema.json`), "utf8")), `${n}.schema.json`);
     }
   }

@@ -62,6 +62,10 @@ export interface Clause {
   source: YamlSource;
   /** sha256 of the file bytes, 16 hex digits. */
   hash: string;
+  /** The name of the layer it comes from. */
+  layer: string;
+  /** The clause of a lower layer this one overrides, if any. */
+  overrides?: { layer: string; version: string; file: string };
 }
 
 export interface Category {
@@ -83,4 +87,21 @@ export interface Library {
   /** By id, in load order (sorted by path). */
   clauses: Map<string, Clause>;
   manifest: YamlSource;
+  /** The layers, lowest (the base library) first. */
+  layers: LayerInfo[];
+  /** Template directories, lowest first: a higher one's files win by name. */
+  templateDirs: string[];
+  /** Clauses a layer disabled: id -> the layer's name. */
+  disabled: Map<string, string>;
+}
+
+export interface LayerInfo {
+  name: string;
+  version: string;
+  /** The layer's directory. */
+  dir: string;
+  /** library: a complete library (library.yaml); layer: an ordkit.yaml over others. */
+  kind: "library" | "layer";
+  /** library.yaml or ordkit.yaml. */
+  file: string;
 }

@@ -1,0 +1,45 @@
+// The bodies of `ordkit clauses list` and `ordkit clauses show`.
+import { UserError } from "../core/errors.js";
+import { loadLibrary } from "../core/library/load.js";
+import { clauseRows, disabledRows, table } from "../core/library/listing.js";
+import { librarySpec } from "./library-flags.js";
+import type { ClausesFlags } from "./clauses.js";
+
+export async function runClausesList(flags: ClausesFlags): Promise<void> {
+  const lib = loadLibrary(librarySpec(flags));
+  const rows = clauseRows(lib);
+  const disabled = disabledRows(lib);
+  if (flags.format === "json") {
+    const layers = lib.layers.map((l) => ({ name: l.name, version: l.version, kind: l.kind }));
+    process.stdout.write(`${JSON.stringify({ layers, clauses: rows, disabled }, null, 2)}\n`);
+    return;
+  }
+  const body = table(
+    ["ID", "VERSION", "KIND", "INSTRUMENTS", "LAYER"],
+    rows.map((r) => [r.id, r.version, r.kind, r.instruments.map(short).join(","), r.overrides ? `${r.layer} (overrides ${r.overrides})` : r.layer]),
+  );
+  const off = disabled.length ? `\nDisabled:\n${disabled.map((d) => `  ${d.id} (by ${d.by})`).join("\n")}\n` : "";
+  const layers = lib.layers.map((l) => `${l.name} ${l.version}`).join(" < ");
+  process.stdout.write(`${layers}: ${rows.length} clauses\n\n${body}${off}`);
+}
+
+export async function runClausesShow(id: string, flags: ClausesFlags): Promise<void> {
+  const lib = loadLibrary(librarySpec(flags));
+  const clause = lib.clauses.get(id);
+  if (!clause) {
+    const by = lib.disabled.get(id);
+    const near = [...lib.clauses.keys()].filter((k) => k.includes(id) || id.includes(k.split("/")[1] ?? "\0")).slice(0, 5);
+    throw new UserError(
+      { message: by ? `clause "${id}" is disabled by layer ${by}` : `no clause "${id}"`, hint: near.length ? `did you mean ${near.join(", ")}?` : "run ordkit clauses list to see the ids" },
+      "usage",
+    );
+  }
+  const over = clause.overrides ? ` (overrides ${clause.overrides.layer} ${clause.overrides.version}, ${clause.overrides.file})` : "";
+  const head = `# ${clause.id} ${clause.version} from layer ${clause.layer}: ${clause.source.file}${over}\n`;
+  const text = clause.source.text.endsWith("\n") ? clause.source.text : `${clause.source.text}\n`;
+  process.stdout.write(head + text);
+}
+
+function short(instrument: string): string {
+  return instrument === "executive-order" ? "order" : instrument === "ordinance" ? "ord" : "res";
+}

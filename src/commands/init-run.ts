@@ -1,0 +1,38 @@
+// The body of `ordkit init`.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { UserError } from "../core/errors.js";
+import { checkOutput, writeAtomic } from "../core/io/output.js";
+import { displayPath } from "../core/paths.js";
+import { scaffoldFiles } from "../core/library/scaffold.js";
+import type { InitFlags } from "./init.js";
+
+export async function runInit(dirArg: string, flags: InitFlags): Promise<void> {
+  const dir = path.resolve(dirArg);
+  const name = flags.name ?? slug(path.basename(dir));
+  const title = flags.title ?? name.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+  const files = scaffoldFiles({ dir, name, title });
+  const force = flags.force ?? false;
+  // Check every target before writing any, so a refusal leaves nothing half-made.
+  const problems = [];
+  for (const rel of files.keys()) {
+    try {
+      checkOutput(path.join(dir, rel), { force, inputs: [], createDirs: true });
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
+  if (problems.length) throw new UserError(problems, "exists");
+  for (const [rel, text] of files) {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeAtomic(file, text, { force });
+  }
+  process.stderr.write(`created the layer "${name}" in ${displayPath(dir)}:\n${[...files.keys()].map((f) => `  ${f}`).join("\n")}\nnext: cd ${displayPath(dir)} && ordkit validate (see README.md there)\n`);
+}
+
+function slug(s: string): string {
+  const out = s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return out || "my-library";
+}
