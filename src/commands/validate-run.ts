@@ -9,14 +9,7 @@ import type { ValidateFlags } from "./validate.js";
 export async function runValidate(dir: string | undefined, flags: ValidateFlags): Promise<number> {
   if (dir && flags.library?.length) throw new UserError({ message: "give the library either as DIR or with --library, not both", hint: "ordkit validate DIR" }, "usage");
   const spec = dir ? [path.resolve(dir)] : librarySpec(flags);
-  let report: ValidationReport;
-  try {
-    report = validateLibrary(spec);
-  } catch (err) {
-    // A directory that is not a library at all is a usage error (exit 2), not a finding.
-    if (err instanceof UserError) throw new UserError(err.problems, "usage");
-    throw err;
-  }
+  const report: ValidationReport = validateLibrary(spec);
   if (flags.format === "json") {
     process.stdout.write(`${JSON.stringify(validationJson(report), null, 2)}\n`);
   } else {

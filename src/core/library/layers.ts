@@ -64,7 +64,7 @@ function chain(dirArg: string, visiting: string[]): LayerRef[] {
   }
   if (hasManifest) return [{ dir, kind: "library" }];
   if (!hasLayer) {
-    throw new UserError({ message: "not a clause library: neither library.yaml nor ordkit.yaml is there", file: displayPath(dir), hint: "a layer has an ordkit.yaml (create one with ordkit init DIR); a complete library has library.yaml" });
+    throw new UserError({ message: "not a clause library: neither library.yaml nor ordkit.yaml is there", file: displayPath(dir), hint: "a layer has an ordkit.yaml (create one with ordkit init DIR); a complete library has library.yaml" }, "usage");
   }
   const file = path.join(dir, LAYER_FILE);
   const source = YamlSource.read(file, displayPath(file));

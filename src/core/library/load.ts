@@ -34,7 +34,8 @@ export function inspectLibrary(spec: LibrarySpec = []): { library: Library | nul
     const library = loadStack(resolveLayers(typeof spec === "string" ? [spec] : spec), problems);
     return { library, problems: problems.items };
   } catch (err) {
-    if (err instanceof UserError) return { library: null, problems: [...problems.items, ...err.problems] };
+    // A path that is no library at all is the caller's mistake, not a finding.
+    if (err instanceof UserError && err.code !== "usage") return { library: null, problems: [...problems.items, ...err.problems] };
     throw err;
   }
 }
