@@ -84,7 +84,9 @@ async function readSide(p: string, input: DiffInput, label: string): Promise<Sid
   if (!existsSync(p)) throw new UserError({ message: "no such file or directory", file: label, hint: "check the path" }, "io");
   if (statSync(p).isDirectory()) {
     const lib = loadLibrary(path.resolve(p));
-    return { kind: "library", info: { label, name: lib.name, version: lib.version }, units: libraryUnits(lib), date: ISO.test(lib.legalAsOf) ? lib.legalAsOf : null };
+    // A layer is compared as the library it makes (with what it extends); it is named by its own name and version.
+    const top = lib.layers[lib.layers.length - 1];
+    return { kind: "library", info: { label, name: top?.name ?? lib.name, version: top?.version ?? lib.version }, units: libraryUnits(lib), date: ISO.test(lib.legalAsOf) ? lib.legalAsOf : null };
   }
   const src = YamlSource.read(p, label);
   const data = src.data as Record<string, unknown> | null;
