@@ -72,7 +72,10 @@ export interface ClauseProvenance {
 
 export interface Provenance {
   ordkitVersion: string;
+  /** The library, or the top layer when there are layers. */
   library: { name: string; version: string };
+  /** Every layer, lowest first; only present when the library has layers. */
+  layers?: Array<{ name: string; version: string }>;
   clauses: ClauseProvenance[];
   /** sha256 of the answers file's bytes, first 16 hex digits (null if none). */
   answersHash: string | null;

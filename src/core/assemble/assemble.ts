@@ -28,6 +28,13 @@ export function getOrdkitVersion(): string {
   return ordkitVersion;
 }
 
+/** Which library made the draft: the top layer, and every layer when there are several. */
+function libraryProvenance(library: Library): Pick<Draft["provenance"], "library" | "layers"> {
+  const top = library.layers[library.layers.length - 1];
+  if (!top || library.layers.length === 1) return { library: { name: library.name, version: library.version } };
+  return { library: { name: top.name, version: top.version }, layers: library.layers.map((l) => ({ name: l.name, version: l.version })) };
+}
+
 /** The library's template directories, with an extra one (--templates) on top. */
 export function templateStack(library: Library, extra?: string): string[] {
   const dirs = library.templateDirs.filter((d) => d !== extra);
@@ -129,7 +136,7 @@ export function assemble(input: AssembleInput): Draft {
     layout,
     provenance: {
       ordkitVersion: getOrdkitVersion(),
-      library: { name: library.name, version: library.version },
+      ...libraryProvenance(library),
       clauses: used.map((c) => ({ id: c.id, version: c.version, hash: c.hash })),
       answersHash,
       template: template.name,

@@ -202,6 +202,7 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
     customProperties: [
       { name: "ordkit_version", value: draft.provenance.ordkitVersion },
       { name: "ordkit_library", value: `${draft.provenance.library.name}@${draft.provenance.library.version}` },
+      ...(draft.provenance.layers ? [{ name: "ordkit_layers", value: draft.provenance.layers.map((l) => `${l.name}@${l.version}`).join(" < ") }] : []),
       { name: "ordkit_clauses", value: clauses },
       { name: "ordkit_answers_sha256", value: draft.provenance.answersHash ?? "none" },
       { name: "ordkit_template", value: draft.provenance.template },
