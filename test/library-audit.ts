@@ -5,7 +5,7 @@
 import { stringify } from "yaml";
 import { checkAnswers, type Answers } from "../src/core/interview/answers.js";
 import { YamlSource } from "../src/core/library/yaml-source.js";
-import { draftFromAnswers } from "../src/core/pipeline.js";
+import { assemble } from "../src/core/assemble/assemble.js";
 import { UserError } from "../src/core/errors.js";
 import { INSTRUMENTS, walkParagraphs, type Draft, type Instrument, type Paragraph } from "../src/core/draft.js";
 import type { Clause, Condition, Library, ParagraphSpec } from "../src/core/library/types.js";
@@ -129,9 +129,10 @@ function scenarios(lib: Library, all: Target[]): Scenario[] {
   return out;
 }
 
+/** The draft as `ordkit draft` assembles it (risk notes left out: they do not change the text). */
 function draftOf(lib: Library, templatesDir: string, a: Answers): Draft {
   const src = YamlSource.parse(Buffer.from(stringify(a)), `answers for ${a.instrument}.yaml`);
-  return draftFromAnswers(lib, checkAnswers(src, lib), templatesDir);
+  return assemble({ library: lib, answers: checkAnswers(src, lib), templatesDir });
 }
 
 export function auditLibrary(lib: Library, templatesDir: string): Audit {

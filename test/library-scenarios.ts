@@ -82,6 +82,20 @@ export function optionCombinations(lib: Library): Array<Record<string, unknown>>
  * the answers give, to tell when a draft ignores a default.
  */
 export function conditionData(lib: Library, a: Answers, variableDefaults = true): Record<string, unknown> {
+  // Answers objects are never changed once made, so the data can be kept with them.
+  const cache = dataCache.get(a) ?? new Map<string, Record<string, unknown>>();
+  dataCache.set(a, cache);
+  const key = `${lib.name}@${lib.dir}:${variableDefaults}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const data = computeConditionData(lib, a, variableDefaults);
+  cache.set(key, data);
+  return data;
+}
+
+const dataCache = new WeakMap<Answers, Map<string, Record<string, unknown>>>();
+
+function computeConditionData(lib: Library, a: Answers, variableDefaults: boolean): Record<string, unknown> {
   const variables: Record<string, Record<string, unknown>> = {};
   for (const c of lib.clauses.values()) {
     const defaults = variableDefaults ? defaultsOf(c) : {};
@@ -123,6 +137,16 @@ export function termClosure(lib: Library, terms: string[]): Set<string> {
 
 /** The clauses (definitions included) a draft from these answers should contain. */
 export function expectedClauses(lib: Library, a: Answers): Set<string> {
+  const key = `${lib.name}@${lib.dir}`;
+  const cache = selectionCache.get(a) ?? new Map<string, Set<string>>();
+  selectionCache.set(a, cache);
+  if (!cache.has(key)) cache.set(key, computeExpectedClauses(lib, a));
+  return cache.get(key)!;
+}
+
+const selectionCache = new WeakMap<Answers, Map<string, Set<string>>>();
+
+function computeExpectedClauses(lib: Library, a: Answers): Set<string> {
   const data = conditionData(lib, a);
   const out = new Set<string>();
   for (const c of lib.clauses.values()) {
