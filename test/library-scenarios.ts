@@ -277,7 +277,9 @@ function existingValues(key: string, literals: unknown[]): unknown[] {
     ]),
   );
   const types = existingTypes[key] ?? ["string"];
-  return [...literals, ...(types.includes("boolean") ? [true, false] : []), ...(types.includes("string") ? [`Directive ${key.length}`] : [])];
+  // A name like an existing policy's, with no word that could be a defined term.
+  const named = `Standing Directive ${Object.keys(existingTypes).indexOf(key) + 1}`;
+  return [...literals, ...(types.includes("boolean") ? [true, false] : []), ...(types.includes("string") ? [named] : [])];
 }
 
 function getPath(o: unknown, dotted: string): unknown {
