@@ -7,7 +7,7 @@ import type { Draft, Paragraph, Recital, Section } from "../draft.js";
 import type { Clause, Library, ParagraphSpec } from "../library/types.js";
 import type { YamlPath, YamlSource } from "../library/yaml-source.js";
 import { templatePosition } from "../library/load.js";
-import { resolvedOptions, type LoadedAnswers } from "../interview/answers.js";
+import { resolvedOptions, resolvedVariables, type LoadedAnswers } from "../interview/answers.js";
 import { holds } from "./conditions.js";
 import { joinList, render } from "./handlebars.js";
 import { INSTRUMENT_WORD, STATE_NAMES } from "./globals.js";
@@ -53,7 +53,7 @@ export function assemble(input: AssembleInput): Draft {
   }
   const options = resolvedOptions(a, library);
   // What conditions test: the answers as given, with option defaults filled.
-  const condData = { ...a, options, variables: a.variables };
+  const condData = { ...a, options, variables: resolvedVariables(a.variables, library) };
   const globals = baseContext(input.answers, date);
 
   const selected = [...library.clauses.values()].filter((c) => c.instruments.includes(a.instrument) && holds(c.when, condData));

@@ -109,3 +109,19 @@ export function resolvedOptions(a: Answers, lib: Library): Record<string, unknow
   }
   return out;
 }
+
+/**
+ * Clause variables as conditions see them: each declared default, then the
+ * answers' values on top (a default "is used when the answers give no value").
+ */
+export function resolvedVariables(given: Record<string, unknown> | undefined, lib: Library): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const c of lib.clauses.values()) {
+    const defaults: Record<string, unknown> = {};
+    for (const [name, decl] of Object.entries(c.variables)) if (decl.default !== undefined) defaults[name] = decl.default;
+    const mine = given?.[c.id];
+    const values = { ...defaults, ...(mine && typeof mine === "object" ? (mine as Record<string, unknown>) : {}) };
+    if (Object.keys(values).length) out[c.id] = values;
+  }
+  return out;
+}

@@ -2,6 +2,7 @@
 // answers given so far, in which order, and what is still missing. Pure data
 // in, data out: it never prints and never prompts (src/commands/draft-interview.ts
 // does the asking).
+import { resolvedVariables } from "./answers.js";
 import { holds } from "../assemble/conditions.js";
 import { STATE_NAMES } from "../assemble/globals.js";
 import { valueProblem } from "../library/values.js";
@@ -245,7 +246,7 @@ export function conditionData(lib: Library, answers: PartialAnswers): PartialAns
   const options: Record<string, unknown> = {};
   for (const [name, decl] of Object.entries(lib.options)) if (decl.default !== undefined) options[name] = decl.default;
   Object.assign(options, (answers.options as Record<string, unknown> | undefined) ?? {});
-  return { ...answers, modules: answers.modules ?? [], options, variables: answers.variables ?? {} };
+  return { ...answers, modules: answers.modules ?? [], options, variables: resolvedVariables(answers.variables as Record<string, unknown> | undefined, lib) };
 }
 
 function answerPaths(c: Condition | undefined, out: string[] = []): string[] {
