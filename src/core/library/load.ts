@@ -307,7 +307,8 @@ function checkCondition(cond: Condition, at: YamlPath, src: YamlSource, lib: Lib
   if ("not" in cond) return checkCondition(cond.not, [...at, "not"], src, lib, problems);
   const why = unknownAnswer(cond.answer, lib);
   if (why) problems.add(src.problem([...at, "answer"], `condition refers to an unknown answer "${cond.answer}"`, why));
-  if (cond.answer === "modules" && cond.includes !== undefined && !lib.categories.some((k) => k.id === cond.includes)) {
+  // With no categories (a broken library.yaml, reported already) every module would look unknown.
+  if (cond.answer === "modules" && cond.includes !== undefined && lib.categories.length > 0 && !lib.categories.some((k) => k.id === cond.includes)) {
     problems.add(src.problem([...at, "includes"], `"${String(cond.includes)}" is not a category of this library`, `modules are category ids: ${lib.categories.map((k) => k.id).join(", ")}`));
   }
 }
