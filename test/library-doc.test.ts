@@ -3,7 +3,7 @@
 // on every run.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { runCli } from "./run-cli.js";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadLibrary } from "../src/core/library/load.js";
@@ -12,7 +12,6 @@ import type { Library } from "../src/core/library/types.js";
 import { fromRoot } from "./helpers.js";
 import { copyDir, tempDir } from "./tmp.js";
 
-const SCRIPT = fromRoot("scripts/library-doc.mjs");
 const MINI = fromRoot("test/fixtures/mini-library");
 
 function firstDifference(a: string, b: string): string {
@@ -72,7 +71,7 @@ test("the catalog lists every clause under its category, in the manifest's order
 
 test("the catalog of a small library, entry by entry", () => {
   const md = libraryCatalog(loadLibrary(MINI));
-  assert.match(md, /^<!-- Generated from the clause library by `npm run docs:library`\. Do not edit by hand\. -->\n\n# Clause library: mini 1\.0\.0\n/);
+  assert.match(md, /^<!-- Generated from the clause library by `ordkit clauses list --format md`\. Do not edit by hand\. -->\n\n# Clause library: mini 1\.0\.0\n/);
   assert.match(md, /5 clauses in 4 categories; legal knowledge as of 2026-11-01\./);
   assert.match(md, /- \[Operations\]\(#operations\) \(1\)\n- \[General provisions\]\(#general-provisions\) \(1\)/);
   assert.match(md, /\| `scope` \| choice \| `all` \| `all`, `own` \| Whom does the rule bind\? \|/);
@@ -110,28 +109,27 @@ test("the catalog does not depend on load order or on the table cells' contents"
   assert.match(libraryCatalog(piped), /\| `days` \| integer \| `30` \| at least 1 \| Days \\\| weeks\? \|/);
 });
 
-test("scripts/library-doc.mjs writes the catalog, reports it up to date, and --check fails on a stale file", () => {
+test("ordkit clauses list --format md writes the catalog of any library; never over a file without --force", () => {
   const dir = tempDir();
   const out = path.join(dir, "library.md");
-  const run = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, "--library", MINI, "--out", out, ...args], { encoding: "utf8", cwd: dir });
-  const first = run();
+  const run = (...args: string[]) => runCli(["clauses", "list", "--library", MINI, "--format", "md", ...args], { cwd: dir });
+  const printed = run();
+  assert.equal(printed.status, 0, printed.stderr);
+  assert.equal(printed.stdout, libraryCatalog(loadLibrary(MINI)));
+  const first = run("--out", out);
   assert.equal(first.status, 0, first.stderr);
-  assert.match(first.stdout, /^wrote library\.md$/m);
   assert.equal(readFileSync(out, "utf8"), libraryCatalog(loadLibrary(MINI)));
-  const again = run("--check");
-  assert.equal(again.status, 0, again.stderr);
-  assert.match(again.stdout, /library\.md is up to date/);
-  writeFileSync(out, readFileSync(out, "utf8").replace("1.2.0", "1.1.0"));
-  const stale = run("--check");
-  assert.equal(stale.status, 1);
-  assert.match(stale.stderr, /library\.md differs from the clause library; run npm run docs:library/);
-  assert.match(readFileSync(out, "utf8"), /1\.1\.0/, "--check writes nothing");
+  const again = run("--out", out);
+  assert.equal(again.status, 2);
+  assert.match(again.stderr, /already exists/);
+  assert.equal(run("--out", out, "--force").status, 0);
   const broken = copyDir(MINI);
   writeFileSync(path.join(broken, "ops", "rule.yaml"), readFileSync(path.join(MINI, "ops", "rule.yaml"), "utf8").replace("kind: operative", "kind: operatve"));
-  const bad = spawnSync(process.execPath, [SCRIPT, "--library", broken, "--out", out], { encoding: "utf8", cwd: dir });
+  const bad = runCli(["clauses", "list", "--library", broken, "--format", "md", "--out", path.join(dir, "x.md")], { cwd: dir });
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /rule\.yaml:\d+:\d+: .*kind/);
   assert.doesNotMatch(bad.stderr, /\n\s+at /, "no stack trace");
+  assert.equal(existsSync(path.join(dir, "x.md")), false, "no output file on error");
 });
 
 test("every relative link in docs/library.md points at an existing page", () => {

@@ -1,18 +1,32 @@
 // The bodies of `ordkit clauses list` and `ordkit clauses show`.
 import { UserError } from "../core/errors.js";
+import { checkOutput, writeAtomic } from "../core/io/output.js";
+import { displayPath } from "../core/paths.js";
+import type { Library } from "../core/library/types.js";
 import { loadLibrary } from "../core/library/load.js";
 import { clauseRows, disabledRows, table } from "../core/library/listing.js";
 import { librarySpec } from "./library-flags.js";
 import type { ClausesFlags } from "./clauses.js";
 
 export async function runClausesList(flags: ClausesFlags): Promise<void> {
+  if (flags.out) checkOutput(flags.out, { force: flags.force ?? false });
   const lib = loadLibrary(librarySpec(flags));
+  const text = await listing(lib, flags.format ?? "text");
+  if (flags.out) {
+    writeAtomic(flags.out, text, { force: flags.force ?? false });
+    process.stderr.write(`wrote ${displayPath(flags.out)}\n`);
+  } else {
+    process.stdout.write(text);
+  }
+}
+
+async function listing(lib: Library, format: string): Promise<string> {
+  if (format === "md") return (await import("../core/library/catalog.js")).libraryCatalog(lib);
   const rows = clauseRows(lib);
   const disabled = disabledRows(lib);
-  if (flags.format === "json") {
+  if (format === "json") {
     const layers = lib.layers.map((l) => ({ name: l.name, version: l.version, kind: l.kind }));
-    process.stdout.write(`${JSON.stringify({ layers, clauses: rows, disabled }, null, 2)}\n`);
-    return;
+    return `${JSON.stringify({ layers, clauses: rows, disabled }, null, 2)}\n`;
   }
   const body = table(
     ["ID", "VERSION", "KIND", "INSTRUMENTS", "LAYER"],
@@ -20,7 +34,7 @@ export async function runClausesList(flags: ClausesFlags): Promise<void> {
   );
   const off = disabled.length ? `\nDisabled:\n${disabled.map((d) => `  ${d.id} (by ${d.by})`).join("\n")}\n` : "";
   const layers = lib.layers.map((l) => `${l.name} ${l.version}`).join(" < ");
-  process.stdout.write(`${layers}: ${rows.length} clauses\n\n${body}${off}`);
+  return `${layers}: ${rows.length} clauses\n\n${body}${off}`;
 }
 
 export async function runClausesShow(id: string, flags: ClausesFlags): Promise<void> {

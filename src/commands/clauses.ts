@@ -4,13 +4,17 @@ import { libraryOptions, type LibraryFlags } from "./library-flags.js";
 
 export interface ClausesFlags extends LibraryFlags {
   format?: string;
+  out?: string;
+  force?: boolean;
 }
 
 export function clausesCommand(): Command {
   const list = libraryOptions(
     new Command("list")
       .description("list the clauses drafts can use, with the layer each comes from")
-      .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text")),
+      .addOption(new Option("-f, --format <format>", "output format: a table, JSON, or md for a Markdown catalog of every clause").choices(["text", "json", "md"]).default("text"))
+      .option("-o, --out <file>", "write to a file instead of stdout")
+      .option("--force", "replace the --out file if it exists"),
   ).action(async (flags: ClausesFlags) => {
     const { runClausesList } = await import("./clauses-run.js");
     await runClausesList(flags);
@@ -33,6 +37,7 @@ export function clausesCommand(): Command {
 Examples:
   $ ordkit clauses list
   $ ordkit clauses list --library my-library/ --format json
+  $ ordkit clauses list --format md --out catalog.md     (every clause, documented)
   $ ordkit clauses show public-records/foia-cadence --library my-library/`,
     );
 }

@@ -3,19 +3,22 @@
 // the library. Pure and deterministic: the same library gives the same bytes.
 import type { Clause, Condition, Library, VariableDecl } from "./types.js";
 
-/** The command that regenerates the checked-in catalog. */
+/** How ordkit regenerates its own docs/library.md. */
 export const CATALOG_COMMAND = "npm run docs:library";
 
 export function libraryCatalog(lib: Library): string {
   const groups = clausesByCategory(lib);
   const out: string[] = [];
-  out.push(`<!-- Generated from the clause library by \`${CATALOG_COMMAND}\`. Do not edit by hand. -->`);
+  out.push("<!-- Generated from the clause library by `ordkit clauses list --format md`. Do not edit by hand. -->");
   out.push("");
-  const title = `Clause library: ${lib.name} ${lib.version}`;
+  const top = lib.layers[lib.layers.length - 1];
+  const layered = lib.layers.length > 1 && top;
+  const title = layered ? `Clause library: ${top.name} ${top.version}` : `Clause library: ${lib.name} ${lib.version}`;
   out.push(`# ${title}`);
   out.push("");
   out.push(
     `${count(lib.clauses.size, "clause")} in ${count(groups.filter((g) => g.clauses.length).length, "category", "categories")}; ` +
+      (layered ? `layers ${lib.layers.map((l) => `${l.name} ${l.version}`).join(" < ")}; ` : "") +
       `legal knowledge as of ${lib.legalAsOf || "(not stated)"}. ` +
       "Each entry is read from the clause's YAML file (see [clause-format.md](clause-format.md)); " +
       "a draft includes a clause when the answers select its category as a module, its instrument is listed, and its condition holds.",
@@ -51,7 +54,7 @@ export function libraryCatalog(lib: Library): string {
       out.push("");
     }
     for (const c of g.clauses) {
-      out.push(...clauseEntry(c));
+      out.push(...clauseEntry(c, Boolean(layered)));
     }
   }
   return out.join("\n").replace(/\n+$/, "") + "\n";
@@ -83,13 +86,14 @@ function clausesByCategory(lib: Library): Group[] {
   return [...groups.slice(0, known), ...groups.slice(known).sort((x, y) => compare(x.id, y.id))];
 }
 
-function clauseEntry(c: Clause): string[] {
+function clauseEntry(c: Clause, layered: boolean): string[] {
   const out: string[] = [`### ${c.id}: ${inline(c.title)}`, ""];
   const rows: Array<[string, string]> = [
     ["Version", c.version],
     ["Kind", c.kind],
     ["Instruments", c.instruments.join(", ")],
   ];
+  if (layered) rows.push(["Layer", c.overrides ? `${c.layer} (overrides ${c.overrides.layer} ${c.overrides.version})` : c.layer]);
   if (c.term) rows.push(["Defines", `“${c.term}”`]);
   rows.push(["Regulates", c.regulates ? `who: ${c.regulates.who}; where: ${c.regulates.where}; does: ${c.regulates.does}` : "—"]);
   rows.push(["Selected when", c.when ? describeCondition(c.when) : c.kind === "definition" ? "a selected clause uses its term" : "always"]);
