@@ -42,6 +42,27 @@ export function loadTemplate(dir: string, instrument: Instrument): InstrumentTem
   return t;
 }
 
+/** A templates directory whose templates are read and checked once each, then reused (batch drafting). */
+export interface TemplateSet {
+  dir: string;
+  loaded: Map<Instrument, InstrumentTemplate>;
+}
+
+export function templateSet(dir: string): TemplateSet {
+  return { dir, loaded: new Map() };
+}
+
+/** The instrument's template: from the set when given one, else read afresh from the directory. */
+export function templateFor(templates: string | TemplateSet, instrument: Instrument): InstrumentTemplate {
+  if (typeof templates === "string") return loadTemplate(templates, instrument);
+  let t = templates.loaded.get(instrument);
+  if (!t) {
+    t = loadTemplate(templates.dir, instrument);
+    templates.loaded.set(instrument, t);
+  }
+  return t;
+}
+
 const TAGS = new Set(["heading", "title", "para", "formula", "recitals", "sections", "signature", "note"]);
 
 /** Renders the template and parses its tagged lines into layout blocks. */
