@@ -2,12 +2,12 @@
 // answers, file names, and the command end to end (few rows: it must stay fast).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { fromRoot } from "./helpers.js";
 import { runCli } from "./run-cli.js";
-import { tempTree } from "./tmp.js";
+import { copyDir, tempTree } from "./tmp.js";
 import { UserError } from "../src/core/errors.js";
 import { parseCsv } from "../src/core/batch/csv.js";
 import { cellValue, columnType } from "../src/core/batch/columns.js";
@@ -15,6 +15,7 @@ import { mergeRow, mergedLocator, sharedAnswers } from "../src/core/batch/merge.
 import { outputName, slug } from "../src/core/batch/names.js";
 import { readBatchFile } from "../src/core/batch/rows.js";
 import { planBatch } from "../src/core/batch/plan.js";
+import { RowDrafter } from "../src/core/batch/draft-row.js";
 import { batchExitCode, summaryJson } from "../src/core/batch/result.js";
 import { loadLibrary } from "../src/core/library/load.js";
 import { loadInterview } from "../src/core/interview/definition.js";
@@ -151,6 +152,20 @@ test("file names: slug of name, state and instrument; the same row always gets t
   const json = JSON.parse(summaryJson(plan.failed, { batch: "rows.yaml", answers: null, outDir: "drafts", format: "md" }, (f) => f)) as { totals: unknown; rows: Array<{ status: string; line: number }> };
   assert.deepEqual(json.totals, { rows: 1, written: 0, failed: 1 });
   assert.deepEqual([json.rows[0]!.status, json.rows[0]!.line], ["failed", 5]);
+});
+
+test("a row drafter loads the library and templates once: later rows do not read them again", () => {
+  const dir = tempTree({ "shared.yaml": SHARED, "rows.csv": "jurisdiction.name,jurisdiction.state\nCity of A,CA\nCity of B,WA\n" });
+  const libraryDir = copyDir(fromRoot("clauses"));
+  const templatesDir = copyDir(fromRoot("templates"));
+  const shared = sharedAnswers(YamlSource.read(path.join(dir, "shared.yaml"), "shared.yaml"));
+  const plan = planBatch(readBatchFile(path.join(dir, "rows.csv"), "rows.csv", library, def), shared, dir, ".md");
+  const drafter = new RowDrafter({ libraryDir, templatesDir, batchFile: "rows.csv", sharedOrigins: shared.origins, today: "2026-01-01" });
+  assert.equal(drafter.draft(plan.jobs[0]!).jurisdiction.name, "City of A");
+  rmSync(libraryDir, { recursive: true });
+  rmSync(templatesDir, { recursive: true });
+  assert.equal(drafter.draft(plan.jobs[1]!).jurisdiction.name, "City of B");
+  assert.throws(() => new RowDrafter({ libraryDir, templatesDir, batchFile: "rows.csv", sharedOrigins: {}, today: "2026-01-01" }), "a fresh drafter does read them");
 });
 
 // ---------------------------------------------------------------- the command

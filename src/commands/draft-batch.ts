@@ -178,6 +178,7 @@ class Pool {
           onDone(job, reply);
           return true;
         } catch (err) {
+          queue.length = 0;
           this.stop();
           reject(err);
           return false;
