@@ -8,9 +8,7 @@ import { WRITERS, formatFromPath, type FormatName } from "../writers/index.js";
 import type { DraftFlags } from "./draft.js";
 
 export async function runDraft(flags: DraftFlags): Promise<void> {
-  if (flags.date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(flags.date)) {
-    throw new UserError({ message: `--date must be YYYY-MM-DD, got "${flags.date}"`, hint: "e.g. --date 2026-04-01" }, "usage");
-  }
+  checkDateFlag(flags.date);
   const interview = await import("../core/interview/start.js");
   const libraryDir = librarySpec(flags);
   const templatesDir = extraTemplates(flags);
@@ -83,6 +81,13 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
     for (const n of draft.notes) process.stderr.write(`note: ${n}\n`);
   } else {
     process.stdout.write(data);
+  }
+}
+
+/** --date, when given, must be a calendar-shaped YYYY-MM-DD (also used by --batch). */
+export function checkDateFlag(date: string | undefined): void {
+  if (date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(date)) {
+    throw new UserError({ message: `--date must be YYYY-MM-DD, got "${date}"`, hint: "e.g. --date 2026-04-01" }, "usage");
   }
 }
 

@@ -13,6 +13,10 @@ export interface DraftFlags {
   force?: boolean;
   redlineAgainst?: string;
   saveAnswers?: string;
+  batch?: string;
+  outDir?: string;
+  jobs?: string;
+  summary?: string;
 }
 
 export function draftCommand(): Command {
@@ -27,6 +31,10 @@ export function draftCommand(): Command {
     .option("--redline-against <dir>", "instead of the draft, write a redline of what this library (--library) changes against the draft the OLD library gives for the same answers (.docx tracked changes, .md or .json)")
     .option("--force", "replace the output file (and the --save-answers file) if it exists")
     .option("--save-answers <file>", "also write the complete answers (YAML, each answer under a comment naming its question)")
+    .option("--batch <file>", "draft one jurisdiction per row of a CSV or YAML file, over the shared --answers (docs/batch.md); needs --out-dir")
+    .option("--out-dir <dir>", "with --batch: directory for the drafts (created if missing), one file per row named <name>-<state>-<instrument>")
+    .option("-j, --jobs <n>", "with --batch: drafts written in parallel (default: the number of CPUs)")
+    .option("--summary <file>", "with --batch: also write a JSON summary of every row (docs/batch.md)")
     .addHelpText(
       "after",
       `
@@ -36,6 +44,7 @@ Examples:
   $ ordkit draft -a my-city.yaml -o hearing.docx --line-numbers --date 2026-04-01 --force
   $ ordkit draft -a my-city.yaml --library clauses-v2/ --redline-against clauses-v1/ -o changes.docx
   $ ordkit draft --out draft.docx --save-answers my-city.yaml     (asks the questions)
+  $ ordkit draft --batch cities.csv --answers shared.yaml --out-dir drafts/
 
 The answers format is described in docs/answers-format.md; examples/ has samples.
 The interview (docs/interview.md) asks only in a terminal: when stdin is not a
@@ -43,6 +52,15 @@ terminal or CI is set, missing answers are listed and ordkit exits 2.
 Same inputs always give byte-identical output.`,
     )
     .action(async (flags: DraftFlags) => {
+      if (flags.batch !== undefined) {
+        const { runDraftBatch } = await import("./draft-batch.js");
+        await runDraftBatch(flags);
+        return;
+      }
+      if (flags.outDir !== undefined || flags.jobs !== undefined || flags.summary !== undefined) {
+        const { UserError } = await import("../core/errors.js");
+        throw new UserError({ message: "--out-dir, --jobs and --summary go with --batch", hint: "ordkit draft --batch FILE --out-dir DIR, or --out FILE for a single draft" }, "usage");
+      }
       const { runDraft } = await import("./draft-run.js");
       await runDraft(flags);
     });

@@ -12,6 +12,7 @@ import { parseTextDocument, textFormatFor, type LineRange } from "./parse/text.j
 import { docxLines } from "./parse/docx.js";
 import type { Draft, Instrument } from "./draft.js";
 import type { Library } from "./library/types.js";
+import type { TemplateSet } from "./assemble/templates.js";
 
 export interface BuildInput {
   answersFile: string;
@@ -37,7 +38,7 @@ export interface ContextOverride {
 }
 
 /** Assembles checked answers and runs the risk rules in the context the answers give. */
-export function draftFromAnswers(library: Library, answers: LoadedAnswers, templatesDir?: string, date?: string, override: ContextOverride = {}): Draft {
+export function draftFromAnswers(library: Library, answers: LoadedAnswers, templatesDir?: string | TemplateSet, date?: string, override: ContextOverride = {}): Draft {
   const draft = assemble({ library, answers, templatesDir, ...(date ? { date } : {}) });
   const a = answers.answers;
   return withRiskNotes(draft, buildContext({ state: override.state ?? a.jurisdiction.state, instrument: override.instrument ?? a.instrument, existing: a.existing }));

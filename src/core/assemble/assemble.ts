@@ -11,13 +11,13 @@ import { resolvedOptions, resolvedVariables, type LoadedAnswers } from "../inter
 import { holds } from "./conditions.js";
 import { joinList, render } from "./handlebars.js";
 import { INSTRUMENT_WORD, STATE_NAMES } from "./globals.js";
-import { loadTemplate, renderLayout, runtimeError } from "./templates.js";
+import { loadTemplate, renderLayout, runtimeError, templateFor, type TemplateSet } from "./templates.js";
 
 export interface AssembleInput {
   library: Library;
   answers: LoadedAnswers;
-  /** A templates directory above the library's own (--templates). */
-  templatesDir?: string | undefined;
+  /** A templates directory above the library's own (--templates), or a set that keeps templates loaded across drafts. */
+  templatesDir?: string | TemplateSet | undefined;
   /** Overrides the answers' date (YYYY-MM-DD). */
   date?: string;
 }
@@ -108,7 +108,7 @@ export function assemble(input: AssembleInput): Draft {
     .map((k) => renderer.text(library.manifest, ["categories", library.categories.indexOf(k), "subject"], k.subject!, {}, `category ${k.id}`));
   problems.throwIfAny();
 
-  const template = loadTemplate(templateStack(library, templatesDir), a.instrument);
+  const template = typeof templatesDir === "object" ? templateFor(templatesDir, a.instrument) : loadTemplate(templateStack(library, templatesDir), a.instrument);
   const title = a.title ?? defaultTitle(a, subjects);
   const layout = renderLayout(template, { ...globals, title, subjects, legal_as_of: library.legalAsOf });
   const text = (type: "title" | "formula"): string => {
@@ -239,13 +239,8 @@ class ClauseRenderer {
       else if (decl.default !== undefined) ctx[name] = decl.default;
       else {
         ok = false;
-        const at = this.answersSrc.locate(["variables", c.id]);
         this.problems.add({
-          message: `${c.id} needs a value for "${name}" (${decl.prompt})`,
-          file: this.answersSrc.file,
-          line: at.line,
-          col: at.col,
-          snippet: at.snippet,
+          ...this.answersSrc.problem(["variables", c.id], `${c.id} needs a value for "${name}" (${decl.prompt})`),
           hint: `add it under variables:\n    ${c.id}:\n      ${name}: ...`,
         });
       }

@@ -64,6 +64,26 @@ function templateProblem(issue: { message: string; line: number; col: number; na
   return { ...at, message: issue.message, hint: issue.name ? "templates may use the globals in docs/templates.md and the partials in partials/ of any layer" : "check the {{ }} expressions" };
 }
 
+/** Template directories whose templates are read and checked once each, then reused (batch drafting). */
+export interface TemplateSet {
+  dirs: string[];
+  loaded: Map<Instrument, InstrumentTemplate>;
+}
+
+export function templateSet(dirs: string[]): TemplateSet {
+  return { dirs, loaded: new Map() };
+}
+
+/** The instrument's template from the set, loaded on first use. */
+export function templateFor(templates: TemplateSet, instrument: Instrument): InstrumentTemplate {
+  let t = templates.loaded.get(instrument);
+  if (!t) {
+    t = loadTemplate(templates.dirs, instrument);
+    templates.loaded.set(instrument, t);
+  }
+  return t;
+}
+
 const TAGS = new Set(["heading", "title", "para", "formula", "recitals", "sections", "signature", "note"]);
 
 /** Renders the template and parses its tagged lines into layout blocks. */

@@ -14,7 +14,11 @@ import type { PartialAnswers } from "./questions.js";
 const MISSING_KEY = / is missing the required key "/;
 
 export function readPartialAnswers(file: string, lib: Library): { answers: PartialAnswers; source: YamlSource } {
-  const src = YamlSource.read(file, displayPath(file));
+  return checkPartialAnswers(YamlSource.read(file, displayPath(file)), lib);
+}
+
+/** The same checks for answers already parsed (a batch row merged over shared answers). */
+export function checkPartialAnswers(src: YamlSource, lib: Library): { answers: PartialAnswers; source: YamlSource } {
   if (typeof src.data !== "object" || src.data === null || Array.isArray(src.data)) {
     throw new UserError(src.problem([], "an answers file must hold a mapping (key: value lines) at the top level", "see docs/answers-format.md or examples/"));
   }

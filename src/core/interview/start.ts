@@ -4,7 +4,7 @@ import { loadLibrary, type LibrarySpec } from "../library/load.js";
 import type { Library } from "../library/types.js";
 import type { YamlSource } from "../library/yaml-source.js";
 import { loadInterview, type InterviewDefinition } from "./definition.js";
-import { readPartialAnswers } from "./partial.js";
+import { checkPartialAnswers, readPartialAnswers } from "./partial.js";
 import { getAnswer, missingAnswers, plan, setAnswer, type InterviewContext, type PartialAnswers, type Question } from "./questions.js";
 
 export interface Start {
@@ -22,6 +22,15 @@ export function startInterview(input: { answersFile?: string; libraryDir: Librar
   const library = loadLibrary(input.libraryDir);
   const def = loadInterview(library);
   const read = input.answersFile ? readPartialAnswers(input.answersFile, library) : null;
+  return startWith(library, def, read, input);
+}
+
+/** The start for answers already checked, with a library and definition loaded once (batch drafting). */
+export function startFrom(library: Library, def: InterviewDefinition, source: YamlSource, input: { date?: string; today: string }): Start {
+  return startWith(library, def, checkPartialAnswers(source, library), input);
+}
+
+function startWith(library: Library, def: InterviewDefinition, read: { answers: PartialAnswers; source: YamlSource } | null, input: { date?: string; today: string }): Start {
   const answers = read?.answers ?? {};
   const ctx: InterviewContext = { today: input.date ?? input.today };
   const missing = missingAnswers(def, library, answers, ctx).filter((q) => !(q.path === "date" && input.date));

@@ -10,7 +10,16 @@ export interface Position {
   line: number;
   col: number;
   snippet: string;
+  /** Set when the position is in another file than this source (see Locator). */
+  file?: string;
 }
+
+/**
+ * For a text generated from other files (a batch row merged over shared
+ * answers): where the value or key at a path really came from, so problems
+ * name the file the user wrote. null: fall back to this text.
+ */
+export type Locator = (path: YamlPath, key: boolean) => (Position & { file: string }) | null;
 
 /** Files larger than this are refused before parsing (they are not clause or answers files). */
 export const MAX_YAML_BYTES = 2 * 1024 * 1024;
@@ -22,14 +31,16 @@ export class YamlSource {
   readonly doc: Document.Parsed;
   readonly data: unknown;
   private readonly lines: LineCounter;
+  private readonly locator: Locator | null;
 
-  private constructor(file: string, bytes: Buffer, text: string, doc: Document.Parsed, lines: LineCounter, data: unknown) {
+  private constructor(file: string, bytes: Buffer, text: string, doc: Document.Parsed, lines: LineCounter, data: unknown, locator: Locator | null = null) {
     this.file = file;
     this.bytes = bytes;
     this.text = text;
     this.doc = doc;
     this.lines = lines;
     this.data = data;
+    this.locator = locator;
   }
 
   /** Reads and parses a file; throws a UserError listing every syntax problem. */
@@ -43,7 +54,7 @@ export class YamlSource {
     return YamlSource.parse(bytes, displayName);
   }
 
-  static parse(bytes: Buffer, file: string): YamlSource {
+  static parse(bytes: Buffer, file: string, locator: Locator | null = null): YamlSource {
     if (bytes.length > MAX_YAML_BYTES) {
       throw new UserError({ message: `file is too large (${bytes.length} bytes; the limit is ${MAX_YAML_BYTES})`, file, hint: "ordkit's YAML files are small; is this the right file?" });
     }
@@ -68,7 +79,7 @@ export class YamlSource {
     if (text.trim() === "" || data === null || data === undefined) {
       throw new UserError({ message: "file is empty", file, line: 1, col: 1, hint: "it should hold a YAML mapping (key: value lines)" });
     }
-    return new YamlSource(file, bytes, text, doc, lines, data);
+    return new YamlSource(file, bytes, text, doc, lines, data, locator);
   }
 
   /** 1-based line and column of a character offset, with that line's text. */
@@ -98,6 +109,8 @@ export class YamlSource {
 
   /** Position of the value at path, falling back to the nearest ancestor that exists. */
   locate(path: YamlPath, key = false): Position {
+    const elsewhere = this.locator?.(path, key);
+    if (elsewhere) return elsewhere;
     for (let n = path.length; n >= 0; n--) {
       const node = this.node(path.slice(0, n), key && n === path.length);
       if (node?.range) return this.position(node.range[0]);
@@ -108,7 +121,7 @@ export class YamlSource {
   /** A problem located at path. */
   problem(path: YamlPath, message: string, hint?: string, key = false): Problem {
     const pos = this.locate(path, key);
-    return { message, file: this.file, line: pos.line, col: pos.col, snippet: pos.snippet, ...(hint ? { hint } : {}) };
+    return { message, file: pos.file ?? this.file, line: pos.line, col: pos.col, snippet: pos.snippet, ...(hint ? { hint } : {}) };
   }
 
   /** Raw source text and start offset of the scalar at path (for template positions). */
