@@ -63,7 +63,7 @@ test("an executive order asks for the charter authority and the issuing official
 
 test("state law decides the modules offered and pre-fills existing.state_law", () => {
   const ca = find(CA_ORDINANCE, "modules")!;
-  assert.deepEqual(ca.decl.choices, ["property-use", "facial-coverings", "identification", "public-records", "documentation", "detainers", "information"]);
+  assert.deepEqual(ca.decl.choices, ["property-use", "facial-coverings", "identification", "public-records", "documentation", "detainers", "information", "accountability", "implementation"]);
   assert.equal(ca.note, undefined);
   assert.equal(find(CA_ORDINANCE, "existing.state_law")!.decl.default, "California Values Act (SB 54, 2017)");
 

@@ -81,13 +81,15 @@ test("a full interview in a terminal, with a change from the review screen, writ
   await term.answer(/Who attests it\?/, "City Clerk");
   await term.answer(/What number should it carry\?/, "2026-042");
   await term.answer(/What date should the draft carry\?/, "2026-06-01");
-  for (const q of [/Does the jurisdiction have a trust/, /Is there a written policy on immigration detainers/, /Does any local agency have a 287\(g\)/, /Is there an existing rule on access/, /Does the police department have a rule on facial/, /Does the police department have a rule on visible/, /Is there a body-worn camera policy/, /Which office handles public-records requests today/]) {
+  for (const q of [/Does the jurisdiction have a trust/, /Is there a written policy on immigration detainers/, /Does any local agency have a 287\(g\)/, /Is there an existing rule on access/, /Does the police department have a rule on facial/, /Does the police department have a rule on visible/, /Is there a body-worn camera policy/, /Which office handles public-records requests today/, /Should the ordinance be codified/, /Does it repeal or rescind existing provisions/]) {
     await term.answer(q, "");
   }
   await term.waitFor(/Keep Washington Working Act \(2019\)/);
   await term.answer(/What is the state's law on local cooperation/, "");
   // Modules: property-use (first) and public-records (fourth).
   await term.answer(/Which modules should the draft include\?/, "", "Space", "Down", "Down", "Down", "Space", "Enter");
+  await term.answer(/Which agencies should the rule on staging areas cover\?/, "");
+  await term.answer(/Should the jurisdiction offer private property owners a voluntary program/, "");
   await term.answer(/Which kinds of property should the rule name expressly\?/, "");
   await term.answer(/Within how many days must departments identify/, "");
   await term.answer(/Should departments post signs/, "");

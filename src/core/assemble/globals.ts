@@ -2,7 +2,7 @@
 import type { Scope } from "./handlebars.js";
 
 export const JURISDICTION_KEYS = ["name", "the_name", "term", "kind", "state", "state_name", "legislative_body", "executive_title", "executive_name", "clerk_title"] as const;
-export const EXISTING_KEYS = ["trust_ordinance", "detainer_policy", "agreement_287g", "property_rule", "own_police_mask_rule", "own_police_id_rule", "body_camera_policy", "records_office", "state_law"] as const;
+export const EXISTING_KEYS = ["trust_ordinance", "detainer_policy", "agreement_287g", "property_rule", "own_police_mask_rule", "own_police_id_rule", "body_camera_policy", "records_office", "state_law", "code_name", "repealed_provisions"] as const;
 
 /** Top-level answers fields a condition may test (besides options.* and variables.*). */
 export const ANSWER_FIELDS = ["instrument", "modules", "date", "number", "title", "sponsor", "authority"] as const;
