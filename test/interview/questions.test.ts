@@ -88,6 +88,10 @@ test("options are asked only for chosen modules, with the choices that suit the 
   const eo = find({ ...CA_ORDINANCE, instrument: "executive-order", modules: ["facial-coverings"] }, "options.coverings_scope")!;
   assert.deepEqual(eo.decl.choices, ["own-officers"], "facial-coverings/all-officers does not suit an executive order");
   assert.equal(eo.decl.default, "own-officers");
+  // The private right of action is ordinance-only: its option is not asked for an order or a resolution.
+  assert.ok(find({ ...CA_ORDINANCE, modules: ["accountability"] }, "options.private_right_of_action"));
+  assert.ok(!find({ ...CA_ORDINANCE, instrument: "executive-order", modules: ["accountability"] }, "options.private_right_of_action"));
+  assert.ok(!find({ ...CA_ORDINANCE, instrument: "resolution", modules: ["accountability"] }, "options.private_right_of_action"));
 });
 
 test("variables are asked only for the clauses the answers select, with their declarations", () => {

@@ -270,7 +270,8 @@ function optionQuestions(def: InterviewDefinition, lib: Library, answers: Partia
     if (users.length > 0) {
       // Asked only once the modules are known, and only when a chosen module's clauses depend on it.
       if (!modules) continue;
-      const relevant = users.filter((c) => modules.includes(c.category));
+      // ... and whose clauses suit the instrument (an ordinance-only clause's option is not asked for an order).
+      const relevant = users.filter((c) => modules.includes(c.category) && (!instrument || c.instruments.includes(instrument as Clause["instruments"][number])));
       if (relevant.length === 0) continue;
       if (decl.type === "choice" && decl.choices) {
         // Offer only the choices that select a clause suited to the instrument.
