@@ -259,3 +259,33 @@ test("the scenario builder reaches a clause switched on by a boolean variable an
     for (const t of d.terms) assert.ok(closure.has(`definitions/${t}`), `${d.id} brings definitions/${t}`);
   }
 });
+
+test("wording adapts to a county and a town, and to the names of their legislative body and executive", async () => {
+  const places = [
+    { kind: "county", name: "Testbury County", word: "County", body: "Board of Supervisors", exec: "County Executive", clerk: "Clerk of the Board" },
+    { kind: "town", name: "Town of Testbury", word: "Town", body: "Select Board", exec: "Town Manager", clerk: "Town Clerk" },
+  ];
+  for (const p of places) {
+    for (const instrument of INSTRUMENTS) {
+      const a = baseAnswers(lib, instrument);
+      a.jurisdiction = { ...a.jurisdiction, name: p.name, kind: p.kind as "county", legislative_body: p.body, executive_title: p.exec, clerk_title: p.clerk };
+      const text = await markdownOf(a);
+      const where = `${p.kind} ${instrument}`;
+      assert.doesNotMatch(text, /\bCity\b|\bMayor\b|City Council/, `${where}: a city's words in a ${p.kind}'s draft`);
+      assert.match(text, new RegExp(`\\bthe ${p.word}\\b`), `${where}: "the ${p.word}"`);
+      assert.ok(text.includes(p.body), `${where}: names the ${p.body}`);
+      assert.ok(text.includes(p.exec), `${where}: names the ${p.exec}`);
+    }
+  }
+});
+
+async function markdownOf(a: ReturnType<typeof baseAnswers>): Promise<string> {
+  const { writeMarkdown } = await import("../src/writers/markdown.js");
+  const { YamlSource } = await import("../src/core/library/yaml-source.js");
+  const { checkAnswers } = await import("../src/core/interview/answers.js");
+  const { assemble } = await import("../src/core/assemble/assemble.js");
+  const { stringify } = await import("yaml");
+  const src = YamlSource.parse(Buffer.from(stringify(a)), "answers.yaml");
+  const draft = assemble({ library: lib, answers: checkAnswers(src, lib) });
+  return writeMarkdown(draft);
+}
