@@ -24,8 +24,17 @@ class Terminal {
 
   static start(name: string, cwd: string, args: string[]): Terminal {
     const cmd = ["env", "-u", "CI", "NO_COLOR=1", process.execPath, fromRoot("bin/ordkit.js"), ...args].map(shellQuote).join(" ");
-    tmux("new-session", "-d", "-s", name, "-x", "200", "-y", "50", "-c", cwd, `${cmd}; echo EXIT=$?; sleep 120`);
-    return new Terminal(name);
+    // A server whose last session just ended may still be exiting when the next
+    // session starts ("server exited unexpectedly"): start again on a fresh one.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        tmux("new-session", "-d", "-s", name, "-x", "200", "-y", "50", "-c", cwd, `${cmd}; echo EXIT=$?; sleep 120`);
+        return new Terminal(name);
+      } catch (err) {
+        if (attempt >= 3 || !/server exited unexpectedly|no server running|lost server/.test(String(err))) throw err;
+        spawnSync("sleep", ["0.3"]);
+      }
+    }
   }
 
   screen(): string {
