@@ -50,7 +50,8 @@ export function loadLibrary(dir: string): Library {
     }
     library.clauses.set(clause.id, clause);
   }
-  for (const clause of library.clauses.values()) checkReferences(clause, library, problems);
+  // Without a valid manifest every category and option would look unknown: report the manifest alone.
+  if (manifestOk) for (const clause of library.clauses.values()) checkReferences(clause, library, problems);
   problems.throwIfAny();
   return library;
 }
@@ -276,12 +277,12 @@ export function unknownAnswer(p: string, lib: Library): string | null {
   if ((ANSWER_FIELDS as readonly string[]).includes(head!)) return parts.length === 1 ? null : `${head} has no sub-fields`;
   if (head === "jurisdiction") return (JURISDICTION_KEYS as readonly string[]).includes(a ?? "") ? null : `jurisdiction has: ${JURISDICTION_KEYS.join(", ")}`;
   if (head === "existing") return (EXISTING_KEYS as readonly string[]).includes(a ?? "") ? null : `existing has: ${EXISTING_KEYS.join(", ")}`;
-  if (head === "options") return a && a in lib.options ? null : `declare the option in library.yaml (known: ${Object.keys(lib.options).join(", ") || "none"})`;
+  if (head === "options") return a && Object.hasOwn(lib.options, a) ? null : `declare the option in library.yaml (known: ${Object.keys(lib.options).join(", ") || "none"})`;
   if (head === "variables") {
     // variables.<category>/<name>.<var>: the clause id contains a slash, not a dot.
     const clause = a ? lib.clauses.get(a) : undefined;
     if (!clause) return `no clause "${a ?? ""}"`;
-    return b && b in clause.variables ? null : `clause ${a} declares: ${Object.keys(clause.variables).join(", ") || "no variables"}`;
+    return b && Object.hasOwn(clause.variables, b) ? null : `clause ${a} declares: ${Object.keys(clause.variables).join(", ") || "no variables"}`;
   }
   return `answers have: ${[...ANSWER_FIELDS, "jurisdiction.*", "existing.*", "options.*", "variables.<clause id>.*"].join(", ")}`;
 }
