@@ -113,15 +113,18 @@ export async function runMain(args: string[], cwd: string): Promise<CliResult> {
   const saved = { NO_COLOR: process.env.NO_COLOR, CI: process.env.CI };
   process.env.NO_COLOR = "1";
   process.env.CI = "1";
-  const capture = (into: string[]) =>
-    ((chunk: string | Uint8Array) => {
+  // Only ordkit's own writes are captured: the test runner reports on the same
+  // stdout, asynchronously, and its messages must pass through untouched.
+  const capture = (into: string[], real: typeof process.stdout.write, stream: NodeJS.WriteStream) =>
+    function (this: unknown, chunk: string | Uint8Array, ...rest: unknown[]): boolean {
+      if (!/[\\/]dist[\\/]src[\\/]/.test(new Error().stack ?? "")) return (real as (...a: unknown[]) => boolean).call(stream, chunk, ...rest);
       into.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
       return true;
-    }) as typeof process.stdout.write;
+    } as typeof process.stdout.write;
   process.exitCode = undefined;
   process.chdir(cwd);
-  process.stdout.write = capture(out);
-  process.stderr.write = capture(err);
+  process.stdout.write = capture(out, realOut, process.stdout);
+  process.stderr.write = capture(err, realErr, process.stderr);
   let status: number;
   try {
     status = await main(["node", "ordkit", ...args]);
