@@ -4,7 +4,8 @@
 // and nothing written.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fromRoot } from "../helpers.js";
 import { runCli } from "../run-cli.js";
@@ -134,4 +135,16 @@ test("50 levels of nested paragraphs and conditions in a valid clause: drafted, 
   const diff = runCli(["diff", fromRoot("clauses"), "lib"], { cwd: ws.dir });
   assert.equal(diff.status, 1, diff.stderr);
   assert.match(diff.stdout, /general\/effective-date/);
+});
+
+test("a named pipe in a library (as a clause, library.yaml or interview.yaml) is refused instead of blocking the read", { skip: spawnSync("mkfifo", ["--version"]).status === 0 ? false : "needs mkfifo" }, () => {
+  for (const rel of ["lib/general/pipe.yaml", "lib/library.yaml", "lib/interview.yaml"]) {
+    const ws = workspace();
+    rmSync(path.join(ws.dir, rel), { force: true });
+    assert.equal(spawnSync("mkfifo", [path.join(ws.dir, rel)]).status, 0);
+    // Through the binary, whose timeout turns a hang into a failure instead of a stuck suite.
+    const r = runCli(["draft", "--answers", EXAMPLES.alameda, "--library", "lib", "--out", "out/draft.md"], { cwd: ws.dir });
+    assertRefused(r, { file: rel, words: [/not a regular file/] }, rel);
+    assert.deepEqual(listTree(ws.out), []);
+  }
 });

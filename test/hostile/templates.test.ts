@@ -163,6 +163,11 @@ test("a partial or a template that links to a file outside the templates directo
     assertUnchanged(ws.out, before, c.name);
     assertNoSecret(ws, [r.stdout, r.stderr], c.name);
   }
+  // partials/ that is a file, not a directory.
+  const flat = setup();
+  rmSync(path.join(flat.tpl, "partials"), { recursive: true });
+  writeFileSync(path.join(flat.tpl, "partials"), "not a directory\n");
+  assertRefused(await runMain(["draft", "--answers", EXAMPLES.alameda, "--templates", "tpl", "--format", "md"], flat.dir), { file: "tpl/partials", words: [/not a directory/] }, "partials as a file");
   // A link that stays inside the directory is fine.
   const ws = setup();
   symlinkSync(path.join(ws.tpl, "partials/sponsor.hbs"), path.join(ws.tpl, "partials/sponsor-again.hbs"));

@@ -1,6 +1,6 @@
 // Instrument templates: a Handlebars skeleton rendered to tagged lines
 // (@title, @recitals, @sections ...) that become the Draft's layout.
-import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { UserError, type Problem } from "../errors.js";
 import { displayPath } from "../paths.js";
@@ -23,7 +23,8 @@ export function loadTemplate(dir: string, instrument: Instrument): InstrumentTem
   const partials = new Map<string, { file: string; source: string }>();
   const problems: Problem[] = [];
   const pdir = path.join(dir, "partials");
-  if (existsSync(pdir)) {
+  if (existsSync(pdir) && !statSync(pdir).isDirectory()) problems.push({ message: "partials is not a directory", file: displayPath(pdir), hint: "partials/ holds one NAME.hbs file per partial" });
+  else if (existsSync(pdir)) {
     for (const name of readdirSync(pdir).sort()) {
       if (!name.endsWith(".hbs")) continue;
       const pfile = path.join(pdir, name);

@@ -1,7 +1,7 @@
 // Loads a clause library directory: manifest + one YAML file per clause.
 // Collects every problem in every file before failing.
 import { createHash } from "node:crypto";
-import { lstatSync, readdirSync, existsSync } from "node:fs";
+import { lstatSync, readdirSync, existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { ProblemList, UserError } from "../errors.js";
 import { displayPath } from "../paths.js";
@@ -20,6 +20,7 @@ export function loadLibrary(dir: string): Library {
   if (!existsSync(manifestFile)) {
     throw new UserError({ message: "not a clause library: library.yaml is missing", file: displayPath(dir), hint: "a library directory holds library.yaml and <category>/<clause>.yaml files" });
   }
+  if (!statSync(manifestFile).isFile()) throw new UserError({ message: "library.yaml is not a regular file", file: displayPath(manifestFile), hint: "a named pipe or a device would block the read" });
   const manifest = readYaml(manifestFile, problems);
   const manifestOk = manifest !== null && collect(problems, schemaProblems(manifest, "library"));
   const m = (manifestOk ? manifest!.data : {}) as Record<string, unknown>;
@@ -92,6 +93,11 @@ function clauseFiles(dir: string, problems: ProblemList): string[] {
       const st = lstatSync(full);
       if (st.isSymbolicLink()) {
         problems.add({ message: "symbolic links are not followed in a clause library", file: displayPath(full), hint: "copy the file into the library instead" });
+        continue;
+      }
+      if (!st.isDirectory() && !st.isFile()) {
+        // A named pipe or a device would block the read forever.
+        problems.add({ message: "not a regular file", file: displayPath(full), hint: "remove it: a clause library holds directories and regular files" });
         continue;
       }
       if (st.isDirectory()) visit(full);
