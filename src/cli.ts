@@ -9,6 +9,7 @@ import { validateCommand } from "./commands/validate.js";
 import { clausesCommand } from "./commands/clauses.js";
 import { initCommand } from "./commands/init.js";
 import { PACKAGE_ROOT } from "./core/paths.js";
+import { removePendingTempFiles, writtenOutputs } from "./core/io/output.js";
 import { readFileSync } from "node:fs";
 
 export const EXIT = { ok: 0, findings: 1, error: 2, interrupted: 130 } as const;
@@ -44,12 +45,12 @@ Exit codes: 0 ok; 1 findings or differences; 2 usage, input or internal error; 1
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes("--debug");
+  // Synchronous: an await here would let the command go on and write its output after all.
   const onSignal = (sig: NodeJS.Signals): void => {
-    void import("./core/io/output.js").then((m) => {
-      m.removePendingTempFiles();
-      process.stderr.write(`\nordkit: interrupted (${sig}); no output was written\n`);
-      process.exit(EXIT.interrupted);
-    });
+    removePendingTempFiles();
+    const written = writtenOutputs();
+    process.stderr.write(`\nordkit: interrupted (${sig}); ${written.length ? `already written in full: ${written.join(", ")}` : "no output was written"}\n`);
+    process.exit(EXIT.interrupted);
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);

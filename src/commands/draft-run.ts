@@ -26,7 +26,7 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
   if (!flags.out && writer.binary) {
     throw new UserError({ message: `${format} output needs --out FILE`, hint: `e.g. --out draft${writer.extension}, or use --format md to print Markdown` }, "usage");
   }
-  const inputs = flags.answers ? [flags.answers] : [];
+  const inputs = [flags.answers, ...libraryDir, flags.templates, flags.redlineAgainst].filter((x): x is string => !!x);
   if (flags.out) checkOutput(flags.out, { force: flags.force ?? false, inputs });
   if (flags.saveAnswers) {
     if (flags.out && path.resolve(flags.out) === path.resolve(flags.saveAnswers)) {

@@ -6,7 +6,8 @@ import { notesByAnchor } from "./notes.js";
 
 /** Escapes Markdown syntax so names like `A & B <"Test">` come out literally. */
 export function escapeMd(s: string): string {
-  return s.replace(/([\\`*_{}\[\]<>#|~])/g, "\\$1").replace(/^(\d+)\./, "$1\\.").replace(/^([+-]) /, "\\$1 ");
+  // "&amp;" would render as "&": escape an ampersand that starts an entity.
+  return s.replace(/([\\`*_{}\[\]<>#|~])/g, "\\$1").replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&").replace(/^(\d+)\./, "$1\\.").replace(/^([+-]) /, "\\$1 ");
 }
 
 export function writeMarkdown(draft: Draft): string {

@@ -234,7 +234,9 @@ class ClauseRenderer {
     const ctx: Record<string, unknown> = { ...this.globals };
     let ok = true;
     for (const [name, decl] of Object.entries(c.variables)) {
-      const given = this.values[c.id]?.[name];
+      const mine = this.values[c.id];
+      // hasOwn: a variable named "constructor" must not take Object as its value.
+      const given = mine && Object.hasOwn(mine, name) ? mine[name] : undefined;
       if (given !== undefined) ctx[name] = given;
       else if (decl.default !== undefined) ctx[name] = decl.default;
       else {

@@ -108,7 +108,7 @@ function walk(node: HbsNode | undefined | null, scope: Scope, blockParams: strin
     case "BlockStatement": {
       const b = node as hbs.AST.BlockStatement;
       const head = (b.path as hbs.AST.PathExpression).original;
-      if (!BUILTIN_BLOCKS.has(head) && !(head in HELPERS)) {
+      if (!BUILTIN_BLOCKS.has(head) && !Object.hasOwn(HELPERS, head)) {
         issues.push({ message: `unknown block helper "${head}"`, line: b.loc.start.line, col: b.loc.start.column + 1, name: head });
       }
       for (const p of b.params) walk(p, scope, blockParams, issues, partials);
@@ -156,8 +156,10 @@ function checkCall(
   partials?: Set<string>,
 ): void {
   const isHelperCall = params.length > 0 || (hash?.pairs.length ?? 0) > 0;
-  if (path.type === "PathExpression" && path.original in HELPERS) {
+  // hasOwn, not `in`: "constructor" or "__proto__" must not pass for a helper.
+  if (path.type === "PathExpression" && Object.hasOwn(HELPERS, path.original)) {
     for (const p of params) walk(p, scope, blockParams, issues, partials);
+    for (const pair of hash?.pairs ?? []) walk(pair.value, scope, blockParams, issues, partials);
     return;
   }
   if (isHelperCall) {
@@ -171,14 +173,15 @@ function checkPath(path: hbs.AST.PathExpression, scope: Scope, blockParams: stri
   if (path.data) return; // @index, @key, @first ...
   const parts = path.parts;
   const loc = { line: path.loc.start.line, col: path.loc.start.column + 1 };
+  // Before any early return: ../constructor and blockParam.constructor are refused too.
+  if (parts.some((p) => p === "constructor" || p === "__proto__" || p === "prototype")) {
+    issues.push({ message: `"${path.original}" is not allowed in a template`, ...loc, name: path.original });
+    return;
+  }
   if (path.original === "this" || path.original === "." || path.depth > 0) return;
   const head = parts[0];
   if (head === undefined) return;
   if (blockParams.some((bp) => bp.includes(head))) return;
-  if (head === "constructor" || head === "__proto__" || head === "prototype" || parts.some((p) => p === "constructor" || p === "__proto__" || p === "prototype")) {
-    issues.push({ message: `"${path.original}" is not allowed in a template`, ...loc, name: path.original });
-    return;
-  }
   if (/^(this[./]|\.\/)/.test(path.original) || (scope.has("this") && !scope.has(head))) return; // item fields inside #each/#with
   if (!scope.has(head)) {
     issues.push({ message: `unknown variable "${path.original}"`, ...loc, name: path.original });

@@ -1,6 +1,6 @@
 // Instrument templates: a Handlebars skeleton rendered to tagged lines
 // (@title, @recitals, @sections ...) that become the Draft's layout.
-import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { UserError, type Problem } from "../errors.js";
 import { displayPath } from "../paths.js";
@@ -27,23 +27,23 @@ export function loadTemplate(dirs: string | readonly string[], instrument: Instr
     throw new UserError({ message: `no template for ${instrument}`, file: displayPath(path.join(top, `${instrument}.hbs`)), hint: `add ${instrument}.hbs to the templates directory` });
   }
   const partials = new Map<string, { file: string; source: string }>();
-  const refused: Problem[] = [];
+  const problems: Problem[] = [];
   for (const dir of stack) {
     const pdir = path.join(dir, "partials");
     if (!existsSync(pdir)) continue;
+    if (!statSync(pdir).isDirectory()) {
+      problems.push({ message: "partials is not a directory", file: displayPath(pdir), hint: "partials/ holds one NAME.hbs file per partial" });
+      continue;
+    }
     for (const name of readdirSync(pdir).sort()) {
       if (!name.endsWith(".hbs")) continue;
       const pfile = path.join(pdir, name);
-      if (lstatSync(pfile).isSymbolicLink()) {
-        refused.push({ message: "symbolic links are not followed in a templates directory", file: displayPath(pfile), hint: "copy the partial into the layer instead" });
-        continue;
-      }
-      partials.set(name.slice(0, -4), { file: pfile, source: readFileSync(pfile, "utf8") });
+      partials.set(name.slice(0, -4), { file: pfile, source: readTemplateFile(dir, pfile, problems) });
     }
   }
-  if (refused.length) throw new UserError(refused);
-  const t: InstrumentTemplate = { name: `${instrument}.hbs`, file, source: readFileSync(file, "utf8"), partials };
-  const problems: Problem[] = [];
+  const home = stack.find((d) => path.join(d, `${instrument}.hbs`) === file) ?? path.dirname(file);
+  const t: InstrumentTemplate = { name: `${instrument}.hbs`, file, source: readTemplateFile(home, file, problems), partials };
+  if (problems.length) throw new UserError(problems);
   const names = new Set(partials.keys());
   for (const [f, src] of [[file, t.source] as const, ...[...partials.values()].map((p) => [p.file, p.source] as const)]) {
     for (const issue of checkTemplate(src, templateScope(), names)) {
@@ -82,6 +82,24 @@ export function templateFor(templates: TemplateSet, instrument: Instrument): Ins
     templates.loaded.set(instrument, t);
   }
   return t;
+}
+
+/**
+ * A template file's text. A link to a file outside the templates directory is
+ * not read: its text (any file on the machine) could end up in a draft.
+ */
+function readTemplateFile(dir: string, file: string, problems: Problem[]): string {
+  try {
+    const rel = path.relative(realpathSync(dir), realpathSync(file));
+    if (rel.startsWith("..") || path.isAbsolute(rel)) {
+      problems.push({ message: "the template is a link to a file outside the templates directory; it is not read", file: displayPath(file), hint: "copy the file into the templates directory instead" });
+      return "";
+    }
+    return readFileSync(file, "utf8");
+  } catch (err) {
+    problems.push({ message: `cannot read the template (${(err as NodeJS.ErrnoException).code ?? String(err)})`, file: displayPath(file), hint: "check the templates directory" });
+    return "";
+  }
 }
 
 const TAGS = new Set(["heading", "title", "para", "formula", "recitals", "sections", "signature", "note"]);

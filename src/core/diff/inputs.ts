@@ -49,7 +49,7 @@ export async function runComparison(input: DiffInput): Promise<DiffResult> {
       }
       const ka = sideKind(input.old, asGiven(input.old));
       const kb = sideKind(input.new, asGiven(input.new));
-      if (ka !== kb) throw mixed(ka, kb);
+      if (ka !== kb) throw mixed(ka, kb, asGiven(input.old), asGiven(input.new));
       a = await readSide(input.old, input, asGiven(input.old));
       b = await readSide(input.new, input, asGiven(input.new));
     }
@@ -63,9 +63,17 @@ export async function runComparison(input: DiffInput): Promise<DiffResult> {
 
 type SideKind = Side["kind"];
 
-function mixed(a: SideKind, b: SideKind): UserError {
+function mixed(a: SideKind, b: SideKind, labelA?: string, labelB?: string): UserError {
   const name = (k: SideKind): string => (k === "document" ? "an answers file" : k === "library" ? "a library" : "a clause file");
-  return new UserError({ message: `cannot compare ${name(a)} with ${name(b)}`, hint: "give two library directories, two clause files or two answers files" }, "usage");
+  const files = (a === "clause" && b === "document") || (b === "clause" && a === "document");
+  return new UserError(
+    {
+      message: `cannot compare ${name(a)} with ${name(b)}${labelB !== undefined ? ` (${labelB})` : ""}`,
+      ...(labelA !== undefined ? { file: labelA } : {}),
+      hint: files ? "a YAML file with an answers_version or jurisdiction key is read as an answers file, any other as a clause file; give two of the same kind" : "give two library directories, two clause files or two answers files",
+    },
+    "usage",
+  );
 }
 
 function isAnswers(data: Record<string, unknown>): boolean {
@@ -76,8 +84,10 @@ function isAnswers(data: Record<string, unknown>): boolean {
 function sideKind(p: string, label: string): SideKind {
   if (!existsSync(p)) throw new UserError({ message: "no such file or directory", file: label, hint: "check the path" }, "io");
   if (statSync(p).isDirectory()) return "library";
-  const data = YamlSource.read(p, label).data;
-  return data && typeof data === "object" && !Array.isArray(data) && isAnswers(data as Record<string, unknown>) ? "document" : "clause";
+  const src = YamlSource.read(p, label);
+  const data = src.data;
+  if (!data || typeof data !== "object" || Array.isArray(data)) throw new UserError(src.problem([], "the file must hold a mapping (key: value lines) at the top level", "a clause file or an answers file; see docs/clause-format.md"));
+  return isAnswers(data as Record<string, unknown>) ? "document" : "clause";
 }
 
 async function readSide(p: string, input: DiffInput, label: string): Promise<Side> {
@@ -90,7 +100,7 @@ async function readSide(p: string, input: DiffInput, label: string): Promise<Sid
   }
   const src = YamlSource.read(p, label);
   const data = src.data as Record<string, unknown> | null;
-  if (!data || typeof data !== "object" || Array.isArray(data)) throw new UserError({ message: "the file must hold a mapping at the top level", file: label });
+  if (!data || typeof data !== "object" || Array.isArray(data)) throw new UserError(src.problem([], "the file must hold a mapping (key: value lines) at the top level", "a clause file or an answers file; see docs/clause-format.md"));
   if (isAnswers(data)) {
     return readDocument(p, input, label);
   }

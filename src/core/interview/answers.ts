@@ -70,7 +70,7 @@ function checkAgainstLibrary(src: YamlSource, a: Answers, lib: Library, problems
     if (!categories.includes(m)) problems.add(src.problem(["modules", i], `unknown module "${m}"`, `modules are the library's categories: ${categories.join(", ")}`));
   });
   for (const [name, value] of Object.entries(a.options)) {
-    const decl = lib.options[name];
+    const decl = Object.hasOwn(lib.options, name) ? lib.options[name] : undefined; // not Object.prototype.constructor
     if (!decl) {
       problems.add(src.problem(["options", name], `unknown option "${name}"`, `the library declares: ${Object.keys(lib.options).join(", ") || "no options"}`, true));
       continue;
@@ -89,7 +89,7 @@ function checkAgainstLibrary(src: YamlSource, a: Answers, lib: Library, problems
       continue;
     }
     for (const [name, value] of Object.entries(values)) {
-      const decl = clause.variables[name];
+      const decl = Object.hasOwn(clause.variables, name) ? clause.variables[name] : undefined;
       if (!decl) {
         problems.add(src.problem(["variables", clauseId, name], `clause ${clauseId} has no variable "${name}"`, `it declares: ${Object.keys(clause.variables).join(", ") || "no variables"}`, true));
         continue;

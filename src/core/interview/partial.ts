@@ -35,7 +35,7 @@ export function checkPartialAnswers(src: YamlSource, lib: Library): { answers: P
     if (!categories.includes(String(m))) problems.add(src.problem(["modules", i], `unknown module "${String(m)}"`, `modules are the library's categories: ${categories.join(", ")}`));
   });
   for (const [name, value] of Object.entries((a.options as Record<string, unknown> | undefined) ?? {})) {
-    const decl = lib.options[name];
+    const decl = Object.hasOwn(lib.options, name) ? lib.options[name] : undefined; // not Object.prototype.constructor
     const why = decl ? valueProblem(decl, value) : `is not declared by the library (it declares: ${Object.keys(lib.options).join(", ") || "none"})`;
     if (why) problems.add(src.problem(["options", name], `option ${name} ${why}`));
   }
@@ -46,7 +46,7 @@ export function checkPartialAnswers(src: YamlSource, lib: Library): { answers: P
       continue;
     }
     for (const [name, value] of Object.entries(values)) {
-      const decl = clause.variables[name];
+      const decl = Object.hasOwn(clause.variables, name) ? clause.variables[name] : undefined;
       const why = decl ? valueProblem(decl, value) : `is not a variable of ${clauseId} (it declares: ${Object.keys(clause.variables).join(", ") || "none"})`;
       if (why) problems.add(src.problem(["variables", clauseId, name], `${clauseId}: ${name} ${why}`));
     }

@@ -7,6 +7,12 @@ import { UserError } from "../errors.js";
 import { displayPath } from "../paths.js";
 
 const pending = new Set<string>();
+const committed: string[] = [];
+
+/** Outputs this process has already written in full (a late interruption cannot take them back). */
+export function writtenOutputs(): string[] {
+  return [...committed];
+}
 
 /** Temp files being written now; the CLI removes them on SIGINT/SIGTERM. */
 export function pendingTempFiles(): string[] {
@@ -16,6 +22,17 @@ export function pendingTempFiles(): string[] {
 export function removePendingTempFiles(): void {
   for (const f of pending) rmSync(f, { force: true });
   pending.clear();
+}
+
+/** Whether a is inside directory b (an input library or templates directory reads the files in it). */
+function insideDir(a: string, b: string): boolean {
+  try {
+    if (!statSync(b).isDirectory()) return false;
+    const rel = path.relative(realpathSync(b), realpathSync(a));
+    return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+  } catch {
+    return false;
+  }
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -30,7 +47,7 @@ function sameFile(a: string, b: string): boolean {
 /** createDirs: missing directories will be made, so they are not an error. */
 export function checkOutput(out: string, opts: { force?: boolean; inputs?: string[]; createDirs?: boolean } = {}): void {
   for (const input of opts.inputs ?? []) {
-    if (existsSync(out) && sameFile(out, input)) {
+    if (existsSync(out) && (sameFile(out, input) || insideDir(out, input))) {
       throw new UserError({ message: "the output would overwrite an input file", file: displayPath(out), hint: "choose another --out path" }, "usage");
     }
   }
@@ -53,6 +70,7 @@ export function writeAtomic(out: string, data: string | Uint8Array, opts: { forc
       throw new UserError({ message: "the output file already exists", file: displayPath(out), hint: "pass --force to replace it" }, "exists");
     }
     renameSync(tmp, target);
+    committed.push(out);
   } catch (err) {
     rmSync(tmp, { force: true });
     if (err instanceof UserError) throw err;

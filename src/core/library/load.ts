@@ -1,7 +1,7 @@
 // Loads a clause library directory: manifest + one YAML file per clause.
 // Collects every problem in every file before failing.
 import { createHash } from "node:crypto";
-import { lstatSync, readdirSync, existsSync } from "node:fs";
+import { lstatSync, readdirSync, existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { ProblemList, UserError, type Problem } from "../errors.js";
 import { DEFAULT_TEMPLATES_DIR, displayPath } from "../paths.js";
@@ -43,6 +43,11 @@ export function inspectLibrary(spec: LibrarySpec = []): { library: Library | nul
 function loadStack(refs: LayerRef[], problems: ProblemList): Library {
   const [base, ...layers] = refs;
   const library = loadBase(base!.dir, problems);
+  // Without a valid manifest every category and option would look unknown: report the manifest's problems alone.
+  const manifestShown = displayPath(path.join(base!.dir, "library.yaml"));
+  if (problems.items.some((p) => p.file === manifestShown)) {
+    problems.throwIfAny();
+  }
   const defaults: YamlSource[] = [];
   for (const ref of layers) {
     if (applyLayer(library, ref, problems)) defaults.push(ref.source!);
@@ -58,6 +63,7 @@ function loadBase(dir: string, problems: ProblemList): Library {
   if (!existsSync(manifestFile)) {
     throw new UserError({ message: "not a clause library: library.yaml is missing", file: displayPath(dir), hint: "a library directory holds library.yaml and <category>/<clause>.yaml files" });
   }
+  if (!statSync(manifestFile).isFile()) throw new UserError({ message: "library.yaml is not a regular file", file: displayPath(manifestFile), hint: "a named pipe or a device would block the read" });
   const manifest = readYaml(manifestFile, problems);
   const manifestOk = manifest !== null && collect(problems, schemaProblems(manifest, "library"));
   const m = (manifestOk ? manifest!.data : {}) as Record<string, unknown>;
@@ -75,14 +81,17 @@ function loadBase(dir: string, problems: ProblemList): Library {
     layers: [],
     templateDirs: [DEFAULT_TEMPLATES_DIR],
     disabled: new Map(),
+    unreadable: new Set(),
   };
   library.layers.push({ name: library.name, version: library.version, dir, kind: "library", file: manifestFile });
   if (manifestOk) checkManifest(library, problems);
 
   for (const file of clauseFiles(dir, problems)) {
     const src = readYaml(file, problems);
-    if (!src) continue;
-    if (!collect(problems, schemaProblems(src, "clause"))) continue;
+    if (!src || !collect(problems, schemaProblems(src, "clause"))) {
+      library.unreadable.add(idFromPath(dir, file));
+      continue;
+    }
     const clause = toClause(src, library.name);
     checkClauseShape(clause, file, dir, library, problems);
     const existing = library.clauses.get(clause.id);
@@ -93,6 +102,11 @@ function loadBase(dir: string, problems: ProblemList): Library {
     library.clauses.set(clause.id, clause);
   }
   return library;
+}
+
+/** The id a clause file's path gives it (what references to it use). */
+export function idFromPath(dir: string, file: string): string {
+  return path.relative(dir, file).replace(/\\/g, "/").replace(/\.ya?ml$/, "");
 }
 
 /** Adds problems; returns true when there were none. */
@@ -131,6 +145,11 @@ export function clauseFiles(dir: string, problems: ProblemList): string[] {
       const st = lstatSync(full);
       if (st.isSymbolicLink()) {
         problems.add({ message: "symbolic links are not followed in a clause library", file: displayPath(full), hint: "copy the file into the library instead" });
+        continue;
+      }
+      if (!st.isDirectory() && !st.isFile()) {
+        // A named pipe or a device would block the read forever.
+        problems.add({ message: "not a regular file", file: displayPath(full), hint: "remove it: a clause library holds directories and regular files" });
         continue;
       }
       if (st.isDirectory()) visit(full);
@@ -289,12 +308,13 @@ function nthIndex(s: string, needle: string, n: number): number {
 function checkReferences(c: Clause, lib: Library, problems: ProblemList): void {
   const src = c.source;
   c.terms.forEach((t, i) => {
+    if (lib.unreadable.has(`definitions/${t}`)) return; // its own file's problems are reported
     const def = lib.clauses.get(`definitions/${t}`);
     const disabledBy = lib.disabled.get(`definitions/${t}`);
     if (disabledBy) problems.add(src.problem(["terms", i], `term "${t}" is defined by definitions/${t}, which layer ${disabledBy} disables`, `remove definitions/${t} from that layer's disable: list, or disable ${c.id} too`));
     else if (!def || def.kind !== "definition") problems.add(src.problem(["terms", i], `unknown term "${t}": there is no definition clause definitions/${t}`, "add clauses/definitions/" + t + ".yaml or remove it from terms"));
   });
-  if (c.replaced_by && !lib.clauses.has(c.replaced_by)) problems.add(src.problem(["replaced_by"], `replaced_by names an unknown clause "${c.replaced_by}"`));
+  if (c.replaced_by && !lib.clauses.has(c.replaced_by) && !lib.unreadable.has(c.replaced_by)) problems.add(src.problem(["replaced_by"], `replaced_by names an unknown clause "${c.replaced_by}"`));
   if (c.when) checkCondition(c.when, ["when"], src, lib, problems);
   walkBody(c.body, ["body"], (p, at) => {
     if (p.when) checkCondition(p.when, [...at, "when"], src, lib, problems);
@@ -320,12 +340,12 @@ export function unknownAnswer(p: string, lib: Library): string | null {
   if ((ANSWER_FIELDS as readonly string[]).includes(head!)) return parts.length === 1 ? null : `${head} has no sub-fields`;
   if (head === "jurisdiction") return (JURISDICTION_KEYS as readonly string[]).includes(a ?? "") ? null : `jurisdiction has: ${JURISDICTION_KEYS.join(", ")}`;
   if (head === "existing") return (EXISTING_KEYS as readonly string[]).includes(a ?? "") ? null : `existing has: ${EXISTING_KEYS.join(", ")}`;
-  if (head === "options") return a && a in lib.options ? null : `declare the option in library.yaml (known: ${Object.keys(lib.options).join(", ") || "none"})`;
+  if (head === "options") return a && Object.hasOwn(lib.options, a) ? null : `declare the option in library.yaml (known: ${Object.keys(lib.options).join(", ") || "none"})`;
   if (head === "variables") {
     // variables.<category>/<name>.<var>: the clause id contains a slash, not a dot.
     const clause = a ? lib.clauses.get(a) : undefined;
     if (!clause) return `no clause "${a ?? ""}"`;
-    return b && b in clause.variables ? null : `clause ${a} declares: ${Object.keys(clause.variables).join(", ") || "no variables"}`;
+    return b && Object.hasOwn(clause.variables, b) ? null : `clause ${a} declares: ${Object.keys(clause.variables).join(", ") || "no variables"}`;
   }
   return `answers have: ${[...ANSWER_FIELDS, "jurisdiction.*", "existing.*", "options.*", "variables.<clause id>.*"].join(", ")}`;
 }

@@ -7,7 +7,7 @@ import type { ProblemList } from "../errors.js";
 import { CLAUSE_GLOBALS } from "../assemble/globals.js";
 import { parseSemver } from "../diff/versioning.js";
 import { insideLayer, LAYER_FILE, type LayerRef } from "./layers.js";
-import { checkClauseShape, checkVariable, clauseFiles, collect, readYaml, reportTemplate, toClause } from "./load.js";
+import { checkClauseShape, checkVariable, clauseFiles, collect, idFromPath, readYaml, reportTemplate, toClause } from "./load.js";
 import { schemaProblems } from "./schema.js";
 import { valueProblem } from "./values.js";
 import type { Category, Library, VariableDecl } from "./types.js";
@@ -83,7 +83,10 @@ function addClauses(lib: Library, layerDir: string, src: YamlSource, d: LayerDat
   const own = new Map<string, string>();
   for (const file of clauseFiles(dir, problems)) {
     const csrc = readYaml(file, problems);
-    if (!csrc || !collect(problems, schemaProblems(csrc, "clause"))) continue;
+    if (!csrc || !collect(problems, schemaProblems(csrc, "clause"))) {
+      lib.unreadable.add(idFromPath(dir, file));
+      continue;
+    }
     const clause = toClause(csrc, d.name);
     checkClauseShape(clause, file, dir, lib, problems);
     const twin = own.get(clause.id);

@@ -65,6 +65,9 @@ function describe(src: YamlSource, e: ErrorObject): Problem {
   const at = toPath(e.instancePath);
   const where = at.length ? at.join(".") : "the file";
   const params = e.params as Record<string, unknown>;
+  // A bad key under propertyNames (e.g. "__proto__" among options): name the key, at the key.
+  const badName = (e as { propertyName?: string }).propertyName ?? (e.keyword === "propertyNames" ? (params.propertyName as string | undefined) : undefined);
+  if (badName !== undefined) return src.problem([...at, badName], `"${badName}" is not a valid name in ${where}`, "names are lower-case letters, digits and _, starting with a letter", true);
   switch (e.keyword) {
     case "additionalProperties": {
       const key = String(params.additionalProperty);

@@ -93,6 +93,8 @@ export interface Library {
   templateDirs: string[];
   /** Clauses a layer disabled: id -> the layer's name. */
   disabled: Map<string, string>;
+  /** Ids of clause files that could not be read (their problems are reported; references to them are not). */
+  unreadable: Set<string>;
 }
 
 export interface LayerInfo {

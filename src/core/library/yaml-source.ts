@@ -1,7 +1,7 @@
 // A parsed YAML file that remembers where every value came from, so that any
 // problem found later (schema, types, templates) can name file:line:col.
 import { readFileSync } from "node:fs";
-import { LineCounter, parseDocument, isMap, isScalar, isPair, type Document, type Node } from "yaml";
+import { LineCounter, parseDocument, isMap, isScalar, isPair, visit, type Document, type Node } from "yaml";
 import { UserError, type Problem } from "../errors.js";
 
 export type YamlPath = ReadonlyArray<string | number>;
@@ -61,6 +61,14 @@ export class YamlSource {
     if (bytes.includes(0)) {
       throw new UserError({ message: "file is binary, not YAML text", file, hint: "pass a UTF-8 YAML file" });
     }
+    const bad = firstInvalidUtf8(bytes);
+    if (bad !== -1) {
+      // Decoding anyway would put U+FFFD into the draft in place of the user's letters.
+      const before = bytes.subarray(0, bad).toString("utf8");
+      const line = before.split("\n").length;
+      const col = before.length - before.lastIndexOf("\n");
+      throw new UserError({ message: "file is not UTF-8 text", file, line, col, hint: "save it as UTF-8 (a Latin-1 or UTF-16 file needs converting)" });
+    }
     const text = bytes.toString("utf8");
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -74,7 +82,11 @@ export class YamlSource {
     try {
       data = doc.toJS({ maxAliasCount: 100 });
     } catch (err) {
-      throw new UserError({ message: `cannot load YAML: ${(err as Error).message}`, file, hint: "aliases may expand too far; write the values out" });
+      // The only toJS failure with valid syntax: aliases expanding too far. Point at the first one.
+      let at: number | undefined;
+      visit(doc, { Alias: (_, node) => ((at = node.range?.[0]), visit.BREAK) });
+      const pos = at !== undefined ? src.position(at) : undefined;
+      throw new UserError({ message: `cannot load YAML: ${(err as Error).message}`, file, ...(pos ?? {}), hint: "aliases may expand too far; write the values out" });
     }
     if (text.trim() === "" || data === null || data === undefined) {
       throw new UserError({ message: "file is empty", file, line: 1, col: 1, hint: "it should hold a YAML mapping (key: value lines)" });
@@ -133,8 +145,37 @@ export class YamlSource {
   }
 }
 
+/** Offset of the first byte that is not valid UTF-8, or -1. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return -1;
+  } catch {
+    // Rare path: find the offending byte by decoding growing prefixes.
+    let lo = 0;
+    let hi = bytes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (validPrefix(bytes, mid + 1)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/** Whether bytes[0..n) is valid UTF-8, allowing a sequence cut off at the end. */
+function validPrefix(bytes: Buffer, n: number): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function yamlMessage(code: string, message: string): string {
   const first = message.split("\n")[0] ?? message;
+  if (/call stack/i.test(first)) return "the file nests too deeply to read";
   if (code === "DUPLICATE_KEY") return "duplicate key: " + first.replace(/^Map keys must be unique.*?$/, "a key appears twice in the same mapping");
   return `YAML syntax: ${first.replace(/ at line \d+, column \d+:?$/, "")}`;
 }

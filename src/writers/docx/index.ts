@@ -195,8 +195,9 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
     creator: "ordkit",
     lastModifiedBy: "ordkit",
     revision: 1,
-    title: draft.title,
-    subject: `${draft.instrument} draft for ${draft.jurisdiction.name}`,
+    // Properties go into docProps/core.xml unfiltered: a control character there makes Word refuse the file.
+    title: xmlSafe(draft.title),
+    subject: xmlSafe(`${draft.instrument} draft for ${draft.jurisdiction.name}`),
     keywords: "ordkit draft",
     description: `Drafted with ordkit ${draft.provenance.ordkitVersion} from ${draft.provenance.library.name} ${draft.provenance.library.version}. Not legal advice.`,
     customProperties: [

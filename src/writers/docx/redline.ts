@@ -184,7 +184,7 @@ export async function writeRedline(r: DiffResult): Promise<Uint8Array> {
     creator: AUTHOR,
     lastModifiedBy: AUTHOR,
     revision: 1,
-    title: `Comparison: ${r.old.label} → ${r.new.label}`,
+    title: xmlSafe(`Comparison: ${r.old.label} → ${r.new.label}`), // labels are paths: any character but NUL
     description: `ordkit diff of ${kindText(r)}. Not legal advice.`,
     styles: { default: { document: { run: { font: FONT, size: 24 } } } },
     features: { trackRevisions: true },
