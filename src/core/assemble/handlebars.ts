@@ -78,9 +78,10 @@ export type Scope = Map<string, Set<string> | null>;
  * instead of throwing, so validation can report all of them.
  */
 export function checkTemplate(source: string, scope: Scope, partials?: Set<string>): TemplateIssue[] {
+  if (isPlainText(source)) return [];
   let ast: hbs.AST.Program;
   try {
-    ast = hb.parse(source);
+    ast = parseOnce(source);
   } catch (err) {
     const msg = (err as Error).message;
     const m = /line (\d+)/.exec(msg);
@@ -190,13 +191,35 @@ function checkPath(path: hbs.AST.PathExpression, scope: Scope, blockParams: stri
   }
 }
 
+/** Text without "{{" has no expressions: Handlebars renders it as it is, so it needs no parsing. */
+export function isPlainText(source: string): boolean {
+  return !source.includes("{{");
+}
+
+const parsed = new Map<string, hbs.AST.Program>();
+
+/**
+ * Each template is parsed once: the static check walks the tree and the
+ * compiler takes the same tree (it applies the whitespace control that
+ * parse() would, so the output is that of compiling the source).
+ */
+function parseOnce(source: string): hbs.AST.Program {
+  let ast = parsed.get(source);
+  if (!ast) {
+    ast = hb.parseWithoutProcessing(source);
+    parsed.set(source, ast);
+  }
+  return ast;
+}
+
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 
 /** Compiles (cached) and renders a template that has passed checkTemplate. */
 export function render(source: string, context: object): string {
+  if (isPlainText(source)) return source;
   let fn = cache.get(source);
   if (!fn) {
-    fn = hb.compile(source, { strict: true, noEscape: true });
+    fn = hb.compile(parseOnce(source), { strict: true, noEscape: true });
     cache.set(source, fn);
   }
   return fn(context);

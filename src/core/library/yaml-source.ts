@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument, isMap, isScalar, isPair, type Document, type Node } from "yaml";
 import { UserError, type Problem } from "../errors.js";
+import { fastYaml } from "./yaml-fast.js";
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -15,21 +16,38 @@ export interface Position {
 /** Files larger than this are refused before parsing (they are not clause or answers files). */
 export const MAX_YAML_BYTES = 2 * 1024 * 1024;
 
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
 export class YamlSource {
   readonly file: string;
   readonly text: string;
   readonly bytes: Buffer;
-  readonly doc: Document.Parsed;
   readonly data: unknown;
-  private readonly lines: LineCounter;
+  /** The yaml package's document with positions; built on first use when the fast reader gave the data. */
+  private parsed: { doc: Document.Parsed; lines: LineCounter } | null;
 
-  private constructor(file: string, bytes: Buffer, text: string, doc: Document.Parsed, lines: LineCounter, data: unknown) {
+  private constructor(file: string, bytes: Buffer, text: string, parsed: { doc: Document.Parsed; lines: LineCounter } | null, data: unknown) {
     this.file = file;
     this.bytes = bytes;
     this.text = text;
-    this.doc = doc;
-    this.lines = lines;
+    this.parsed = parsed;
     this.data = data;
+  }
+
+  get doc(): Document.Parsed {
+    return this.full().doc;
+  }
+
+  private get lines(): LineCounter {
+    return this.full().lines;
+  }
+
+  private full(): { doc: Document.Parsed; lines: LineCounter } {
+    if (!this.parsed) {
+      const lines = new LineCounter();
+      this.parsed = { doc: parseDocument(this.text, { lineCounter: lines, ...PARSE_OPTIONS }), lines };
+    }
+    return this.parsed;
   }
 
   /** Reads and parses a file; throws a UserError listing every syntax problem. */
@@ -51,9 +69,13 @@ export class YamlSource {
       throw new UserError({ message: "file is binary, not YAML text", file, hint: "pass a UTF-8 YAML file" });
     }
     const text = bytes.toString("utf8");
+    // Most files are plain YAML that the fast reader gives the same data for;
+    // positions (only needed to report a problem) then come from a full parse.
+    const fast = fastYaml(text);
+    if (fast !== null) return new YamlSource(file, bytes, text, null, fast);
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-    const src = new YamlSource(file, bytes, text, doc, lines, undefined);
+    const doc = parseDocument(text, { lineCounter: lines, ...PARSE_OPTIONS });
+    const src = new YamlSource(file, bytes, text, { doc, lines }, undefined);
     const problems: Problem[] = doc.errors.map((e) => {
       const pos = src.position(e.pos[0]);
       return { message: yamlMessage(e.code, e.message), file, line: pos.line, col: pos.col, snippet: pos.snippet, hint: yamlHint(e.code) };
@@ -68,7 +90,7 @@ export class YamlSource {
     if (text.trim() === "" || data === null || data === undefined) {
       throw new UserError({ message: "file is empty", file, line: 1, col: 1, hint: "it should hold a YAML mapping (key: value lines)" });
     }
-    return new YamlSource(file, bytes, text, doc, lines, data);
+    return new YamlSource(file, bytes, text, { doc, lines }, data);
   }
 
   /** 1-based line and column of a character offset, with that line's text. */
