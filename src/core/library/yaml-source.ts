@@ -1,7 +1,8 @@
 // A parsed YAML file that remembers where every value came from, so that any
 // problem found later (schema, types, templates) can name file:line:col.
 import { readFileSync } from "node:fs";
-import { LineCounter, parseDocument, isMap, isScalar, isPair, type Document, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type { Document, LineCounter, Node } from "yaml";
 import { UserError, type Problem } from "../errors.js";
 import { fastYaml } from "./yaml-fast.js";
 
@@ -17,6 +18,13 @@ export interface Position {
 export const MAX_YAML_BYTES = 2 * 1024 * 1024;
 
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
+let yamlPackage: typeof import("yaml") | null = null;
+/** The yaml package, loaded on first use: files the fast reader takes never need it. */
+function yaml(): typeof import("yaml") {
+  // CommonJS require keeps parsing synchronous; it loads the same build an import would.
+  return (yamlPackage ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
+}
 
 export class YamlSource {
   readonly file: string;
@@ -44,6 +52,7 @@ export class YamlSource {
 
   private full(): { doc: Document.Parsed; lines: LineCounter } {
     if (!this.parsed) {
+      const { LineCounter, parseDocument } = yaml();
       const lines = new LineCounter();
       this.parsed = { doc: parseDocument(this.text, { lineCounter: lines, ...PARSE_OPTIONS }), lines };
     }
@@ -73,6 +82,7 @@ export class YamlSource {
     // positions (only needed to report a problem) then come from a full parse.
     const fast = fastYaml(text);
     if (fast !== null) return new YamlSource(file, bytes, text, null, fast);
+    const { LineCounter, parseDocument } = yaml();
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, ...PARSE_OPTIONS });
     const src = new YamlSource(file, bytes, text, { doc, lines }, undefined);
@@ -105,6 +115,7 @@ export class YamlSource {
   /** The node at a path (a value, or with key=true, the map key naming it). */
   node(path: YamlPath, key = false): Node | null {
     if (path.length === 0) return (this.doc.contents as Node | null) ?? null;
+    const { isMap, isPair, isScalar } = yaml();
     if (key) {
       const parent = this.doc.getIn(path.slice(0, -1), true);
       if (isMap(parent)) {
