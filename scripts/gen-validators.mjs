@@ -44,6 +44,16 @@ export function generate() {
     return id;
   });
   if (/\brequire\(/.test(code)) throw new Error("ajv's standalone code has a require() this script does not handle");
+  // minLength / maxLength count code points by walking the whole string
+  // (clause texts are long); the length in UTF-16 units settles the usual
+  // cases exactly: no code points iff no units, and at most as many code
+  // points as units.
+  const len = /const (func\d+) = runtime_ucs2length\.default;/.exec(code)?.[1];
+  if (len) {
+    code = code
+      .replace(new RegExp(`${len}\\((\\w+)\\) < 1\\b`, "g"), "$1.length < 1")
+      .replace(new RegExp(`${len}\\((\\w+)\\) > (\\d+)\\b`, "g"), `($1.length > $2 && ${len}($1) > $2)`);
+  }
   code = code.replace(/^"use strict";/, "");
   return [
     "// @ts-nocheck",

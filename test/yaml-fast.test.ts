@@ -91,7 +91,7 @@ test("agrees with the yaml package on mutated library files (or gives up)", () =
     return seed / 0x7fffffff;
   };
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const bits = [" ", "  ", "-", "- ", ":", ": ", "#", " #", '"', "'", "[", "]", "{", "}", ">", "|", "\n", "\n  ", "&a ", "*a", "!", "0", ".", "1.5", "~", "\\", ",", "null", "true", "x: y", "\n- ", ">-\n", "|\n  a\n", "%"];
+  const bits = [" ", "  ", "\u00a0", "\u2003", "\u3000", "-", "- ", ":", ": ", "#", " #", '"', "'", "[", "]", "{", "}", ">", "|", "\n", "\n  ", "&a ", "*a", "!", "0", ".", "1.5", "~", "\\", ",", "null", "true", "x: y", "\n- ", ">-\n", "|\n  a\n", "%"];
   const texts = REPO_FILES.map((f) => readFileSync(f, "utf8"));
   let taken = 0;
   for (let k = 0; k < 1500; k++) {

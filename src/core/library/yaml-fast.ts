@@ -44,12 +44,20 @@ function indentOf(line: string): number {
   return i;
 }
 
+// YAML's white space is the space and the tab (refused above): String.trim()
+// would also take no-break and other Unicode spaces, which YAML reads as text.
 function isBlank(line: string): boolean {
-  return line.trim() === "";
+  return indentOf(line) === line.length;
 }
 
-function isComment(line: string): boolean {
-  return line.trimStart().startsWith("#");
+function trimStart(s: string): string {
+  return s.slice(indentOf(s));
+}
+
+function trimEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
+  return s.slice(0, end);
 }
 
 class Reader {
@@ -73,7 +81,11 @@ class Reader {
 
   /** Moves past blank and comment lines. */
   private skip(): void {
-    while (this.pos < this.lines.length && (isBlank(this.lines[this.pos]!) || isComment(this.lines[this.pos]!))) this.pos++;
+    for (; this.pos < this.lines.length; this.pos++) {
+      const line = this.lines[this.pos]!;
+      const at = indentOf(line);
+      if (at < line.length && line.charCodeAt(at) !== 35) return; // not blank, not a "#" comment
+    }
   }
 
   /** Indent of the next significant line, or -1 at the end. */
@@ -116,7 +128,7 @@ class Reader {
       }
       const content = rest.slice(2);
       const col = indent + 2 + indentOf(content);
-      const item = content.trimStart();
+      const item = trimStart(content);
       if (item.startsWith("- ") || item === "-") bail();
       if (KEY.test(item)) {
         // "- key: value": a mapping whose keys line up with the first one.
@@ -135,7 +147,7 @@ class Reader {
    * indicator); parent is the indent of the mapping or sequence holding it.
    */
   private value(rest: string, parent: number, inMap: boolean): unknown {
-    const text = rest.trimStart();
+    const text = trimStart(rest);
     if (text === "" || text.startsWith("#")) {
       if (!inMap) bail();
       const at = this.nextIndent();
@@ -161,13 +173,13 @@ class Reader {
       value = f.node();
       after = text.slice(f.i);
     } else {
-      const hash = text.search(/\s#/);
-      const raw = (hash === -1 ? text : text.slice(0, hash)).trimEnd();
+      const hash = text.indexOf(" #");
+      const raw = trimEnd(hash === -1 ? text : text.slice(0, hash));
       if (PLAIN_START_BAD.test(raw) || raw.includes(": ") || raw.endsWith(":")) bail();
       value = plainScalar(raw);
       after = hash === -1 ? "" : text.slice(hash);
     }
-    const tail = after.trimStart();
+    const tail = trimStart(after);
     if (tail !== "" && !(tail.startsWith("#") && (after.length > tail.length || after === ""))) bail();
     // A more-indented line after a one-line value would continue it (or be an error).
     if (this.nextIndent() > parent) bail();
@@ -176,7 +188,7 @@ class Reader {
 
   /** ">", ">-", "|" or "|-" and the lines indented under it. */
   private blockScalar(header: string, parent: number): string {
-    const m = /^([>|])(-?)(?:\s+#.*)?\s*$/.exec(header);
+    const m = /^([>|])(-?)(?: +#.*)? *$/.exec(header);
     if (!m) bail();
     const folded = m![1] === ">";
     const strip = m![2] === "-";
@@ -350,7 +362,7 @@ class FlowReader {
   private plain(): unknown {
     const start = this.i;
     while (this.i < this.text.length && !",[]{}".includes(this.text[this.i]!)) this.i++;
-    const raw = this.text.slice(start, this.i).trimEnd();
+    const raw = trimEnd(this.text.slice(start, this.i));
     if (PLAIN_START_BAD.test(raw) || raw.includes(":") || raw.includes("#")) bail();
     return plainScalar(raw);
   }
