@@ -239,6 +239,10 @@ class Masked {
 
 const ABBREV = /(?:\bU\.S|\bU\.S\.C|\bNo|\bNos|\bSec|\bSecs|\bInc|\bv|\bvs|\be\.g|\bi\.e|\bMr|\bMs|\bDr|\bSt|\bJr|\bGov|\bStat|\bAnn|\bCal|\bPen|\bArt|\bCh|\bSupp|\bF|\bCir|\bApp|\bCo|\bCorp|\bDept|\bOrd|\bRes|\bEO|\b[A-Z])$/;
 
+/** What may follow a full stop that ends a sentence (sticky: tested at the character after it). */
+const AFTER_STOP_RE = /["”’)]?\s+[("“A-Z]/y;
+const ONLY_SPACE_LEFT_RE = /\s*$/y;
+
 /** Sentence-ish units: split at ";" and at sentence-final punctuation. */
 export function sentences(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
@@ -248,8 +252,10 @@ export function sentences(text: string): Array<{ start: number; end: number }> {
     let cut = false;
     if (c === ";") cut = true;
     else if (c === "." || c === "?" || c === "!") {
-      const rest = text.slice(i + 1);
-      if (/^["”’)]?\s+[("“A-Z]/.test(rest) || rest.trim() === "") {
+      // Tested in place rather than on text.slice(i + 1): the same test, without a copy per full stop.
+      AFTER_STOP_RE.lastIndex = i + 1;
+      ONLY_SPACE_LEFT_RE.lastIndex = i + 1;
+      if (AFTER_STOP_RE.test(text) || ONLY_SPACE_LEFT_RE.test(text)) {
         if (!ABBREV.test(text.slice(Math.max(0, i - 6), i))) cut = true;
       }
     }
@@ -291,6 +297,8 @@ const LEVELS_RE = new RegExp(
   String.raw`\b(?:(?:any|all|every|each|no|a|an|other)\s+)?(?:(?:${LEVEL_WORD})\s*(?:,\s*(?:or\s+|and\s+|and\/or\s+)?|\s+(?:or|and|and\/or)\s+)){1,5}(?:${LEVEL_WORD})\s+(?:(?:government(?:al)?|law[- ]enforcement|police|public|peace)\s+){0,2}(?:${ACTOR_NOUN})\b`,
   "gi",
 );
+/** LEVELS_GOV_RE cannot match without one of these words; it is costly to run on text without them. */
+const LEVELS_GOV_HINT_RE = /United States|federal government/i;
 const LEVELS_GOV_RE =
   /\b(?:(?:an?|any|the)\s+)?(?:agency|officer|entity|department|employee)?[^.;]{0,20}?\b(?:the\s+)?(?:United States|federal government)\b[^.;]{0,40}?\b(?:a|any|the)\s+state\b[^.;]{0,60}?\b(?:political subdivisions?|local governments?|municipalit(?:y|ies)|count(?:y|ies)|cit(?:y|ies))(?:\s+(?:thereof|of\s+a\s+state))?/gi;
 
@@ -623,10 +631,12 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
     if (fed && loc && !st) stateGaps.push(span(text, m.index, m.index + m[0].length));
     return true;
   });
-  masked.each(LEVELS_GOV_RE, (m) => {
-    addActor(m.index, m.index + m[0].length, "all-law-enforcement");
-    return true;
-  });
+  if (LEVELS_GOV_HINT_RE.test(text)) {
+    masked.each(LEVELS_GOV_RE, (m) => {
+      addActor(m.index, m.index + m[0].length, "all-law-enforcement");
+      return true;
+    });
+  }
   for (const re of IMMIGRATION_RES) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "immigration-officers"), true));
   for (const re of FEDERAL_RES) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "federal-officers"), true));
   for (const re of STATE_RES) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "state-officers"), true));
