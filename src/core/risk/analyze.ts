@@ -579,8 +579,9 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
   const termStatus: Span[] = [];
   const stateGaps: Span[] = [];
 
-  const addActor = (start: number, end: number, cls: ActorClass, extra: Partial<ActorMention> = {}): void => {
-    actors.push({ ...span(text, start, end), cls, role: "object", ...extra });
+  const addActor = (start: number, end: number, cls: ActorClass, extra?: Partial<ActorMention>): void => {
+    const a: ActorMention = { start, end, text: text.slice(start, end), cls, role: "object" };
+    actors.push(extra ? Object.assign(a, extra) : a);
   };
 
   // 1. Defined terms, longest first.
