@@ -18,6 +18,8 @@ const AWKWARD = /[\u0000-\u0009\u000B-\u001F\u007F\u0085\u2028\u2029\uFEFF]/;
 const DOC_MARKER = /^(?:---|\.\.\.)(?:\s|$)|^%/m;
 /** Keys the fast reader accepts: plain, starting with a letter or underscore. */
 const KEY = /^([A-Za-z_][\w\-./]*):(?: +(.*))?$/;
+/** KEY, tested at a line's indent (sticky) instead of on a copy of the rest of the line. */
+const KEY_AT = /([A-Za-z_][\w\-./]*):(?: +(.*))?$/y;
 /** Plain scalars that resolve to something other than a string or a decimal integer in YAML 1.2's core schema. */
 const RESERVED_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 const NULL = /^(?:~|[Nn]ull|NULL)$/;
@@ -62,10 +64,17 @@ function trimEnd(s: string): string {
 
 class Reader {
   private readonly lines: string[];
+  /** Each line's indent, and -1 for blank and comment lines (computed once: the reader asks often). */
+  private readonly indents: Int32Array;
   private pos = 0;
 
   constructor(text: string) {
     this.lines = text.split("\n");
+    this.indents = new Int32Array(this.lines.length);
+    this.lines.forEach((line, i) => {
+      const at = indentOf(line);
+      this.indents[i] = at < line.length && line.charCodeAt(at) !== 35 ? at : -1; // 35: "#"
+    });
   }
 
   document(): unknown {
@@ -81,17 +90,13 @@ class Reader {
 
   /** Moves past blank and comment lines. */
   private skip(): void {
-    for (; this.pos < this.lines.length; this.pos++) {
-      const line = this.lines[this.pos]!;
-      const at = indentOf(line);
-      if (at < line.length && line.charCodeAt(at) !== 35) return; // not blank, not a "#" comment
-    }
+    while (this.pos < this.lines.length && this.indents[this.pos] === -1) this.pos++;
   }
 
   /** Indent of the next significant line, or -1 at the end. */
   private nextIndent(): number {
     this.skip();
-    return this.pos < this.lines.length ? indentOf(this.lines[this.pos]!) : -1;
+    return this.pos < this.lines.length ? this.indents[this.pos]! : -1;
   }
 
   private map(indent: number): Record<string, unknown> {
@@ -100,8 +105,8 @@ class Reader {
       const at = this.nextIndent();
       if (at < indent) break;
       if (at > indent) bail();
-      const line = this.lines[this.pos]!;
-      const m = KEY.exec(line.slice(indent));
+      KEY_AT.lastIndex = indent;
+      const m = KEY_AT.exec(this.lines[this.pos]!);
       if (!m) {
         // A sequence at the map's own indent belongs to the key before it and was read with it.
         bail();
@@ -133,6 +138,7 @@ class Reader {
       if (KEY.test(item)) {
         // "- key: value": a mapping whose keys line up with the first one.
         this.lines[this.pos] = " ".repeat(col) + item;
+        this.indents[this.pos] = col;
         out.push(this.map(col));
       } else {
         this.pos++;
