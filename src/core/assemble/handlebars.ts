@@ -79,6 +79,11 @@ export type Scope = Map<string, Set<string> | null>;
  */
 export function checkTemplate(source: string, scope: Scope, partials?: Set<string>): TemplateIssue[] {
   if (isPlainText(source)) return [];
+  return quickCheck(source, scope) ?? parsedCheck(source, scope, partials);
+}
+
+/** The check by Handlebars' parser and a walk of the tree (any template; checkTemplate takes a shortcut for the common ones). */
+export function parsedCheck(source: string, scope: Scope, partials?: Set<string>): TemplateIssue[] {
   let ast: hbs.AST.Program;
   try {
     ast = parseOnce(source);
@@ -91,6 +96,73 @@ export function checkTemplate(source: string, scope: Scope, partials?: Set<strin
   const issues: TemplateIssue[] = [];
   walk(ast, scope, [], issues, partials);
   return issues;
+}
+
+const SIMPLE_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+/** Words Handlebars reads as literals or keywords rather than names. */
+const KEYWORD_PART = /(?:^|\.)(?:true|false|null|undefined|else|this)(?:\.|$)/;
+
+/**
+ * The check of the common template, whose expressions are all {{name}} or
+ * {{helper name ...}} with dotted names, without Handlebars' parser: the
+ * same issues, at the same positions, as walking the parsed template gives.
+ * Null for anything else (blocks, partials, literals, comments, escapes,
+ * whitespace control, odd names or line breaks), which the parser checks.
+ */
+export function quickCheck(source: string, scope: Scope): TemplateIssue[] | null {
+  if (scope.has("this") || /[\r\u2028\u2029]/.test(source) || source.includes("{{{") || source.includes("}}}") || source.includes("\\{{")) return null;
+  const issues: TemplateIssue[] = [];
+  let from = 0;
+  for (;;) {
+    const open = source.indexOf("{{", from);
+    if (open === -1) break;
+    const close = source.indexOf("}}", open + 2);
+    if (close === -1) return null;
+    const inner = source.slice(open + 2, close);
+    if (!/^[\sA-Za-z0-9_.]+$/.test(inner)) return null;
+    const tokens: Array<{ text: string; at: number }> = [];
+    const re = /[^\s]+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(inner)) !== null) tokens.push({ text: m[0], at: open + 2 + m.index });
+    if (tokens.length === 0 || tokens.some((t) => !SIMPLE_PATH.test(t.text) || KEYWORD_PART.test(t.text))) return null;
+    const [head, ...params] = tokens;
+    const at = (offset: number): { line: number; col: number } => {
+      let line = 1;
+      let lineStart = 0;
+      for (let i = source.indexOf("\n"); i !== -1 && i < offset; i = source.indexOf("\n", i + 1)) {
+        line++;
+        lineStart = i + 1;
+      }
+      return { line, col: offset - lineStart + 1 };
+    };
+    if (head!.text in HELPERS) {
+      for (const p of params) checkSimplePath(p.text, at(p.at), scope, issues);
+    } else if (params.length > 0) {
+      issues.push({ message: `unknown helper "${head!.text}"`, ...at(head!.at), name: head!.text });
+    } else {
+      checkSimplePath(head!.text, at(head!.at), scope, issues);
+    }
+    from = close + 2;
+  }
+  return issues;
+}
+
+/** checkPath for a plain dotted name outside any block. */
+function checkSimplePath(original: string, loc: { line: number; col: number }, scope: Scope, issues: TemplateIssue[]): void {
+  const parts = original.split(".");
+  const head = parts[0]!;
+  if (parts.some((p) => p === "constructor" || p === "__proto__" || p === "prototype")) {
+    issues.push({ message: `"${original}" is not allowed in a template`, ...loc, name: original });
+    return;
+  }
+  if (!scope.has(head)) {
+    issues.push({ message: `unknown variable "${original}"`, ...loc, name: original });
+    return;
+  }
+  const keys = scope.get(head);
+  if (keys && parts.length > 1 && !keys.has(parts[1]!)) {
+    issues.push({ message: `unknown variable "${original}"`, ...loc, name: original });
+  }
 }
 
 function walk(node: HbsNode | undefined | null, scope: Scope, blockParams: string[][], issues: TemplateIssue[], partials?: Set<string>): void {
