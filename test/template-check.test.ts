@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { checkTemplate, parsedCheck, quickCheck, type Scope } from "../src/core/assemble/handlebars.js";
+import { checkTemplate, parsedCheck, quickCheck, quickRender, render, renderCompiled, type Scope } from "../src/core/assemble/handlebars.js";
 import { CLAUSE_GLOBALS, templateScope } from "../src/core/assemble/globals.js";
 import { fromRoot } from "./helpers.js";
 
@@ -75,4 +75,59 @@ test("generated templates: same issues at the same lines and columns as the pars
     }
   }
   assert.ok(quick > 300, `enough templates take the shortcut (${quick})`);
+});
+
+test("simple templates render as the compiled template renders them, errors included", () => {
+  let seed = 7;
+  const rnd = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const values: unknown[] = ["City", "", "a b", 5, 0, -1, 1.5, true, false, null, [], ["x", "y"], [1, 2], { term: "Town" }, {}, "2026-03-02", 30];
+  const names = ["a", "b", "j.term", "j.kind", "j", "n", "list", "log", "lookup", "toString", "missing", "j.term.x", "xs"];
+  const templates = [
+    ...names.map((n) => `{{${n}}}`),
+    "{{a}}{{b}}",
+    "{{n}}{{n}}",
+    "x{{a}}y{{b}}z",
+    "{{j.term}} and {{j.kind}}",
+    "{{list xs}}; {{list_or xs}}",
+    "{{words n}} days",
+    "{{upper a}}{{lower b}}",
+    "{{date_long a}}",
+    "{{eq a b}}",
+    "{{list missing}}",
+    "{{nohelper a}}",
+    "line one\n  {{j.nmae}}",
+    "{{ a }}\n{{\nb\n}}",
+  ];
+  let quick = 0;
+  for (let k = 0; k < 4000; k++) {
+    const t = pick(templates);
+    const ctx: Record<string, unknown> = {};
+    for (const n of ["a", "b", "n", "xs", "log", "toString"]) if (rnd() < 0.8) ctx[n] = pick(values);
+    if (rnd() < 0.8) ctx.j = rnd() < 0.8 ? { term: pick(values), kind: pick(values) } : pick(values);
+    let expected: { out?: string; error?: unknown };
+    try {
+      expected = { out: renderCompiled(t, ctx) };
+    } catch (e) {
+      const err = e as Error & { lineNumber?: number; column?: number };
+      expected = { error: [err.constructor.name, err.message, err.lineNumber, err.column] };
+    }
+    const q = quickRender(t, ctx);
+    if (typeof q === "string") {
+      quick++;
+      assert.deepEqual({ out: q }, expected, `${JSON.stringify(t)} with ${JSON.stringify(ctx)}`);
+    }
+    let actual: { out?: string; error?: unknown };
+    try {
+      actual = { out: render(t, ctx) };
+    } catch (e) {
+      const err = e as Error & { lineNumber?: number; column?: number };
+      actual = { error: [err.constructor.name, err.message, err.lineNumber, err.column] };
+    }
+    assert.deepEqual(actual, expected, `${JSON.stringify(t)} with ${JSON.stringify(ctx)}`);
+  }
+  assert.ok(quick > 1000, `enough renders take the shortcut (${quick})`);
 });
