@@ -275,19 +275,20 @@ function sentenceOf(sents: Array<{ start: number; end: number }>, pos: number): 
 // ---------------------------------------------------------------------------
 // Lexicon
 
-const AGENCIES: Array<{ re: RegExp; name: string; immigration: boolean }> = [
-  { re: /\b(?:U\.S\.\s+|United States\s+)?Immigration and Customs Enforcement(?:\s*\(ICE\))?/g, name: "ICE", immigration: true },
-  { re: /\b(?:U\.S\.\s+|United States\s+)?Customs and Border Protection(?:\s*\(CBP\))?/g, name: "CBP", immigration: true },
-  { re: /\b(?:U\.S\.\s+|United States\s+)?Citizenship and Immigration Services(?:\s*\(USCIS\))?/g, name: "USCIS", immigration: true },
-  { re: /\b(?:U\.S\.\s+|United States\s+)?Department of Homeland Security(?:\s*\(DHS\))?/g, name: "DHS", immigration: true },
-  { re: /\bHomeland Security Investigations(?:\s*\(HSI\))?/g, name: "HSI", immigration: true },
-  { re: /\bEnforcement and Removal Operations(?:\s*\(ERO\))?/g, name: "ERO", immigration: true },
-  { re: /\b(?:U\.S\.\s+|United States\s+)?Border Patrol\b/g, name: "Border Patrol", immigration: true },
-  { re: /\bFederal Bureau of Investigation(?:\s*\(FBI\))?/g, name: "FBI", immigration: false },
-  { re: /\bDrug Enforcement Administration(?:\s*\(DEA\))?/g, name: "DEA", immigration: false },
-  { re: /\bBureau of Alcohol, Tobacco, Firearms(?:,)? and Explosives(?:\s*\(ATF\))?/g, name: "ATF", immigration: false },
-  { re: /\b(?:U\.S\.\s+|United States\s+)?Marshals Service\b/g, name: "U.S. Marshals Service", immigration: false },
-  { re: /\b(?:ICE|CBP|DHS|HSI|ERO|USCIS)\b(?:\s+(?:officers?|agents?|personnel|officials?|employees?))?/g, name: "", immigration: true },
+/** Named agencies; hint: words a match must contain (case-sensitive, as the regex), so text without any of them skips the regex. */
+const AGENCIES: Array<{ re: RegExp; name: string; hint: string[]; immigration: boolean }> = [
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Immigration and Customs Enforcement(?:\s*\(ICE\))?/g, name: "ICE", hint: ["Immigration and Customs Enforcement"], immigration: true },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Customs and Border Protection(?:\s*\(CBP\))?/g, name: "CBP", hint: ["Customs and Border Protection"], immigration: true },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Citizenship and Immigration Services(?:\s*\(USCIS\))?/g, name: "USCIS", hint: ["Citizenship and Immigration Services"], immigration: true },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Department of Homeland Security(?:\s*\(DHS\))?/g, name: "DHS", hint: ["Department of Homeland Security"], immigration: true },
+  { re: /\bHomeland Security Investigations(?:\s*\(HSI\))?/g, name: "HSI", hint: ["Homeland Security Investigations"], immigration: true },
+  { re: /\bEnforcement and Removal Operations(?:\s*\(ERO\))?/g, name: "ERO", hint: ["Enforcement and Removal Operations"], immigration: true },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Border Patrol\b/g, name: "Border Patrol", hint: ["Border Patrol"], immigration: true },
+  { re: /\bFederal Bureau of Investigation(?:\s*\(FBI\))?/g, name: "FBI", hint: ["Federal Bureau of Investigation"], immigration: false },
+  { re: /\bDrug Enforcement Administration(?:\s*\(DEA\))?/g, name: "DEA", hint: ["Drug Enforcement Administration"], immigration: false },
+  { re: /\bBureau of Alcohol, Tobacco, Firearms(?:,)? and Explosives(?:\s*\(ATF\))?/g, name: "ATF", hint: ["Bureau of Alcohol, Tobacco, Firearms"], immigration: false },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Marshals Service\b/g, name: "U.S. Marshals Service", hint: ["Marshals Service"], immigration: false },
+  { re: /\b(?:ICE|CBP|DHS|HSI|ERO|USCIS)\b(?:\s+(?:officers?|agents?|personnel|officials?|employees?))?/g, name: "", hint: ["ICE", "CBP", "DHS", "HSI", "ERO", "USCIS"], immigration: true },
 ];
 
 const LEVEL_WORD = "federal|state|local|county|municipal|city|tribal|out-of-state|regional";
@@ -608,6 +609,7 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
 
   // 2. Literal actor phrases, most specific first.
   for (const a of AGENCIES) {
+    if (!a.hint.some((h) => text.includes(h))) continue;
     masked.each(a.re, (m) => {
       const name = a.name || m[0].split(/\s+/)[0]!;
       addActor(m.index, m.index + m[0].length, "named-agency", { agency: name });
