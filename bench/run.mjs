@@ -1,59 +1,132 @@
-// Benchmarks (not tests): each figure is a ratio to a baseline measured in the
-// same run, because machines are shared and noisy. Run with `npm run bench`.
+// Benchmarks (not tests): `npm run bench`. Each command runs as a fresh
+// process; every figure is the median of BENCH_RUNS runs (default 7),
+// interleaved with its baseline, and shown as a ratio to a baseline measured
+// in the same run, because machines are shared and noisy. Peak RSS is the
+// highest seen (GNU time, where present). Inputs are generated
+// deterministically into a temporary directory, which is removed at the end.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { hasTime, measureAll } from "./measure.mjs";
+import { changedLibrary, generateDraft, generateLibrary } from "./generate.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = path.join(root, "bin", "ordkit.js");
 const runs = Number(process.env.BENCH_RUNS ?? 7);
-const work = mkdtempSync(path.join(tmpdir(), "ordkit-bench-"));
-const hasTime = existsSync("/usr/bin/time");
+const work = mkdtempSync(path.join(os.tmpdir(), "ordkit-bench-"));
+const node = process.execPath;
+const MB_LIMIT = 200;
 
-/** Median wall time (ms) and peak RSS (MB, where /usr/bin/time exists) of a command. */
-function measure(cmd, args) {
-  const times = [];
-  let rss = null;
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = hasTime
-      ? spawnSync("/usr/bin/time", ["-f", "%M", cmd, ...args], { cwd: root, encoding: "utf8" })
-      : spawnSync(cmd, args, { cwd: root, encoding: "utf8" });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stderr}`);
-    if (hasTime) {
-      const kb = Number(r.stderr.trim().split("\n").pop());
-      if (Number.isFinite(kb)) rss = Math.max(rss ?? 0, kb / 1024);
+function ordkit(args, okStatus = [0]) {
+  const r = spawnSync(node, [bin, ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (!okStatus.includes(r.status)) throw new Error(`ordkit ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
+  return r;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model?.trim() ?? "unknown CPU"}, ${os.availableParallelism?.() ?? cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}, ${process.platform}/${process.arch}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`;
+}
+
+try {
+  if (!existsSync(path.join(root, "dist"))) throw new Error("ordkit is not built: run `npm run build` first");
+
+  // The largest example is the one whose draft is longest.
+  const examples = ["alameda-bay-ca-ordinance", "cascade-county-wa-resolution", "millbrook-pa-executive-order", "riverton-il-ordinance"].map((n) => path.join("examples", `${n}.yaml`));
+  const drafts = examples.map((e) => ({ example: e, md: ordkit(["draft", "-a", e, "--format", "md"]).stdout }));
+  const largest = drafts.reduce((a, b) => (b.md.length > a.md.length ? b : a));
+  const md = path.join(work, "draft.md");
+  writeFileSync(md, largest.md);
+
+  // A 1,000-clause library, the same with 10 % of its clauses revised, a 200-section draft.
+  const lib = generateLibrary(path.join(work, "library"));
+  const changed = changedLibrary(lib, path.join(work, "library-changed"), 10);
+  const long = path.join(work, "draft-200.md");
+  writeFileSync(long, generateDraft(largest.md, 200));
+
+  // `ordkit validate` is new; fall back to timing the library load through a draft.
+  const validateHelp = spawnSync(node, [bin, "validate", "--help"], { cwd: root, encoding: "utf8" });
+  let validate;
+  // (commander prints the main help, and exits 0, for an unknown command's --help)
+  if (validateHelp.status === 0 && /Usage: ordkit validate\b/.test(validateHelp.stdout)) {
+    const positional = /Usage: ordkit validate .*[[<](dir|library|path)[\]>]/i.test(validateHelp.stdout) || !/--library/.test(validateHelp.stdout);
+    validate = { label: "ordkit validate (1,000 clauses)", args: ["validate", ...(positional ? [lib] : ["--library", lib])], note: null };
+  } else {
+    validate = {
+      label: "library load via draft (1,000 cl.)",
+      args: ["draft", "-a", largest.example, "--library", lib, "--format", "json"],
+      note: "`ordkit validate` is not available in this build: timed `ordkit draft --library` on the generated library instead (loads and checks all 1,000 clauses, drafts from the default ones)",
+    };
+  }
+
+  const pandocOk = spawnSync("pandoc", ["--version"]).status === 0;
+  const jobs = [
+    { name: "floor", cmd: node, args: ["-e", "0"] },
+    { name: "help", cmd: node, args: [bin, "--help"] },
+    { name: "draft", cmd: node, args: [bin, "draft", "-a", largest.example, "-o", path.join(work, "d.docx"), "--force"] },
+    ...(pandocOk ? [{ name: "pandoc", cmd: "pandoc", args: [md, "-o", path.join(work, "p.docx")] }] : []),
+    { name: "validate", cmd: node, args: [bin, ...validate.args], okStatus: [0, 1] },
+    { name: "diff", cmd: node, args: [bin, "diff", lib, path.join(work, "library-changed"), "--format", "json"], okStatus: [1] },
+    { name: "check", cmd: node, args: [bin, "check", long, "--fail-on", "none"] },
+  ].map((j) => ({ cwd: root, ...j }));
+
+  console.log(`ordkit benchmarks: median of ${runs} interleaved runs of fresh processes${hasTime ? "" : " (no /usr/bin/time: peak RSS not measured)"}`);
+  console.log(`machine: ${machine()}`);
+  const m = measureAll(jobs, runs);
+
+  const rows = [];
+  const rss = (r) => (r.rss === null ? "n/a" : `${r.rss.toFixed(0)} MB`);
+  const verdict = (ok) => (ok ? "met" : "NOT MET");
+  const row = (what, r, ratioText, target, ok) => rows.push([what, `${r.ms.toFixed(0)} ms`, ratioText, target, ok === null ? "" : verdict(ok), rss(r)]);
+  const x = (a, b) => `${(a.ms / b.ms).toFixed(2)}x`;
+  row("node -e 0 (the floor)", m.floor, "1.00x floor", "", null);
+  row("ordkit --help", m.help, `${x(m.help, m.floor)} floor`, "<= 1.5x floor", m.help.ms / m.floor.ms <= 1.5);
+  row(`ordkit draft ${path.basename(largest.example, ".yaml")} -> docx`, m.draft, `${x(m.draft, m.floor)} floor`, "<= 2.5x floor", m.draft.ms / m.floor.ms <= 2.5);
+  if (m.pandoc) {
+    row("pandoc, same draft md -> docx", m.pandoc, `${x(m.pandoc, m.floor)} floor`, "", null);
+    row("ordkit draft vs pandoc", m.draft, `${x(m.draft, m.pandoc)} pandoc`, "<= 1.25x pandoc", m.draft.ms / m.pandoc.ms <= 1.25);
+  }
+  row(validate.label, m.validate, `${x(m.validate, m.floor)} floor`, "< 1 s", m.validate.ms < 1000);
+  row(`ordkit diff (1,000 clauses, ${changed.changed} revised)`, m.diff, `${x(m.diff, m.floor)} floor`, "< 1 s", m.diff.ms < 1000);
+  row("ordkit check (200-section .md)", m.check, `${x(m.check, m.floor)} floor`, "< 1 s", m.check.ms < 1000);
+
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const header = ["what", "median", "ratio", "target", "", "peak RSS"];
+  const line = (cells) => cells.map((c, i) => (i === 1 ? c.padStart(Math.max(widths[i], header[i].length)) : c.padEnd(Math.max(widths[i], header[i].length)))).join("  ").trimEnd();
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+  const ours = Object.entries(m).filter(([k]) => k !== "pandoc" && k !== "floor").map(([, r]) => r.rss ?? 0);
+  if (hasTime) console.log(`peak RSS of every ordkit command under ${MB_LIMIT} MB: ${verdict(ours.every((r) => r < MB_LIMIT))} (highest ${Math.max(...ours).toFixed(0)} MB)`);
+  if (!pandocOk) console.log("note: pandoc is not installed: the comparison with pandoc is skipped");
+  if (validate.note) console.log(`note: ${validate.note}`);
+
+  // Batch throughput: bench/batch.mjs (benchBatch) measures `ordkit draft --batch`.
+  const batchModule = path.join(root, "bench", "batch.mjs");
+  if (!existsSync(batchModule)) {
+    console.log("batch: not measured: bench/batch.mjs (ordkit draft --batch) is not in this build");
+  } else {
+    try {
+      const { benchBatch } = await import(pathToFileURL(batchModule).href);
+      const result = await benchBatch({ root, runs, work: path.join(work, "batch") });
+      console.log(`batch: ${formatBatch(result)}`);
+    } catch (err) {
+      console.log(`batch: not measured: ${err?.message ?? String(err)}`);
     }
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], rss };
+  console.log(`machine after the runs: load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
 
-const example = path.join(root, "examples", "alameda-bay-ca-ordinance.yaml");
-const md = path.join(work, "draft.md");
-writeFileSync(md, spawnSync(process.execPath, [bin, "draft", "-a", example, "--format", "md"], { encoding: "utf8" }).stdout);
-
-const floor = measure(process.execPath, ["-e", "0"]);
-const help = measure(process.execPath, [bin, "--help"]);
-const draft = measure(process.execPath, [bin, "draft", "-a", example, "-o", path.join(work, "d.docx"), "--force"]);
-const check = measure(process.execPath, [bin, "check", example, "--fail-on", "none"]);
-const pandocOk = spawnSync("pandoc", ["--version"]).status === 0;
-const pandoc = pandocOk ? measure("pandoc", [md, "-o", path.join(work, "p.docx")]) : null;
-
-const row = (name, m, base, baseName) =>
-  `${name.padEnd(34)} ${m.ms.toFixed(0).padStart(6)} ms  ${(m.ms / base.ms).toFixed(2).padStart(6)}x ${baseName.padEnd(14)} ${m.rss ? `${m.rss.toFixed(0)} MB RSS` : ""}`;
-console.log(`ordkit benchmarks: median of ${runs} runs, node ${process.version}, ${process.platform}/${process.arch}`);
-console.log(row("node -e 0 (floor)", floor, floor, "floor"));
-console.log(row("ordkit --help", help, floor, "floor (1.5x)"));
-console.log(row("ordkit draft (largest example, docx)", draft, floor, "floor (2.5x)"));
-if (pandoc) {
-  console.log(row("pandoc md -> docx (same draft)", pandoc, floor, "floor"));
-  console.log(`${"ordkit draft vs pandoc".padEnd(34)} ${(draft.ms / pandoc.ms).toFixed(2).padStart(16)}x pandoc (target 1.25x)`);
-} else {
-  console.log("pandoc is not installed: the comparison with pandoc is skipped");
+/** benchBatch's numbers, whatever their names; the speed-up against 500 cold runs is checked against its target. */
+function formatBatch(result) {
+  if (result === null || typeof result !== "object") return String(result);
+  const parts = Object.entries(result)
+    .filter(([, v]) => typeof v === "number" || typeof v === "string" || typeof v === "boolean")
+    .map(([k, v]) => `${k} ${typeof v === "number" ? (Number.isInteger(v) ? v : v.toFixed(2)) : v}`);
+  const speedup = Object.entries(result).find(([k, v]) => typeof v === "number" && /speed|ratio|faster|times/i.test(k));
+  if (speedup) parts.push(`target >= 5x faster than 500 cold runs: ${speedup[1] >= 5 ? "met" : "NOT MET"}`);
+  return parts.join(", ");
 }
-console.log(row("ordkit check (answers file)", check, floor, "floor"));
-rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,21 @@
 #!/usr/bin/env node
-// Entry point: the compiled CLI lives in dist/ (built by `npm install`).
-import("../dist/src/cli.js").then(
+// Entry point: the compiled CLI lives in dist/ (built by `npm install`). The
+// bundled CLI (dist/bundle) starts faster; it is used only while it was built
+// from the current TypeScript output, else dist/src/cli.js runs.
+import { readFileSync, statSync } from "node:fs";
+
+function entry() {
+  try {
+    const manifest = JSON.parse(readFileSync(new URL("../dist/bundle/manifest.json", import.meta.url), "utf8"));
+    const info = statSync(new URL("../dist/.tsbuildinfo", import.meta.url));
+    if (manifest.builtFrom.mtimeMs === info.mtimeMs && manifest.builtFrom.size === info.size) return "../dist/bundle/cli.js";
+  } catch {
+    // no bundle: run the unbundled build
+  }
+  return "../dist/src/cli.js";
+}
+
+import(entry()).then(
   async (cli) => {
     process.exitCode = await cli.main(process.argv);
   },

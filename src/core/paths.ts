@@ -1,9 +1,13 @@
 // Where ordkit's own data lives. Compiled code sits in dist/src/core, so the
-// package root is three levels up from here.
+// package root is three levels up from here; the bundled CLI (dist/bundle,
+// scripts/build.mjs) defines how far up it sits instead.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+declare const ORDKIT_ROOT_FROM_HERE: string | undefined;
+const UP = typeof ORDKIT_ROOT_FROM_HERE === "string" ? ORDKIT_ROOT_FROM_HERE : "../../..";
+
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), UP);
 export const DEFAULT_LIBRARY_DIR = path.join(PACKAGE_ROOT, "clauses");
 export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, "templates");
 export const SCHEMA_DIR = path.join(PACKAGE_ROOT, "schema");

@@ -78,9 +78,15 @@ export type Scope = Map<string, Set<string> | null>;
  * instead of throwing, so validation can report all of them.
  */
 export function checkTemplate(source: string, scope: Scope, partials?: Set<string>): TemplateIssue[] {
+  if (isPlainText(source)) return [];
+  return quickCheck(source, scope) ?? parsedCheck(source, scope, partials);
+}
+
+/** The check by Handlebars' parser and a walk of the tree (any template; checkTemplate takes a shortcut for the common ones). */
+export function parsedCheck(source: string, scope: Scope, partials?: Set<string>): TemplateIssue[] {
   let ast: hbs.AST.Program;
   try {
-    ast = hb.parse(source);
+    ast = parseOnce(source);
   } catch (err) {
     const msg = (err as Error).message;
     const m = /line (\d+)/.exec(msg);
@@ -90,6 +96,164 @@ export function checkTemplate(source: string, scope: Scope, partials?: Set<strin
   const issues: TemplateIssue[] = [];
   walk(ast, scope, [], issues, partials);
   return issues;
+}
+
+const SIMPLE_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+/** Words Handlebars reads as literals or keywords rather than names. */
+const KEYWORD_PART = /(?:^|\.)(?:true|false|null|undefined|else|this)(?:\.|$)/;
+
+/** A template made only of text, {{name}} and {{helper name ...}}: its parts, with each name's offset in the source. */
+type SimplePart = string | Array<{ text: string; at: number }>;
+const simpleParts = new Map<string, SimplePart[] | null>();
+
+/**
+ * The parts of a simple template, or null for anything else (blocks,
+ * partials, literals, comments, escapes, whitespace control, odd names or
+ * line breaks), which Handlebars' own parser and compiler handle.
+ */
+function simpleTemplate(source: string): SimplePart[] | null {
+  let parts = simpleParts.get(source);
+  if (parts === undefined) {
+    parts = scanSimple(source);
+    simpleParts.set(source, parts);
+  }
+  return parts;
+}
+
+function scanSimple(source: string): SimplePart[] | null {
+  if (/[\r\u2028\u2029]/.test(source) || source.includes("{{{") || source.includes("}}}") || source.includes("\\{{")) return null;
+  const parts: SimplePart[] = [];
+  let from = 0;
+  for (;;) {
+    const open = source.indexOf("{{", from);
+    if (open === -1) break;
+    const close = source.indexOf("}}", open + 2);
+    if (close === -1) return null;
+    const inner = source.slice(open + 2, close);
+    if (!/^[\sA-Za-z0-9_.]+$/.test(inner)) return null;
+    const tokens: Array<{ text: string; at: number }> = [];
+    const re = /[^\s]+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(inner)) !== null) tokens.push({ text: m[0], at: open + 2 + m.index });
+    if (tokens.length === 0 || tokens.some((t) => !SIMPLE_PATH.test(t.text) || KEYWORD_PART.test(t.text))) return null;
+    if (open > from) parts.push(source.slice(from, open));
+    parts.push(tokens);
+    from = close + 2;
+  }
+  if (from < source.length) parts.push(source.slice(from));
+  return parts;
+}
+
+/**
+ * The check of a simple template without Handlebars' parser: the same
+ * issues, at the same positions, as walking the parsed template gives.
+ * Null when the template is not simple.
+ */
+export function quickCheck(source: string, scope: Scope): TemplateIssue[] | null {
+  if (scope.has("this")) return null;
+  const parts = simpleTemplate(source);
+  if (!parts) return null;
+  const at = (offset: number): { line: number; col: number } => {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = source.indexOf("\n"); i !== -1 && i < offset; i = source.indexOf("\n", i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    return { line, col: offset - lineStart + 1 };
+  };
+  const issues: TemplateIssue[] = [];
+  for (const part of parts) {
+    if (typeof part === "string") continue;
+    const [head, ...params] = part;
+    if (head!.text in HELPERS) {
+      for (const p of params) checkSimplePath(p.text, at(p.at), scope, issues);
+    } else if (params.length > 0) {
+      issues.push({ message: `unknown helper "${head!.text}"`, ...at(head!.at), name: head!.text });
+    } else {
+      checkSimplePath(head!.text, at(head!.at), scope, issues);
+    }
+  }
+  return issues;
+}
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const NOT_SIMPLE = Symbol("not simple");
+
+/** A dotted name's value when every step is an own property of a plain object or array, else NOT_SIMPLE. */
+function ownValue(context: object, name: string): unknown {
+  let cur: unknown = context;
+  for (const key of name.split(".")) {
+    if (cur === null || typeof cur !== "object" || !hasOwn(cur, key)) return NOT_SIMPLE;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return typeof cur === "function" ? NOT_SIMPLE : cur;
+}
+
+/** JavaScript's + as the compiled template applies it (5 + 3 is 8, as in Handlebars). */
+function plus(a: unknown, b: unknown): unknown {
+  return (a as number) + (b as number);
+}
+
+/**
+ * Renders a simple template as the compiled Handlebars template would when
+ * every name is present (strict mode, no escaping; the compiled code returns
+ * '' + (part1 + part2 + ...), each value or "" for null), or returns
+ * NOT_SIMPLE to leave anything else, every error included, to Handlebars.
+ */
+export function quickRender(source: string, context: object): string | typeof NOT_SIMPLE {
+  const parts = simpleTemplate(source);
+  if (!parts) return NOT_SIMPLE;
+  const pieces: unknown[] = [];
+  try {
+    for (const part of parts) {
+      if (typeof part === "string") {
+        pieces.push(part);
+        continue;
+      }
+      const [head, ...params] = part;
+      let value: unknown;
+      if (params.length === 0) {
+        // A lone name may be a helper (Handlebars tries helpers first).
+        if (hasOwn(hb.helpers, head!.text)) return NOT_SIMPLE;
+        value = ownValue(context, head!.text);
+        if (value === NOT_SIMPLE) return NOT_SIMPLE;
+      } else {
+        if (!hasOwn(HELPERS, head!.text) || hb.helpers[head!.text] === undefined) return NOT_SIMPLE;
+        const args: unknown[] = [];
+        for (const p of params) {
+          const v = ownValue(context, p.text);
+          if (v === NOT_SIMPLE || v === null || v === undefined) return NOT_SIMPLE;
+          args.push(v);
+        }
+        value = HELPERS[head!.text]!(...args);
+      }
+      pieces.push(value != null ? value : "");
+    }
+    let joined = pieces[0];
+    for (let i = 1; i < pieces.length; i++) joined = plus(joined, pieces[i]);
+    return "" + (joined as string);
+  } catch {
+    return NOT_SIMPLE;
+  }
+}
+
+/** checkPath for a plain dotted name outside any block. */
+function checkSimplePath(original: string, loc: { line: number; col: number }, scope: Scope, issues: TemplateIssue[]): void {
+  const parts = original.split(".");
+  const head = parts[0]!;
+  if (parts.some((p) => p === "constructor" || p === "__proto__" || p === "prototype")) {
+    issues.push({ message: `"${original}" is not allowed in a template`, ...loc, name: original });
+    return;
+  }
+  if (!scope.has(head)) {
+    issues.push({ message: `unknown variable "${original}"`, ...loc, name: original });
+    return;
+  }
+  const keys = scope.get(head);
+  if (keys && parts.length > 1 && !keys.has(parts[1]!)) {
+    issues.push({ message: `unknown variable "${original}"`, ...loc, name: original });
+  }
 }
 
 function walk(node: HbsNode | undefined | null, scope: Scope, blockParams: string[][], issues: TemplateIssue[], partials?: Set<string>): void {
@@ -193,13 +357,43 @@ function checkPath(path: hbs.AST.PathExpression, scope: Scope, blockParams: stri
   }
 }
 
+/** Text without "{{" has no expressions: Handlebars renders it as it is, so it needs no parsing. */
+export function isPlainText(source: string): boolean {
+  return !source.includes("{{");
+}
+
+const parsed = new Map<string, hbs.AST.Program>();
+
+/**
+ * Each template is parsed once: the static check walks the tree and the
+ * compiler takes the same tree (it applies the whitespace control that
+ * parse() would, so the output is that of compiling the source).
+ */
+function parseOnce(source: string): hbs.AST.Program {
+  let ast = parsed.get(source);
+  if (!ast) {
+    ast = hb.parseWithoutProcessing(source);
+    parsed.set(source, ast);
+  }
+  return ast;
+}
+
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 
 /** Compiles (cached) and renders a template that has passed checkTemplate. */
 export function render(source: string, context: object): string {
+  if (isPlainText(source)) return source;
+  // Most clause text needs no compiled template: see quickRender.
+  const quick = quickRender(source, context);
+  if (quick !== NOT_SIMPLE) return quick;
+  return renderCompiled(source, context);
+}
+
+/** Renders with the template compiled by Handlebars (any template; render takes a shortcut for simple ones). */
+export function renderCompiled(source: string, context: object): string {
   let fn = cache.get(source);
   if (!fn) {
-    fn = hb.compile(source, { strict: true, noEscape: true });
+    fn = hb.compile(parseOnce(source), { strict: true, noEscape: true });
     cache.set(source, fn);
   }
   return fn(context);

@@ -4,12 +4,13 @@
 // Read from <library>/interview.yaml, else from ordkit's own clauses/.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { Ajv, type ErrorObject } from "ajv";
+import type { ErrorObject } from "ajv";
 import { ProblemList } from "../errors.js";
 import { DEFAULT_LIBRARY_DIR, SCHEMA_DIR, displayPath } from "../paths.js";
 import { YamlSource } from "../library/yaml-source.js";
 import { INTERVIEW_FILE, unknownAnswer } from "../library/load.js";
 import { valueProblem } from "../library/values.js";
+import { schemaValidator } from "../library/schema.js";
 import type { Condition, Library, VariableDecl } from "../library/types.js";
 
 export interface QuestionDef extends VariableDecl {
@@ -74,7 +75,7 @@ export function loadInterview(lib: Library): InterviewDefinition {
     problems.add(src.problem([], "an interview definition must hold a mapping at the top level", "see docs/interview.md"));
     problems.throwIfAny();
   }
-  const validate = compile();
+  const validate = schemaValidator("interview");
   if (!validate(src.data)) {
     for (const e of validate.errors ?? []) problems.add(schemaProblem(src, e));
     problems.throwIfAny();
@@ -125,15 +126,6 @@ function checkCondition(c: Condition, at: Array<string | number>, def: Interview
   if ("not" in c) return checkCondition(c.not, [...at, "not"], def, lib, problems);
   const why = unknownAnswer(c.answer, lib);
   if (why) problems.add(def.source.problem([...at, "answer"], `condition refers to an unknown answer "${c.answer}"`, why));
-}
-
-let compiled: ReturnType<Ajv["compile"]> | null = null;
-function compile(): ReturnType<Ajv["compile"]> {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    compiled = ajv.compile(JSON.parse(readFileSync(path.join(SCHEMA_DIR, "interview.schema.json"), "utf8")) as object);
-  }
-  return compiled;
 }
 
 function schemaProblem(src: YamlSource, e: ErrorObject): ReturnType<YamlSource["problem"]> {

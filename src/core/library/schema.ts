@@ -1,35 +1,62 @@
 // JSON Schema validation of YAML files, with every error mapped back to the
 // line and column of the offending key or value.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { SCHEMA_DIR } from "../paths.js";
 import type { Problem } from "../errors.js";
 import type { YamlSource } from "./yaml-source.js";
+import * as generated from "./validators.generated.js";
 
-export type SchemaName = "clause" | "library" | "answers" | "ordkit";
+export type SchemaName = "clause" | "library" | "answers" | "interview" | "ordkit";
+const SCHEMA_NAMES: readonly SchemaName[] = ["clause", "library", "answers", "interview", "ordkit"];
+
+/** The options the validators are built with, ahead of time or at run time (keep in step with scripts/gen-validators.mjs). */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false } as const;
+
+export type SchemaValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+const validators = new Map<SchemaName, SchemaValidator>();
+
+/**
+ * The validator for a schema. Compiling schemas with ajv costs more than the
+ * rest of a draft, so the build generates them ahead of time
+ * (validators.generated.ts); they are used only while the schema file still
+ * has the content they were generated from, else the schema is compiled here.
+ */
+export function schemaValidator(name: SchemaName): SchemaValidator {
+  let fn = validators.get(name);
+  if (fn) return fn;
+  const text = readFileSync(path.join(SCHEMA_DIR, `${name}.schema.json`), "utf8");
+  const fresh = (generated.SCHEMA_HASHES as Record<string, string>)[name] === createHash("sha256").update(text).digest("hex");
+  fn = fresh ? ((generated as unknown as Record<SchemaName, SchemaValidator>)[name]) : runtimeValidator(name);
+  validators.set(name, fn);
+  return fn;
+}
 
 let ajv: Ajv | null = null;
-const compiled = new Map<SchemaName, ValidateFunction>();
 
-function validator(name: SchemaName): ValidateFunction {
-  let fn = compiled.get(name);
-  if (fn) return fn;
+/** Compiles a schema with ajv now (ajv is loaded only on this path). */
+export function runtimeValidator(name: SchemaName): ValidateFunction {
   if (!ajv) {
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    for (const n of ["clause", "library", "answers", "ordkit"] as const) {
-      ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMA_DIR, `${n}.schema.json`), "utf8")), `${n}.schema.json`);
+    // ajv is CommonJS: require keeps this path synchronous, like the callers.
+    const { Ajv: AjvClass } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
+    const instance = new AjvClass({ ...AJV_OPTIONS });
+    for (const n of SCHEMA_NAMES) {
+      instance.addSchema(JSON.parse(readFileSync(path.join(SCHEMA_DIR, `${n}.schema.json`), "utf8")), `${n}.schema.json`);
     }
+    ajv = instance;
   }
-  fn = ajv.getSchema(`${name}.schema.json`);
+  const fn = ajv.getSchema(`${name}.schema.json`);
   if (!fn) throw new Error(`schema ${name} missing`);
-  compiled.set(name, fn);
   return fn;
 }
 
 /** Validates the source's data against a schema; returns every problem found. */
 export function schemaProblems(src: YamlSource, name: SchemaName, data: unknown = src.data): Problem[] {
-  const validate = validator(name);
+  const validate = schemaValidator(name);
   if (validate(data)) return [];
   return explain(src, validate.errors ?? []);
 }

@@ -1,8 +1,10 @@
 // A parsed YAML file that remembers where every value came from, so that any
 // problem found later (schema, types, templates) can name file:line:col.
 import { readFileSync } from "node:fs";
-import { LineCounter, parseDocument, isMap, isScalar, isPair, visit, type Document, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type { Document, LineCounter, Node } from "yaml";
 import { UserError, type Problem } from "../errors.js";
+import { fastYaml } from "./yaml-fast.js";
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -24,23 +26,48 @@ export type Locator = (path: YamlPath, key: boolean) => (Position & { file: stri
 /** Files larger than this are refused before parsing (they are not clause or answers files). */
 export const MAX_YAML_BYTES = 2 * 1024 * 1024;
 
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
+let yamlPackage: typeof import("yaml") | null = null;
+/** The yaml package, loaded on first use: files the fast reader takes never need it. */
+function yaml(): typeof import("yaml") {
+  // CommonJS require keeps parsing synchronous; it loads the same build an import would.
+  return (yamlPackage ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
+}
+
 export class YamlSource {
   readonly file: string;
   readonly text: string;
   readonly bytes: Buffer;
-  readonly doc: Document.Parsed;
   readonly data: unknown;
-  private readonly lines: LineCounter;
+  /** The yaml package's document with positions; built on first use when the fast reader gave the data. */
+  private parsed: { doc: Document.Parsed; lines: LineCounter } | null;
   private readonly locator: Locator | null;
 
-  private constructor(file: string, bytes: Buffer, text: string, doc: Document.Parsed, lines: LineCounter, data: unknown, locator: Locator | null = null) {
+  private constructor(file: string, bytes: Buffer, text: string, parsed: { doc: Document.Parsed; lines: LineCounter } | null, data: unknown, locator: Locator | null = null) {
     this.file = file;
     this.bytes = bytes;
     this.text = text;
-    this.doc = doc;
-    this.lines = lines;
+    this.parsed = parsed;
     this.data = data;
     this.locator = locator;
+  }
+
+  get doc(): Document.Parsed {
+    return this.full().doc;
+  }
+
+  private get lines(): LineCounter {
+    return this.full().lines;
+  }
+
+  private full(): { doc: Document.Parsed; lines: LineCounter } {
+    if (!this.parsed) {
+      const { LineCounter, parseDocument } = yaml();
+      const lines = new LineCounter();
+      this.parsed = { doc: parseDocument(this.text, { lineCounter: lines, ...PARSE_OPTIONS }), lines };
+    }
+    return this.parsed;
   }
 
   /** Reads and parses a file; throws a UserError listing every syntax problem. */
@@ -70,9 +97,14 @@ export class YamlSource {
       throw new UserError({ message: "file is not UTF-8 text", file, line, col, hint: "save it as UTF-8 (a Latin-1 or UTF-16 file needs converting)" });
     }
     const text = bytes.toString("utf8");
+    // Most files are plain YAML that the fast reader gives the same data for;
+    // positions (only needed to report a problem) then come from a full parse.
+    const fast = fastYaml(text);
+    if (fast !== null) return new YamlSource(file, bytes, text, null, fast, locator);
+    const { LineCounter, parseDocument } = yaml();
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-    const src = new YamlSource(file, bytes, text, doc, lines, undefined);
+    const doc = parseDocument(text, { lineCounter: lines, ...PARSE_OPTIONS });
+    const src = new YamlSource(file, bytes, text, { doc, lines }, undefined);
     const problems: Problem[] = doc.errors.map((e) => {
       const pos = src.position(e.pos[0]);
       return { message: yamlMessage(e.code, e.message), file, line: pos.line, col: pos.col, snippet: pos.snippet, hint: yamlHint(e.code) };
@@ -84,6 +116,7 @@ export class YamlSource {
     } catch (err) {
       // The only toJS failure with valid syntax: aliases expanding too far. Point at the first one.
       let at: number | undefined;
+      const { visit } = yaml();
       visit(doc, { Alias: (_, node) => ((at = node.range?.[0]), visit.BREAK) });
       const pos = at !== undefined ? src.position(at) : undefined;
       throw new UserError({ message: `cannot load YAML: ${(err as Error).message}`, file, ...(pos ?? {}), hint: "aliases may expand too far; write the values out" });
@@ -91,7 +124,7 @@ export class YamlSource {
     if (text.trim() === "" || data === null || data === undefined) {
       throw new UserError({ message: "file is empty", file, line: 1, col: 1, hint: "it should hold a YAML mapping (key: value lines)" });
     }
-    return new YamlSource(file, bytes, text, doc, lines, data, locator);
+    return new YamlSource(file, bytes, text, { doc, lines }, data, locator);
   }
 
   /** 1-based line and column of a character offset, with that line's text. */
@@ -106,6 +139,7 @@ export class YamlSource {
   /** The node at a path (a value, or with key=true, the map key naming it). */
   node(path: YamlPath, key = false): Node | null {
     if (path.length === 0) return (this.doc.contents as Node | null) ?? null;
+    const { isMap, isPair, isScalar } = yaml();
     if (key) {
       const parent = this.doc.getIn(path.slice(0, -1), true);
       if (isMap(parent)) {

@@ -196,22 +196,35 @@ function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
+/** The global form of a regex, compiled once (callers reset lastIndex before use). */
+const globalForms = new WeakMap<RegExp, RegExp>();
+function globalForm(re: RegExp): RegExp {
+  let g = globalForms.get(re);
+  if (!g) {
+    g = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
+    globalForms.set(re, g);
+  }
+  g.lastIndex = 0;
+  return g;
+}
+
 /** A copy of the text in which matched spans can be blanked out, keeping offsets. */
 class Masked {
-  private chars: string[];
+  private masked: string;
   constructor(readonly text: string) {
-    this.chars = text.split(""); // UTF-16 code units, so offsets match text.slice()
+    this.masked = text;
   }
   get value(): string {
-    return this.chars.join("");
+    return this.masked;
   }
   blank(start: number, end: number): void {
-    for (let i = start; i < end; i++) this.chars[i] = " ";
+    // Offsets are UTF-16 code units, as in text.slice().
+    if (end > start) this.masked = this.masked.slice(0, start) + " ".repeat(end - start) + this.masked.slice(end);
   }
-  /** Runs a global regex over the current masked text. */
+  /** Runs a global regex over the masked text as it is when the call starts. */
   each(re: RegExp, fn: (m: RegExpExecArray) => boolean | void): void {
-    const s = this.value;
-    const g = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
+    const s = this.masked;
+    const g = globalForm(re);
     let m: RegExpExecArray | null;
     while ((m = g.exec(s)) !== null) {
       if (m[0].length === 0) {
@@ -226,6 +239,10 @@ class Masked {
 
 const ABBREV = /(?:\bU\.S|\bU\.S\.C|\bNo|\bNos|\bSec|\bSecs|\bInc|\bv|\bvs|\be\.g|\bi\.e|\bMr|\bMs|\bDr|\bSt|\bJr|\bGov|\bStat|\bAnn|\bCal|\bPen|\bArt|\bCh|\bSupp|\bF|\bCir|\bApp|\bCo|\bCorp|\bDept|\bOrd|\bRes|\bEO|\b[A-Z])$/;
 
+/** What may follow a full stop that ends a sentence (sticky: tested at the character after it). */
+const AFTER_STOP_RE = /["”’)]?\s+[("“A-Z]/y;
+const ONLY_SPACE_LEFT_RE = /\s*$/y;
+
 /** Sentence-ish units: split at ";" and at sentence-final punctuation. */
 export function sentences(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
@@ -235,8 +252,10 @@ export function sentences(text: string): Array<{ start: number; end: number }> {
     let cut = false;
     if (c === ";") cut = true;
     else if (c === "." || c === "?" || c === "!") {
-      const rest = text.slice(i + 1);
-      if (/^["”’)]?\s+[("“A-Z]/.test(rest) || rest.trim() === "") {
+      // Tested in place rather than on text.slice(i + 1): the same test, without a copy per full stop.
+      AFTER_STOP_RE.lastIndex = i + 1;
+      ONLY_SPACE_LEFT_RE.lastIndex = i + 1;
+      if (AFTER_STOP_RE.test(text) || ONLY_SPACE_LEFT_RE.test(text)) {
         if (!ABBREV.test(text.slice(Math.max(0, i - 6), i))) cut = true;
       }
     }
@@ -256,19 +275,20 @@ function sentenceOf(sents: Array<{ start: number; end: number }>, pos: number): 
 // ---------------------------------------------------------------------------
 // Lexicon
 
-const AGENCIES: Array<{ re: RegExp; name: string; immigration: boolean }> = [
-  { re: /\b(?:U\.S\.\s+|United States\s+)?Immigration and Customs Enforcement(?:\s*\(ICE\))?/g, name: "ICE", immigration: true },
-  { re: /\b(?:U\.S\.\s+|United States\s+)?Customs and Border Protection(?:\s*\(CBP\))?/g, name: "CBP", immigration: true },
-  { re: /\b(?:U\.S\.\s+|United States\s+)?Citizenship and Immigration Services(?:\s*\(USCIS\))?/g, name: "USCIS", immigration: true },
-  { re: /\b(?:U\.S\.\s+|United States\s+)?Department of Homeland Security(?:\s*\(DHS\))?/g, name: "DHS", immigration: true },
-  { re: /\bHomeland Security Investigations(?:\s*\(HSI\))?/g, name: "HSI", immigration: true },
-  { re: /\bEnforcement and Removal Operations(?:\s*\(ERO\))?/g, name: "ERO", immigration: true },
-  { re: /\b(?:U\.S\.\s+|United States\s+)?Border Patrol\b/g, name: "Border Patrol", immigration: true },
-  { re: /\bFederal Bureau of Investigation(?:\s*\(FBI\))?/g, name: "FBI", immigration: false },
-  { re: /\bDrug Enforcement Administration(?:\s*\(DEA\))?/g, name: "DEA", immigration: false },
-  { re: /\bBureau of Alcohol, Tobacco, Firearms(?:,)? and Explosives(?:\s*\(ATF\))?/g, name: "ATF", immigration: false },
-  { re: /\b(?:U\.S\.\s+|United States\s+)?Marshals Service\b/g, name: "U.S. Marshals Service", immigration: false },
-  { re: /\b(?:ICE|CBP|DHS|HSI|ERO|USCIS)\b(?:\s+(?:officers?|agents?|personnel|officials?|employees?))?/g, name: "", immigration: true },
+/** Named agencies; hint: words a match must contain (case-sensitive, as the regex), so text without any of them skips the regex. */
+const AGENCIES: Array<{ re: RegExp; name: string; hint: string[]; immigration: boolean }> = [
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Immigration and Customs Enforcement(?:\s*\(ICE\))?/g, name: "ICE", hint: ["Immigration and Customs Enforcement"], immigration: true },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Customs and Border Protection(?:\s*\(CBP\))?/g, name: "CBP", hint: ["Customs and Border Protection"], immigration: true },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Citizenship and Immigration Services(?:\s*\(USCIS\))?/g, name: "USCIS", hint: ["Citizenship and Immigration Services"], immigration: true },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Department of Homeland Security(?:\s*\(DHS\))?/g, name: "DHS", hint: ["Department of Homeland Security"], immigration: true },
+  { re: /\bHomeland Security Investigations(?:\s*\(HSI\))?/g, name: "HSI", hint: ["Homeland Security Investigations"], immigration: true },
+  { re: /\bEnforcement and Removal Operations(?:\s*\(ERO\))?/g, name: "ERO", hint: ["Enforcement and Removal Operations"], immigration: true },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Border Patrol\b/g, name: "Border Patrol", hint: ["Border Patrol"], immigration: true },
+  { re: /\bFederal Bureau of Investigation(?:\s*\(FBI\))?/g, name: "FBI", hint: ["Federal Bureau of Investigation"], immigration: false },
+  { re: /\bDrug Enforcement Administration(?:\s*\(DEA\))?/g, name: "DEA", hint: ["Drug Enforcement Administration"], immigration: false },
+  { re: /\bBureau of Alcohol, Tobacco, Firearms(?:,)? and Explosives(?:\s*\(ATF\))?/g, name: "ATF", hint: ["Bureau of Alcohol, Tobacco, Firearms"], immigration: false },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Marshals Service\b/g, name: "U.S. Marshals Service", hint: ["Marshals Service"], immigration: false },
+  { re: /\b(?:ICE|CBP|DHS|HSI|ERO|USCIS)\b(?:\s+(?:officers?|agents?|personnel|officials?|employees?))?/g, name: "", hint: ["ICE", "CBP", "DHS", "HSI", "ERO", "USCIS"], immigration: true },
 ];
 
 const LEVEL_WORD = "federal|state|local|county|municipal|city|tribal|out-of-state|regional";
@@ -278,6 +298,8 @@ const LEVELS_RE = new RegExp(
   String.raw`\b(?:(?:any|all|every|each|no|a|an|other)\s+)?(?:(?:${LEVEL_WORD})\s*(?:,\s*(?:or\s+|and\s+|and\/or\s+)?|\s+(?:or|and|and\/or)\s+)){1,5}(?:${LEVEL_WORD})\s+(?:(?:government(?:al)?|law[- ]enforcement|police|public|peace)\s+){0,2}(?:${ACTOR_NOUN})\b`,
   "gi",
 );
+/** LEVELS_GOV_RE cannot match without one of these words; it is costly to run on text without them. */
+const LEVELS_GOV_HINT_RE = /United States|federal government/i;
 const LEVELS_GOV_RE =
   /\b(?:(?:an?|any|the)\s+)?(?:agency|officer|entity|department|employee)?[^.;]{0,20}?\b(?:the\s+)?(?:United States|federal government)\b[^.;]{0,40}?\b(?:a|any|the)\s+state\b[^.;]{0,60}?\b(?:political subdivisions?|local governments?|municipalit(?:y|ies)|count(?:y|ies)|cit(?:y|ies))(?:\s+(?:thereof|of\s+a\s+state))?/gi;
 
@@ -351,6 +373,7 @@ const PENALTY_RES: Array<{ re: RegExp; kind: PenaltyKind }> = [
 
 const PURPOSE_RE =
   /\b(?:civil\s+)?immigration[- ](?:enforcement|law\s+enforcement|operations?|raids?|arrests?|sweeps?|detentions?|actions?|activit(?:y|ies)|purposes?|investigations?|proceedings|detainers?)\b|\benforc(?:e|es|ing|ement\s+of)\s+(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b|\b(?:violations?\s+of|under)\s+(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b|\bcivil\s+immigration\s+laws?\b|\bdeportations?\b|\bremoval\s+(?:proceedings|operations|flights?)\b|\b(?:ICE|CBP)\s+(?:operations?|enforcement|raids?|activit(?:y|ies)|charter\s+flights?|flights?)\b/gi;
+const PURPOSE_TEST_RE = new RegExp(PURPOSE_RE.source, "i");
 const STATUS_RE =
   /\b(?:(?:citizenship|immigration)(?:\s+(?:or|and|and\/or)\s+(?:citizenship|immigration))?\s+status|citizenship|nationality)\b/gi;
 const SHARE_RE =
@@ -434,7 +457,7 @@ export function buildTermTable(defs: Array<{ text: string; id: string }>, self?:
     const r = raw.get(key)!;
     // Resolve the terms this definition uses first.
     for (const other of raw.keys()) {
-      if (other !== key && termRegex(raw.get(other)!.term).test(r.body)) resolve(other);
+      if (other !== key && termUsed(raw.get(other)!.term, r.body)) resolve(other);
     }
     const a = analyzeText(r.body, { terms: table, ...(self ? { self } : {}) });
     const facets: TermFacets = {};
@@ -459,7 +482,7 @@ export function buildTermTable(defs: Array<{ text: string; id: string }>, self?:
     }
     if (!facets.actor) {
       if (a.where === "non-public-property" || a.where === "public-places" || a.where === "jurisdiction-facilities") facets.place = a.where;
-      if (a.purpose || new RegExp(PURPOSE_RE.source, "i").test(r.term)) facets.purpose = true;
+      if (a.purpose || PURPOSE_TEST_RE.test(r.term)) facets.purpose = true;
     }
     if (/\b(?:citizenship|immigration)(?:\s+(?:or|and)\s+(?:citizenship|immigration))?\s+status\b|\bcitizenship\b/i.test(r.body)) facets.status = true;
     table.set(key, { term: r.term, body: r.body, id: r.id, facets });
@@ -490,7 +513,25 @@ function definitionClass(actors: ActorMention[], a: Analysis): { cls: ActorClass
   return null;
 }
 
+const termRegexes = new Map<string, RegExp>();
+
+/** The regex that finds a defined term (and its plural), compiled once per term. */
 function termRegex(term: string): RegExp {
+  let re = termRegexes.get(term);
+  if (!re) {
+    re = makeTermRegex(term);
+    termRegexes.set(term, re);
+  }
+  return re;
+}
+
+function termUsed(term: string, text: string): boolean {
+  const re = termRegex(term);
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+function makeTermRegex(term: string): RegExp {
   const words = term.split(/\s+/).map(escapeRe).join("\\s+");
   const plural = /y$/i.test(term) ? `(?:${escapeRe(term.slice(0, -1))}ies|${words})` : `${words}(?:s|es)?`;
   const multi = /\s/.test(term);
@@ -539,8 +580,9 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
   const termStatus: Span[] = [];
   const stateGaps: Span[] = [];
 
-  const addActor = (start: number, end: number, cls: ActorClass, extra: Partial<ActorMention> = {}): void => {
-    actors.push({ ...span(text, start, end), cls, role: "object", ...extra });
+  const addActor = (start: number, end: number, cls: ActorClass, extra?: Partial<ActorMention>): void => {
+    const a: ActorMention = { start, end, text: text.slice(start, end), cls, role: "object" };
+    actors.push(extra ? Object.assign(a, extra) : a);
   };
 
   // 1. Defined terms, longest first.
@@ -567,6 +609,7 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
 
   // 2. Literal actor phrases, most specific first.
   for (const a of AGENCIES) {
+    if (!a.hint.some((h) => text.includes(h))) continue;
     masked.each(a.re, (m) => {
       const name = a.name || m[0].split(/\s+/)[0]!;
       addActor(m.index, m.index + m[0].length, "named-agency", { agency: name });
@@ -591,17 +634,19 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
     if (fed && loc && !st) stateGaps.push(span(text, m.index, m.index + m[0].length));
     return true;
   });
-  masked.each(LEVELS_GOV_RE, (m) => {
-    addActor(m.index, m.index + m[0].length, "all-law-enforcement");
-    return true;
-  });
+  if (LEVELS_GOV_HINT_RE.test(text)) {
+    masked.each(LEVELS_GOV_RE, (m) => {
+      addActor(m.index, m.index + m[0].length, "all-law-enforcement");
+      return true;
+    });
+  }
   for (const re of IMMIGRATION_RES) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "immigration-officers"), true));
   for (const re of FEDERAL_RES) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "federal-officers"), true));
   for (const re of STATE_RES) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "state-officers"), true));
   for (const re of NONLOCAL_RES) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "non-local-officers"), true));
-  for (const re of ownRes(self)) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "own-personnel"), true));
+  for (const re of selfRes(self).own) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "own-personnel"), true));
   for (const re of OTHER_LOCAL_RES) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "other-local-officers"), true));
-  for (const re of sheriffRes(self)) masked.each(re.re, (m) => (addActor(m.index, m.index + m[0].length, re.cls), true));
+  for (const re of selfRes(self).sheriff) masked.each(re.re, (m) => (addActor(m.index, m.index + m[0].length, re.cls), true));
   for (const re of GENERAL_RES) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "all-law-enforcement"), true));
   masked.each(PRIVATE_RE, (m) => (addActor(m.index, m.index + m[0].length, "private-parties"), true));
   masked.each(EVERYONE_RE, (m) => (addActor(m.index, m.index + m[0].length, "everyone"), true));
@@ -685,7 +730,7 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
   // Function-based exceptions (undercover, medical masks, tactical units, ...).
   const fnCue = /\b(?:except|other\s+than|does\s+not\s+apply|shall\s+not\s+apply|do\s+not\s+apply|exempt|excluding|unless|does\s+not\s+include|not\s+include)\b/i;
   if (fnCue.test(text) || inherit.exemptList) {
-    const re = new RegExp(FUNCTION_WORDS.source, "gi");
+    const re = globalForm(FUNCTION_WORDS);
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const cueAt = text.slice(0, m.index).search(/\b(?:except|other\s+than|does\s+not\s+apply|shall\s+not\s+apply|do\s+not\s+apply|exempt|excluding|unless|does\s+not\s+include|not\s+include)\b[^.]*$/i);
@@ -720,7 +765,7 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
   const places = { nonpublic: [] as Span[], public: [] as Span[], facilities: [] as Span[] };
   actorMasked.each(NONPUBLIC_RE, (m) => (places.nonpublic.push(span(text, m.index, m.index + m[0].length)), true));
   actorMasked.each(PUBLIC_RE, (m) => (places.public.push(span(text, m.index, m.index + m[0].length)), true));
-  for (const re of facilityRes(self)) actorMasked.each(re, (m) => (places.facilities.push(span(text, m.index, m.index + m[0].length)), true));
+  for (const re of selfRes(self).facility) actorMasked.each(re, (m) => (places.facilities.push(span(text, m.index, m.index + m[0].length)), true));
   for (const p of termPlaces) {
     if (p.where === "non-public-property") places.nonpublic.push(p.span);
     else if (p.where === "public-places") places.public.push(p.span);
@@ -730,13 +775,13 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
 
   let purpose: Span | null = termPurpose;
   {
-    const re = new RegExp(PURPOSE_RE.source, "gi");
+    const re = globalForm(PURPOSE_RE);
     const m = re.exec(text);
     if (m && (!purpose || m.index < purpose.start)) purpose = span(text, m.index, m.index + m[0].length);
   }
   const penalties: Penalty[] = [];
   for (const p of PENALTY_RES) {
-    const re = new RegExp(p.re.source, "gi");
+    const re = globalForm(p.re);
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) penalties.push({ ...span(text, m.index, m.index + m[0].length), kind: p.kind });
   }
@@ -745,16 +790,16 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
   // 7. Savings and acknowledgements of federal limits.
   let savings: Analysis["savings"] = null;
   {
-    const sp = new RegExp(SAVINGS_SPECIFIC_RE.source, "g").exec(text);
+    const sp = globalForm(SAVINGS_SPECIFIC_RE).exec(text);
     if (sp) savings = { ...span(text, sp.index, sp.index + sp[0].length), kind: "specific" };
     else {
-      const g = new RegExp(SAVINGS_GENERIC_RE.source, "gi").exec(text);
+      const g = globalForm(SAVINGS_GENERIC_RE).exec(text);
       if (g) savings = { ...span(text, g.index, g.index + g[0].length), kind: "generic" };
     }
   }
   let acknowledgesLimits: Span | null = null;
   {
-    const m = new RegExp(LIMITS_RE.source, "gi").exec(text);
+    const m = globalForm(LIMITS_RE).exec(text);
     if (m) acknowledgesLimits = span(text, m.index, m.index + m[0].length);
   }
 
@@ -762,7 +807,7 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
   let statusRestriction: Span | null = null;
   {
     const mentions: Span[] = [...termStatus];
-    const re = new RegExp(STATUS_RE.source, "gi");
+    const re = globalForm(STATUS_RE);
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) mentions.push(span(text, m.index, m.index + m[0].length));
     mentions.sort((a, b) => a.start - b.start);
@@ -981,6 +1026,18 @@ function labelFor(a: ActorMention): string {
     default:
       return a.text;
   }
+}
+
+/** Regex lists built from the jurisdiction's names, once per set of names. */
+const selfRegexes = new Map<string, { own: RegExp[]; sheriff: Array<{ re: RegExp; cls: ActorClass }>; facility: RegExp[] }>();
+function selfRes(self: SelfNames): { own: RegExp[]; sheriff: Array<{ re: RegExp; cls: ActorClass }>; facility: RegExp[] } {
+  const key = `${self.kind ?? ""}\u0000${self.names.join("\u0000")}`;
+  let r = selfRegexes.get(key);
+  if (!r) {
+    r = { own: ownRes(self), sheriff: sheriffRes(self), facility: facilityRes(self) };
+    selfRegexes.set(key, r);
+  }
+  return r;
 }
 
 function ownRes(self: SelfNames): RegExp[] {

@@ -120,8 +120,8 @@ export function buildModel(draft: Draft): DraftModel {
     const visit = (paras: Paragraph[], parent: Unit | null, depth: number): void => {
       let leadIn: Unit | null = null;
       for (const p of paras) {
-        const parentLead = parent && /:\s*$/.test(parent.text) ? parent : null;
-        const lead = parentLead ?? (leadIn && /:\s*$/.test(leadIn.text) ? leadIn : null);
+        const parentLead = parent && endsWithColon(parent.text) ? parent : null;
+        const lead = parentLead ?? (leadIn && endsWithColon(leadIn.text) ? leadIn : null);
         const exemptList = !!lead && (EXEMPT_LEADIN_RE.test(lead.text) || lead.inExemptList);
         const analysis = analyzeText(p.text, {
           terms,
@@ -149,7 +149,7 @@ export function buildModel(draft: Draft): DraftModel {
         if (s.role !== "definitions" && analysis.bound && analysis.boundSpan && analysis.bound !== "everyone" && analysis.bound !== "private-parties") {
           sectionClass = { cls: analysis.bound, span: analysis.boundSpan };
         }
-        if (!p.numbered && /:\s*$/.test(p.text)) leadIn = u;
+        if (!p.numbered && endsWithColon(p.text)) leadIn = u;
         visit(p.children, u, depth + 1);
       }
     };
@@ -157,6 +157,11 @@ export function buildModel(draft: Draft): DraftModel {
   });
 
   return { draft, units, terms, hasDefinitions, self, kindWord, sectionByNumber };
+}
+
+/** Same as /:\s*$/.test(text), without scanning the whole text for colons. */
+function endsWithColon(text: string): boolean {
+  return text.trimEnd().endsWith(":");
 }
 
 function* walk(paragraphs: Paragraph[]): Generator<Paragraph> {

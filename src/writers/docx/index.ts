@@ -13,7 +13,6 @@ import {
   LevelFormat,
   LevelSuffix,
   LineNumberRestartFormat,
-  Packer,
   PageBreak,
   PageNumber,
   Paragraph as P,
@@ -28,7 +27,7 @@ import {
 import type { Draft, Paragraph, RiskNote } from "../../core/draft.js";
 import { longDate } from "../../core/assemble/handlebars.js";
 import { sectionLabel } from "../labels.js";
-import { normalizeDocx } from "./deterministic.js";
+import { packDocx } from "./deterministic.js";
 import { xmlSafe } from "./xml-safe.js";
 import { notesByAnchor } from "../notes.js";
 
@@ -227,8 +226,7 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
     comments: { children: book.comments },
     sections: [section],
   });
-  const raw = await Packer.toBuffer(doc);
-  return normalizeDocx(raw, draft.date);
+  return packDocx(doc, draft.date);
 }
 
 function pushParagraphs(ps: Paragraph[], depth: number, out: Array<P | Table>, notes: Map<string, RiskNote[]>, book: CommentBook): void {

@@ -11,7 +11,6 @@ import {
   DeletedTextRun,
   Document,
   InsertedTextRun,
-  Packer,
   PageBreak,
   Paragraph as P,
   TextRun,
@@ -19,7 +18,7 @@ import {
 } from "docx";
 import type { DiffResult, ParaChange, UnitChange } from "../../core/diff/model.js";
 import { headline, kindText, metaText, movedText, shownParas, sideText, summaryText, versionText } from "../../reporters/diff-common.js";
-import { normalizeDocx } from "./deterministic.js";
+import { packDocx } from "./deterministic.js";
 import { xmlSafe } from "./xml-safe.js";
 
 const AUTHOR = "ordkit";
@@ -191,5 +190,5 @@ export async function writeRedline(r: DiffResult): Promise<Uint8Array> {
     comments: { children: marks.comments },
     sections: [{ properties: { page: { margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } } }, children: body }],
   });
-  return normalizeDocx(await Packer.toBuffer(doc), r.date);
+  return packDocx(doc, r.date);
 }
