@@ -58,7 +58,7 @@ function mutations(doc: Record<string, unknown>): unknown[] {
 }
 
 test("generated and run-time validators report the same errors", () => {
-  const files = [...yamlFiles(fromRoot("clauses")), ...yamlFiles(fromRoot("examples")), ...yamlFiles(fromRoot("test/fixtures"))];
+  const files = [...yamlFiles(fromRoot("clauses")), ...yamlFiles(fromRoot("examples")), ...yamlFiles(fromRoot("test/fixtures")).filter((f) => !f.includes(`${path.sep}hostile${path.sep}`))] // hostile fixtures are meant to be refused;
   let invalid = 0;
   for (const file of files) {
     const name = schemaFor(file);

@@ -166,7 +166,7 @@ export function quickCheck(source: string, scope: Scope): TemplateIssue[] | null
   for (const part of parts) {
     if (typeof part === "string") continue;
     const [head, ...params] = part;
-    if (head!.text in HELPERS) {
+    if (hasOwn(HELPERS, head!.text)) {
       for (const p of params) checkSimplePath(p.text, at(p.at), scope, issues);
     } else if (params.length > 0) {
       issues.push({ message: `unknown helper "${head!.text}"`, ...at(head!.at), name: head!.text });

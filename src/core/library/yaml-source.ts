@@ -99,7 +99,7 @@ export class YamlSource {
     const text = bytes.toString("utf8");
     // Most files are plain YAML that the fast reader gives the same data for;
     // positions (only needed to report a problem) then come from a full parse.
-    const fast = fastYaml(text);
+    const fast = readFast(text);
     if (fast !== null) return new YamlSource(file, bytes, text, null, fast, locator);
     const { LineCounter, parseDocument } = yaml();
     const lines = new LineCounter();
@@ -227,5 +227,15 @@ function yamlHint(code: string): string {
       return "the file nests or repeats too deeply to load";
     default:
       return "quote values that contain ': ' or start with a special character";
+  }
+}
+
+/** The fast reader's data, or null when it gives up or nests too deeply for it (the yaml package then reads and reports). */
+function readFast(text: string): unknown {
+  try {
+    return fastYaml(text);
+  } catch (err) {
+    if (err instanceof RangeError) return null;
+    throw err;
   }
 }
