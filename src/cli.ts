@@ -54,8 +54,19 @@ export async function main(argv: string[]): Promise<number> {
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
+  // A reader that stops early (ordkit ... | head) closes the pipe: that is not an error.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(EXIT.ok);
+    throw err;
+  });
   const program = buildProgram();
   program.exitOverride();
+  // Commander shows the general help for `ordkit bogus --help`; an unknown command is an error whatever follows it.
+  const first = argv.slice(2).find((a) => !a.startsWith("-"));
+  if (first !== undefined && argv.slice(2).some((a) => a === "--help" || a === "-h") && !program.commands.some((c) => c.name() === first || c.aliases().includes(first)) && first !== "help") {
+    process.stderr.write(`ordkit: error: unknown command '${first}'\n  hint: ordkit --help lists the commands\n`);
+    return EXIT.error;
+  }
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;

@@ -18,6 +18,19 @@ test("--help lists the commands and loads neither docx nor Handlebars", () => {
   for (const heavy of ["docx", "handlebars", "yaml", "ajv", "fflate"]) assert.ok(!imports.includes(heavy), `--help loaded ${heavy}`);
 });
 
+test("an unknown command is an error even with --help; a reader that closes the pipe early is not", () => {
+  for (const args of [["bogus"], ["bogus", "--help"], ["--debug", "bogus", "-h"]]) {
+    const r = runCli(args);
+    assert.equal(r.status, 2, args.join(" "));
+    assert.match(r.stderr, /unknown command 'bogus'/);
+  }
+  assert.equal(runCli(["help", "draft"]).status, 0);
+  // `ordkit draft ... | true`: the reader is gone before ordkit writes.
+  const r = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${fromRoot("bin/ordkit.js")}" draft -a "${EXAMPLE}" --format md | true`], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /EPIPE|\n\s+at /);
+});
+
 test("draft --help explains every option with an example", () => {
   const r = runCli(["draft", "--help"]);
   assert.equal(r.status, 0);
