@@ -7,7 +7,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
+import { YamlSource } from "../src/core/library/yaml-source.js";
+import { checkAnswers } from "../src/core/interview/answers.js";
+import { assemble } from "../src/core/assemble/assemble.js";
+import { writeMarkdown } from "../src/writers/markdown.js";
 import { loadLibrary } from "../src/core/library/load.js";
 import { INSTRUMENTS } from "../src/core/draft.js";
 import { fromRoot } from "./helpers.js";
@@ -260,7 +264,7 @@ test("the scenario builder reaches a clause switched on by a boolean variable an
   }
 });
 
-test("wording adapts to a county and a town, and to the names of their legislative body and executive", async () => {
+test("wording adapts to a county and a town, and to the names of their legislative body and executive", () => {
   const places = [
     { kind: "county", name: "Testbury County", word: "County", body: "Board of Supervisors", exec: "County Executive", clerk: "Clerk of the Board" },
     { kind: "town", name: "Town of Testbury", word: "Town", body: "Select Board", exec: "Town Manager", clerk: "Town Clerk" },
@@ -269,7 +273,7 @@ test("wording adapts to a county and a town, and to the names of their legislati
     for (const instrument of INSTRUMENTS) {
       const a = baseAnswers(lib, instrument);
       a.jurisdiction = { ...a.jurisdiction, name: p.name, kind: p.kind as "county", legislative_body: p.body, executive_title: p.exec, clerk_title: p.clerk };
-      const text = await markdownOf(a);
+      const text = markdownOf(a);
       const where = `${p.kind} ${instrument}`;
       assert.doesNotMatch(text, /\bCity\b|\bMayor\b|City Council/, `${where}: a city's words in a ${p.kind}'s draft`);
       assert.match(text, new RegExp(`\\bthe ${p.word}\\b`), `${where}: "the ${p.word}"`);
@@ -279,13 +283,7 @@ test("wording adapts to a county and a town, and to the names of their legislati
   }
 });
 
-async function markdownOf(a: ReturnType<typeof baseAnswers>): Promise<string> {
-  const { writeMarkdown } = await import("../src/writers/markdown.js");
-  const { YamlSource } = await import("../src/core/library/yaml-source.js");
-  const { checkAnswers } = await import("../src/core/interview/answers.js");
-  const { assemble } = await import("../src/core/assemble/assemble.js");
-  const { stringify } = await import("yaml");
+function markdownOf(a: ReturnType<typeof baseAnswers>): string {
   const src = YamlSource.parse(Buffer.from(stringify(a)), "answers.yaml");
-  const draft = assemble({ library: lib, answers: checkAnswers(src, lib) });
-  return writeMarkdown(draft);
+  return writeMarkdown(assemble({ library: lib, answers: checkAnswers(src, lib) }));
 }

@@ -3,12 +3,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { runtimeValidator, schemaValidator, type SchemaName } from "../src/core/library/schema.js";
 import * as generated from "../src/core/library/validators.generated.js";
-import { fromRoot } from "./helpers.js";
+import { fromRoot, yamlFiles } from "./helpers.js";
 
 test("validators.generated.ts is up to date with schema/", () => {
   const r = spawnSync(process.execPath, [fromRoot("scripts/gen-validators.mjs"), "--check"], { encoding: "utf8" });
@@ -20,16 +20,6 @@ test("the generated validators are the ones in use while the schemas match", () 
     assert.equal(schemaValidator(name), (generated as unknown as Record<string, unknown>)[name], name);
   }
 });
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...yamlFiles(full));
-    else if (/\.ya?ml$/.test(name)) out.push(full);
-  }
-  return out;
-}
 
 function schemaFor(file: string): SchemaName {
   const base = path.basename(file);

@@ -2,12 +2,12 @@
 // (null) so that the yaml package parses and reports problems.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { fastYaml } from "../src/core/library/yaml-fast.js";
 import { YamlSource } from "../src/core/library/yaml-source.js";
-import { fromRoot } from "./helpers.js";
+import { fromRoot, yamlFiles } from "./helpers.js";
 
 function slow(text: string): unknown {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
@@ -22,16 +22,6 @@ function agrees(text: string, label: string): boolean {
   if (fast === null) return false;
   assert.deepEqual(fast, slow(text), `${label}:\n${text}`);
   return true;
-}
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...yamlFiles(full));
-    else if (/\.ya?ml$/.test(name)) out.push(full);
-  }
-  return out;
 }
 
 const REPO_FILES = [...yamlFiles(fromRoot("clauses")), ...yamlFiles(fromRoot("examples")), ...yamlFiles(fromRoot("test/fixtures")).filter((f) => !f.includes(`${path.sep}hostile${path.sep}`))] // hostile fixtures are meant to be refused;

@@ -68,6 +68,8 @@ export interface TemplateIssue {
   col: number;
   /** The name as written, e.g. "jurisdiction.nmae". */
   name?: string;
+  /** What to do about it, when the issue knows better than its caller. */
+  hint?: string;
 }
 
 /** What a template may reference: top-level names, with the known keys of object-valued ones. */
@@ -287,7 +289,10 @@ function walk(node: HbsNode | undefined | null, scope: Scope, blockParams: strin
     case "PartialBlockStatement": {
       const p = node as hbs.AST.PartialStatement;
       const name = p.name.type === "PathExpression" ? (p.name as hbs.AST.PathExpression).original : String((p.name as unknown as { value: unknown }).value);
-      if (partials && !partials.has(name)) {
+      if (partials && /[\\/]|^\.|^[a-zA-Z]:/.test(name)) {
+        // Partials are named by file name; a path would reach outside the templates directory.
+        issues.push({ message: `partial "${name}" names a path: a template may not reach outside its templates directory`, line: p.loc.start.line, col: p.loc.start.column + 1, name, hint: "name a partial by its file name in partials/ (without .hbs), e.g. {{> sponsor}}" });
+      } else if (partials && !partials.has(name)) {
         issues.push({ message: `unknown partial "${name}"`, line: p.loc.start.line, col: p.loc.start.column + 1, name });
       } else if (!partials) {
         issues.push({ message: "partials are only allowed in instrument templates", line: p.loc.start.line, col: p.loc.start.column + 1, name });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { UserError, type Problem } from "../errors.js";
 import { displayPath } from "../paths.js";
 import type { Instrument, LayoutBlock } from "../draft.js";
-import { checkTemplate, registerPartial, render, unregisterPartials } from "./handlebars.js";
+import { checkTemplate, registerPartial, render, unregisterPartials, type TemplateIssue } from "./handlebars.js";
 import { templateScope } from "./globals.js";
 
 export interface InstrumentTemplate {
@@ -55,13 +55,10 @@ export function loadTemplate(dirs: string | readonly string[], instrument: Instr
   return t;
 }
 
-/** A template issue as a problem; a partial named by a path is refused as reaching outside the layer. */
-function templateProblem(issue: { message: string; line: number; col: number; name?: string }, file: string, snippet: string): Problem {
-  const at = { file: displayPath(file), line: issue.line, col: issue.col, snippet };
-  if (issue.name !== undefined && /unknown partial/.test(issue.message) && /[\\/]|^\.|^[a-zA-Z]:/.test(issue.name)) {
-    return { ...at, message: `partial "${issue.name}" names a path: a template may not reach outside its templates directory`, hint: "name a partial by its file name in partials/ (without .hbs), e.g. {{> sponsor}}" };
-  }
-  return { ...at, message: issue.message, hint: issue.name ? "templates may use the globals in docs/templates.md and the partials in partials/ of any layer" : "check the {{ }} expressions" };
+/** A template issue as a problem at its file position. */
+function templateProblem(issue: TemplateIssue, file: string, snippet: string): Problem {
+  const hint = issue.hint ?? (issue.name ? "templates may use the globals in docs/templates.md and the partials in partials/ of any layer" : "check the {{ }} expressions");
+  return { file: displayPath(file), line: issue.line, col: issue.col, snippet, message: issue.message, hint };
 }
 
 /** Template directories whose templates are read and checked once each, then reused (batch drafting). */

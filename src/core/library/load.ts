@@ -42,12 +42,9 @@ export function inspectLibrary(spec: LibrarySpec = []): { library: Library | nul
 
 function loadStack(refs: LayerRef[], problems: ProblemList): Library {
   const [base, ...layers] = refs;
-  const library = loadBase(base!.dir, problems);
-  // Without a valid manifest every category and option would look unknown: report the manifest's problems alone.
-  const manifestShown = displayPath(path.join(base!.dir, "library.yaml"));
-  if (problems.items.some((p) => p.file === manifestShown)) {
-    problems.throwIfAny();
-  }
+  const { library, manifestOk } = loadBase(base!.dir, problems);
+  // Without a valid manifest every category and option would look unknown: report what is wrong so far, without the echoes.
+  if (!manifestOk) problems.throwIfAny();
   const defaults: YamlSource[] = [];
   for (const ref of layers) {
     if (applyLayer(library, ref, problems)) defaults.push(ref.source!);
@@ -58,7 +55,7 @@ function loadStack(refs: LayerRef[], problems: ProblemList): Library {
 }
 
 /** A complete library: library.yaml and one file per clause. */
-function loadBase(dir: string, problems: ProblemList): Library {
+function loadBase(dir: string, problems: ProblemList): { library: Library; manifestOk: boolean } {
   const manifestFile = path.join(dir, "library.yaml");
   if (!existsSync(manifestFile)) {
     throw new UserError({ message: "not a clause library: library.yaml is missing", file: displayPath(dir), hint: "a library directory holds library.yaml and <category>/<clause>.yaml files" });
@@ -86,22 +83,33 @@ function loadBase(dir: string, problems: ProblemList): Library {
   library.layers.push({ name: library.name, version: library.version, dir, kind: "library", file: manifestFile });
   if (manifestOk) checkManifest(library, problems);
 
+  for (const clause of readClauseDir(dir, library.name, library, problems)) library.clauses.set(clause.id, clause);
+  return { library, manifestOk };
+}
+
+/**
+ * The clauses of one directory (a base library, or a layer's clauses/), each
+ * checked on its own; a file that cannot be read is remembered as unreadable,
+ * and an id given twice in the directory is reported.
+ */
+export function readClauseDir(dir: string, layer: string, lib: Library, problems: ProblemList): Clause[] {
+  const found = new Map<string, Clause>();
   for (const file of clauseFiles(dir, problems)) {
     const src = readYaml(file, problems);
     if (!src || !collect(problems, schemaProblems(src, "clause"))) {
-      library.unreadable.add(idFromPath(dir, file));
+      lib.unreadable.add(idFromPath(dir, file));
       continue;
     }
-    const clause = toClause(src, library.name);
-    checkClauseShape(clause, file, dir, library, problems);
-    const existing = library.clauses.get(clause.id);
-    if (existing) {
-      problems.add(src.problem(["id"], `duplicate clause id "${clause.id}" (also in ${existing.source.file})`, "each clause id must be unique"));
+    const clause = toClause(src, layer);
+    checkClauseShape(clause, file, dir, lib, problems);
+    const twin = found.get(clause.id);
+    if (twin) {
+      problems.add(src.problem(["id"], `duplicate clause id "${clause.id}" (also in ${twin.source.file})`, "each clause id must be unique within a library or layer"));
       continue;
     }
-    library.clauses.set(clause.id, clause);
+    found.set(clause.id, clause);
   }
-  return library;
+  return [...found.values()];
 }
 
 /** The id a clause file's path gives it (what references to it use). */
@@ -115,7 +123,7 @@ export function collect(list: ProblemList, items: ReturnType<typeof schemaProble
   return items.length === 0;
 }
 
-export function readYaml(file: string, problems: ProblemList): YamlSource | null {
+function readYaml(file: string, problems: ProblemList): YamlSource | null {
   try {
     const src = YamlSource.read(file, displayPath(file));
     if (typeof src.data !== "object" || Array.isArray(src.data)) {
@@ -136,7 +144,7 @@ export function readYaml(file: string, problems: ProblemList): YamlSource | null
 export const INTERVIEW_FILE = "interview.yaml";
 
 /** Every *.yaml below dir except the manifest and the interview definition, sorted; links and hidden entries are skipped. */
-export function clauseFiles(dir: string, problems: ProblemList): string[] {
+function clauseFiles(dir: string, problems: ProblemList): string[] {
   const out: string[] = [];
   const visit = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
@@ -161,7 +169,7 @@ export function clauseFiles(dir: string, problems: ProblemList): string[] {
   return out;
 }
 
-export function toClause(src: YamlSource, layer: string): Clause {
+function toClause(src: YamlSource, layer: string): Clause {
   const d = src.data as Record<string, unknown>;
   return {
     ...(d as unknown as Clause),
@@ -188,7 +196,7 @@ function checkManifest(lib: Library, problems: ProblemList): void {
   reportTemplate(lib.manifest, ["definitions_intro"], lib.definitionsIntro, CLAUSE_GLOBALS, "definitions_intro", problems);
 }
 
-export function checkClauseShape(c: Clause, file: string, dir: string, lib: Library, problems: ProblemList): void {
+function checkClauseShape(c: Clause, file: string, dir: string, lib: Library, problems: ProblemList): void {
   const src = c.source;
   const rel = path.relative(dir, file).replace(/\\/g, "/").replace(/\.ya?ml$/, "");
   if (rel !== c.id) problems.add(src.problem(["id"], `id "${c.id}" does not match the file's path (${rel})`, `rename the file to ${c.id}.yaml or set id: ${rel}`));

@@ -7,7 +7,7 @@ import type { ProblemList } from "../errors.js";
 import { CLAUSE_GLOBALS } from "../assemble/globals.js";
 import { parseSemver } from "../diff/versioning.js";
 import { insideLayer, LAYER_FILE, type LayerRef } from "./layers.js";
-import { checkClauseShape, checkVariable, clauseFiles, collect, idFromPath, readYaml, reportTemplate, toClause } from "./load.js";
+import { checkVariable, collect, readClauseDir, reportTemplate } from "./load.js";
 import { schemaProblems } from "./schema.js";
 import { valueProblem } from "./values.js";
 import type { Category, Library, VariableDecl } from "./types.js";
@@ -80,29 +80,15 @@ function addOptions(lib: Library, src: YamlSource, d: LayerData, problems: Probl
 function addClauses(lib: Library, layerDir: string, src: YamlSource, d: LayerData, problems: ProblemList): void {
   const dir = layerSubdir(layerDir, src, "clauses", d.clauses, problems);
   if (!dir) return;
-  const own = new Map<string, string>();
-  for (const file of clauseFiles(dir, problems)) {
-    const csrc = readYaml(file, problems);
-    if (!csrc || !collect(problems, schemaProblems(csrc, "clause"))) {
-      lib.unreadable.add(idFromPath(dir, file));
-      continue;
-    }
-    const clause = toClause(csrc, d.name);
-    checkClauseShape(clause, file, dir, lib, problems);
-    const twin = own.get(clause.id);
-    if (twin) {
-      problems.add(csrc.problem(["id"], `duplicate clause id "${clause.id}" (also in ${twin})`, "each clause id must be unique within a layer"));
-      continue;
-    }
-    own.set(clause.id, csrc.file);
+  for (const clause of readClauseDir(dir, d.name, lib, problems)) {
     const below = lib.clauses.get(clause.id);
     if (below) {
       if (lowerVersion(clause.version, below.version)) {
-        problems.add(csrc.problem(["version"], `overrides ${clause.id} ${below.version} (layer ${below.layer}) with the lower version ${clause.version}`, `an override's version must be at least ${below.version}; raise it and note the change under changelog:`));
+        problems.add(clause.source.problem(["version"], `overrides ${clause.id} ${below.version} (layer ${below.layer}) with the lower version ${clause.version}`, `an override's version must be at least ${below.version}; raise it and note the change under changelog:`));
       }
       clause.overrides = { layer: below.layer, version: below.version, file: below.source.file };
     } else if (lib.disabled.has(clause.id)) {
-      problems.add(csrc.problem(["id"], `clause ${clause.id} was disabled by layer ${lib.disabled.get(clause.id)!}`, "a layer cannot bring back a clause a lower layer disabled; use a new id"));
+      problems.add(clause.source.problem(["id"], `clause ${clause.id} was disabled by layer ${lib.disabled.get(clause.id)!}`, "a layer cannot bring back a clause a lower layer disabled; use a new id"));
       continue;
     }
     lib.clauses.set(clause.id, clause);

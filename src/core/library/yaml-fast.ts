@@ -29,6 +29,9 @@ const OTHER_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[0-9]+\.[0-9]*|[0-9]+(?:\.[0-9
 /** A plain scalar may not start with an indicator (nor with characters that may start a number or a special float). */
 const PLAIN_START_BAD = /^[-?:,[\]{}#&*!|>'"%@`.+\s]/;
 
+/** Deeper nesting than this is left to the yaml package, which reports it (ordkit's own files nest a few levels). */
+const MAX_DEPTH = 64;
+
 /** The data of a YAML text, or null when the fast reader does not handle it. */
 export function fastYaml(text: string): unknown {
   if (text.length === 0 || AWKWARD.test(text) || DOC_MARKER.test(text)) return null;
@@ -99,7 +102,10 @@ class Reader {
     return this.pos < this.lines.length ? this.indents[this.pos]! : -1;
   }
 
+  private depth = 0;
+
   private map(indent: number): Record<string, unknown> {
+    if (++this.depth > MAX_DEPTH) bail();
     const out: Record<string, unknown> = {};
     for (;;) {
       const at = this.nextIndent();
@@ -116,10 +122,12 @@ class Reader {
       this.pos++;
       out[key] = this.value(m![2] ?? "", indent, true);
     }
+    this.depth--;
     return out;
   }
 
   private seq(indent: number): unknown[] {
+    if (++this.depth > MAX_DEPTH) bail();
     const out: unknown[] = [];
     for (;;) {
       const at = this.nextIndent();
@@ -145,6 +153,7 @@ class Reader {
         out.push(this.value(item, indent, false));
       }
     }
+    this.depth--;
     return out;
   }
 
@@ -300,13 +309,18 @@ function quoted(text: string, start: number): { value: string; end: number } {
 /** One-line flow collections: [a, "b", {k: v}] and { k: v, k2: [x] }. */
 class FlowReader {
   i = 0;
+  private depth = 0;
   constructor(private readonly text: string) {}
 
   node(): unknown {
     this.space();
     const c = this.text[this.i];
-    if (c === "[") return this.seq();
-    if (c === "{") return this.map();
+    if (c === "[" || c === "{") {
+      if (++this.depth > MAX_DEPTH) bail();
+      const v = c === "[" ? this.seq() : this.map();
+      this.depth--;
+      return v;
+    }
     if (c === '"' || c === "'") {
       const q = quoted(this.text, this.i);
       this.i = q.end;

@@ -99,7 +99,7 @@ export class YamlSource {
     const text = bytes.toString("utf8");
     // Most files are plain YAML that the fast reader gives the same data for;
     // positions (only needed to report a problem) then come from a full parse.
-    const fast = readFast(text);
+    const fast = fastYaml(text);
     if (fast !== null) return new YamlSource(file, bytes, text, null, fast, locator);
     const { LineCounter, parseDocument } = yaml();
     const lines = new LineCounter();
@@ -230,12 +230,3 @@ function yamlHint(code: string): string {
   }
 }
 
-/** The fast reader's data, or null when it gives up or nests too deeply for it (the yaml package then reads and reports). */
-function readFast(text: string): unknown {
-  try {
-    return fastYaml(text);
-  } catch (err) {
-    if (err instanceof RangeError) return null;
-    throw err;
-  }
-}
