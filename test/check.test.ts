@@ -103,3 +103,13 @@ test("check refuses what it cannot read, clearly", () => {
   assert.equal(runCli(["check", path.join(dir, "x.pdf")]).status, 2);
   assert.match(runCli(["check", ALAMEDA, "--state", "California"]).stderr, /two-letter/);
 });
+
+test("direct-regulation suggests the own-officers form of what each section regulates", () => {
+  const d = buildDraft({ answersFile: fromRoot("examples/schuyler-falls-pa-ordinance.yaml"), libraryDir: DEFAULT_LIBRARY_DIR });
+  const byHeading = new Map(d.sections.map((s) => [s.id, s.heading]));
+  const seen = d.riskNotes.filter((n) => n.rule === "direct-regulation").map((n) => [byHeading.get(n.section) ?? "", /see clause ([a-z/-]+)/.exec(n.suggestion)?.[1]]);
+  const vehicles = seen.find(([h]) => /vehicle/i.test(h!));
+  assert.ok(vehicles, JSON.stringify(seen));
+  assert.equal(vehicles![1], "identification/vehicles-own-officers");
+  assert.ok(seen.some(([, c]) => c === "facial-coverings/own-officers"), JSON.stringify(seen));
+});

@@ -71,9 +71,17 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
           : `A local rule may not directly regulate how the federal government performs its functions (North Dakota v. United States; Johnson v. Maryland), even when it is even-handed. ${where} The same rule applied only to the jurisdiction's own police remains safe.`,
         suggestion: propertyOnly
           ? `Address the rule to ${m.kindWord}'s departments and limit it to non-public areas: “No ${m.kindWord.replace(/^the /, "")} department shall permit any Law Enforcement Agency to use a Non-Public Area as a Staging Area”; see clause property-use/staging-ban.`
-          : `Bind only ${m.kindWord}'s own officers (e.g. “No officer of the ${m.kindWord.replace(/^the /, "")} Police Department shall ...”; see clause ${conduct.some((c) => c.kind === "identification") ? "identification/own-officers" : "facial-coverings/own-officers"}), and reach outside agencies through documentation by ${m.kindWord}'s police and public-records requests; if the rule must reach every officer, keep it even-handed with no exemptions and an as-applied severability clause.`,
+          : `Bind only ${m.kindWord}'s own officers (e.g. “No officer of the ${m.kindWord.replace(/^the /, "")} Police Department shall ...”; see clause ${ownOfficersClause(conduct, list.map((x) => x.u))}), and reach outside agencies through documentation by ${m.kindWord}'s police and public-records requests; if the rule must reach every officer, keep it even-handed with no exemptions and an as-applied severability clause.`,
       }),
     );
   }
   return notes;
+}
+
+/** The default library's own-officers form of what the provision regulates. */
+function ownOfficersClause(conduct: ReadonlyArray<{ kind: string }>, units: ReadonlyArray<{ text: string; heading: string }>): string {
+  if (conduct.some((c) => c.kind === "identification")) return "identification/own-officers";
+  if (conduct.some((c) => c.kind === "dress")) return "facial-coverings/own-officers";
+  if (units.some((u) => /\bvehicles?\b/i.test(`${u.heading} ${u.text}`))) return "identification/vehicles-own-officers";
+  return "facial-coverings/own-officers";
 }
