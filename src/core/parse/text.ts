@@ -123,7 +123,7 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
     const end = rawLines.findIndex((l, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(l));
     if (end > 0) {
       for (let i = 1; i < end; i++) {
-        const kv = /^\s*([A-Za-z0-9_.-]+)\s*:\s*(.*?)\s*$/.exec(rawLines[i]!);
+        const kv = /^\s*([A-Za-z0-9_.-]+)\s*:\s*(.*)$/.exec(rawLines[i]!.trimEnd());
         if (kv) frontMatter[kv[1]!] = kv[2]!.replace(/^["']|["']$/g, "");
       }
       for (let i = 0; i <= end; i++) rawLines[i] = "";
@@ -193,7 +193,7 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
       id = `${id}-${k}`;
     }
     sectionIds.add(id);
-    const cleanHeading = heading.replace(/[.:]\s*$/, "").trim();
+    const cleanHeading = heading.trimEnd().replace(/[.:]$/, "").trim();
     const sb: SectionBuild = {
       section: { id, clauseId: null, role: roleFor(cleanHeading), heading: cleanHeading, paragraphs: [] },
       range: { line: b.line, endLine: b.endLine },
@@ -280,7 +280,7 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
       layout.push({ type: "formula", text: t });
       phase = "body";
       // "NOW, THEREFORE, BE IT RESOLVED that the Council ..." carries the operative text itself.
-      if (!/:\s*$/.test(t) && /\bRESOLVED\b[\s\S]*?\bthat\b/i.test(t) && t.split(/\s+/).length > 25) {
+      if (!t.trimEnd().endsWith(":") && /\bRESOLVED\b[\s\S]*?\bthat\b/i.test(t) && t.split(/\s+/).length > 25) {
         current = newSection(null, "", b);
         addParagraph(current, t, b, false);
       }
@@ -391,15 +391,18 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
 }
 
 function cleanLine(line: string, md: boolean): { text: string; md: number } {
-  let l = line.replace(/\t/g, "    ");
-  if (!md) return { text: l.replace(/\s+$/, ""), md: 0 };
-  if (/^\s*_{3,}\s*$/.test(l)) return { text: l.trim(), md: 0 }; // a signature line
+  // Trailing white space goes first, with trimEnd: a pattern ending in \s*$ is
+  // tried at every position of a long run of spaces (quadratic time).
+  let l = line.replace(/\t/g, "    ").trimEnd();
+  if (!md) return { text: l, md: 0 };
+  if (/^\s*_{3,}$/.test(l)) return { text: l.trim(), md: 0 }; // a signature line
   if (/^\s{0,3}(?:[-*_]\s*){3,}$/.test(l)) return { text: "", md: 0 };
   let level = 0;
-  const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(l);
+  const h = /^\s{0,3}(#{1,6})(?:\s+|$)/.exec(l);
   if (h) {
     level = h[1]!.length;
-    l = h[2]!;
+    // An ATX heading's optional closing hashes, then the white space before them.
+    l = l.slice(h[0].length).replace(/(?:^|\s)#+$/, "").trimEnd();
   }
   l = l.replace(/^\s{0,3}>\s?/, "");
   l = l.replace(/^\s{0,3}[-*+]\s+(?=\S)/, "");
@@ -408,8 +411,7 @@ function cleanLine(line: string, md: boolean): { text: string; md: number } {
   l = l.replace(/(^|[\s(“"])[*_](?=\S)([^*_\n]*?\S)[*_](?=[\s).,;:!?”"]|$)/g, "$1$2");
   l = l.replace(/`([^`]*)`/g, "$1");
   l = l.replace(/\\([\\`*_{}[\]()#+\-.!>|])/g, "$1");
-  l = l.replace(/\s{2,}$/, "");
-  return { text: l.replace(/\s+$/, ""), md: level };
+  return { text: l.trimEnd(), md: level };
 }
 
 function labelKind(label: string, stack: SectionBuild["stack"]): LabelKind {
@@ -453,8 +455,10 @@ function roleFor(heading: string): SectionRole {
 function stripRecital(t: string): string {
   return t
     .replace(WHEREAS_RE, "")
-    .replace(/\s*;\s*(?:and|and,)?\s*$/i, "")
-    .replace(/\s*,\s*(?:and\s*)?$/i, "")
+    .trimEnd()
+    .replace(/;\s*(?:and|and,)?$/i, "")
+    .trimEnd()
+    .replace(/,\s*(?:and)?$/i, "")
     .trim();
 }
 

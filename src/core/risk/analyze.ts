@@ -20,6 +20,7 @@
 // given (start/end are offsets into it), so rules can quote it verbatim.
 
 import type { JurisdictionKind } from "../draft.js";
+import { BoundedCache } from "./read/cache.js";
 
 export type Who =
   | "everyone"
@@ -208,22 +209,43 @@ function globalForm(re: RegExp): RegExp {
   return g;
 }
 
-/** A copy of the text in which matched spans can be blanked out, keeping offsets. */
+/**
+ * A copy of the text in which matched spans can be blanked out, keeping
+ * offsets. Blanks are collected and applied in one pass when the masked text
+ * is next read, so masking k spans costs O(n + k), not O(n * k).
+ */
 class Masked {
   private masked: string;
+  private pending: Array<[number, number]> = [];
   constructor(readonly text: string) {
     this.masked = text;
   }
   get value(): string {
+    this.flush();
     return this.masked;
   }
   blank(start: number, end: number): void {
     // Offsets are UTF-16 code units, as in text.slice().
-    if (end > start) this.masked = this.masked.slice(0, start) + " ".repeat(end - start) + this.masked.slice(end);
+    if (end > start) this.pending.push([start, end]);
+  }
+  private flush(): void {
+    if (!this.pending.length) return;
+    const spans = this.pending.sort((a, b) => a[0] - b[0]);
+    this.pending = [];
+    const parts: string[] = [];
+    let at = 0;
+    for (const [s0, e] of spans) {
+      const s = Math.max(s0, at);
+      if (e <= s) continue;
+      parts.push(this.masked.slice(at, s), " ".repeat(e - s));
+      at = e;
+    }
+    parts.push(this.masked.slice(at));
+    this.masked = parts.join("");
   }
   /** Runs a global regex over the masked text as it is when the call starts. */
   each(re: RegExp, fn: (m: RegExpExecArray) => boolean | void): void {
-    const s = this.masked;
+    const s = this.value;
     const g = globalForm(re);
     let m: RegExpExecArray | null;
     while ((m = g.exec(s)) !== null) {
@@ -236,6 +258,33 @@ class Masked {
     }
   }
 }
+
+const PASSIVE_RE = /\s*(?:not\s+)?be\s+[\w-]+(?:ed|en|t)\b/iy;
+const BY_AGENT_RE = /\bby\s+(?:(?:any|the|an?|all)\s+)?$/i;
+const PERMIT_RE = /\b(?:permit|allow|authori[sz]e|let|lease|rent|licen[sc]e|grant|servic(?:e|es|ing)|fuel|host|accommodate|admit|deny|refuse|exclude|prohibit|bar|make\s+[^.;]{0,40}\s+available)\w*\b/gi;
+const ASSIST_RE = /\b(?:assist|cooperat)/gi;
+const STOP_RE = /[.;]/g;
+
+/**
+ * Facts about the words after a modal, found once per sentence so that each
+ * mention's role costs O(1): a passive "be ...ed" right after it, and where the
+ * first full stop, permitting verb and assistance word end (Infinity: none).
+ */
+function afterModal(text: string, modalEnd: number, end: number): { passive: boolean; stop: number; permitEnd: number; assistEnd: number } {
+  PASSIVE_RE.lastIndex = modalEnd;
+  const passive = PASSIVE_RE.test(text);
+  // Searched within the sentence only, so that a sentence never scans the rest of the text.
+  const rest = text.slice(modalEnd, end);
+  const first = (re: RegExp, useEnd: boolean): number => {
+    re.lastIndex = 0;
+    const m = re.exec(rest);
+    return m ? modalEnd + (useEnd ? m.index + m[0].length : m.index) : Infinity;
+  };
+  return { passive, stop: first(STOP_RE, false), permitEnd: first(PERMIT_RE, true), assistEnd: first(ASSIST_RE, true) };
+}
+
+/** How far before (or after) a mention its exemption cue may sit. */
+const CUE_WINDOW = 300;
 
 const ABBREV = /(?:\bU\.S|\bU\.S\.C|\bNo|\bNos|\bSec|\bSecs|\bInc|\bv|\bvs|\be\.g|\bi\.e|\bMr|\bMs|\bDr|\bSt|\bJr|\bGov|\bStat|\bAnn|\bCal|\bPen|\bArt|\bCh|\bSupp|\bF|\bCir|\bApp|\bCo|\bCorp|\bDept|\bOrd|\bRes|\bEO|\b[A-Z])$/;
 
@@ -268,8 +317,23 @@ export function sentences(text: string): Array<{ start: number; end: number }> {
   return out.length ? out : [{ start: 0, end: text.length }];
 }
 
-function sentenceOf(sents: Array<{ start: number; end: number }>, pos: number): { start: number; end: number } {
-  return sents.find((s) => pos >= s.start && pos < s.end) ?? sents[sents.length - 1]!;
+/** The sentence holding pos (binary search: sentences are in order and adjacent). */
+function sentenceOf<T extends { start: number; end: number }>(sents: readonly T[], pos: number): T {
+  return containing(sents, pos) ?? sents[sents.length - 1]!;
+}
+
+/** The span in an ordered, non-overlapping list that holds pos, or null. */
+function containing<T extends { start: number; end: number }>(list: readonly T[], pos: number): T | null {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = list[mid]!;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------
@@ -513,16 +577,12 @@ function definitionClass(actors: ActorMention[], a: Analysis): { cls: ActorClass
   return null;
 }
 
-const termRegexes = new Map<string, RegExp>();
+/** Compiled term patterns: bounded, so a batch over many drafts keeps memory flat. */
+export const termRegexes = new BoundedCache<string, RegExp>(512);
 
-/** The regex that finds a defined term (and its plural), compiled once per term. */
+/** The regex that finds a defined term (and its plural), compiled once per term while it is in use. */
 function termRegex(term: string): RegExp {
-  let re = termRegexes.get(term);
-  if (!re) {
-    re = makeTermRegex(term);
-    termRegexes.set(term, re);
-  }
-  return re;
+  return termRegexes.get(term, () => makeTermRegex(term));
 }
 
 function termUsed(term: string, text: string): boolean {
@@ -663,7 +723,10 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
   let negated = false;
   let boundMention: ActorMention | null = null;
   const dutySents: Array<{ start: number; end: number; modal: number; modalEnd: number; neg: boolean }> = [];
+  // Actors are sorted by start: each sentence walks only its own (linear overall).
+  let firstActor = 0;
   for (const s of sents) {
+    while (firstActor < actors.length && actors[firstActor]!.start < s.start) firstActor++;
     const body = text.slice(s.start, s.end);
     if (/^\s*(?:nothing\s+in\s+this|this\s+\w+(?:\s+\w+)?\s+(?:does|do|shall)\s+not\s+(?:apply|prohibit|restrict))/i.test(body)) continue;
     const mm = MODAL_RE.exec(body);
@@ -676,14 +739,15 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
     const relevant = RELEVANT_RE.test(body) || PENALTY_WORD_RE.test(body);
     duty = true;
     if (neg) negated = true;
-    for (const a of actors) {
+    const after = afterModal(text, modalEnd, s.end);
+    for (let ai = firstActor; ai < actors.length && actors[ai]!.start < s.end; ai++) {
+      const a = actors[ai]!;
       if (a.start >= s.start && a.end <= s.end) a.relevant = relevant;
       if (a.start >= subjStart && a.end <= modal) a.role = "subject";
       else if (a.start >= modalEnd && a.end <= s.end) {
-        const between = text.slice(modalEnd, a.start);
-        if (/^\s*(?:not\s+)?be\s+[\w-]+(?:ed|en|t)\b[^.;]*?\bby\s+(?:(?:any|the|an?|all)\s+)?$/i.test(between)) a.role = "agent";
-        else if (/\b(?:permit|allow|authori[sz]e|let|lease|rent|licen[sc]e|grant|servic(?:e|es|ing)|fuel|host|accommodate|admit|deny|refuse|exclude|prohibit|bar|make\s+[^.;]{0,40}\s+available)\w*\b/i.test(between) && !/\b(?:assist|cooperat)/i.test(between))
-          a.role = "restricted";
+        // What lies between the modal and the mention, from facts found once per sentence.
+        if (after.passive && after.stop > a.start && BY_AGENT_RE.test(text.slice(Math.max(modalEnd, a.start - 12), a.start))) a.role = "agent";
+        else if (after.permitEnd <= a.start && after.assistEnd > a.start) a.role = "restricted";
       }
     }
   }
@@ -696,7 +760,8 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
   // 4. Exemptions and examples.
   for (let i = 0; i < actors.length; i++) {
     const a = actors[i]!;
-    const before = text.slice(0, a.start);
+    // Cues sit just before the mention: a bounded window keeps this linear.
+    const before = text.slice(Math.max(0, a.start - CUE_WINDOW), a.start);
     const prev = i > 0 ? actors[i - 1]! : null;
     if (EXAMPLE_CUE_RE.test(before.slice(-40))) {
       a.role = "example";
@@ -706,7 +771,7 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
     if (cue !== null && FILLER_RE.test(before.slice(cue))) a.role = "exempt";
     else if (prev && (prev.role === "exempt" || prev.role === "example") && FILLER_RE.test(text.slice(prev.end, a.start)) && /\b(?:or|and|nor)\b|,/.test(text.slice(prev.end, a.start)))
       a.role = prev.role;
-    else if (FOLLOWING_EXEMPT_RE.test(text.slice(a.end))) a.role = "exempt";
+    else if (FOLLOWING_EXEMPT_RE.test(text.slice(a.end, a.end + CUE_WINDOW))) a.role = "exempt";
     // Under "does not apply to:", the item's head names who is exempt ("(3) officers of the
     // City Police Department"); an actor deep in the item ("... in which a Department
     // participates") describes a circumstance instead.
@@ -730,11 +795,22 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
   // Function-based exceptions (undercover, medical masks, tactical units, ...).
   const fnCue = /\b(?:except|other\s+than|does\s+not\s+apply|shall\s+not\s+apply|do\s+not\s+apply|exempt|excluding|unless|does\s+not\s+include|not\s+include)\b/i;
   if (fnCue.test(text) || inherit.exemptList) {
+    // A function word is an exception when a cue precedes it with no full stop
+    // between: one sweep over cues and full stops in order, not a search per word.
+    const cues: number[] = [];
+    const cueRe = globalForm(fnCue);
+    let c: RegExpExecArray | null;
+    while ((c = cueRe.exec(text)) !== null) cues.push(c.index);
     const re = globalForm(FUNCTION_WORDS);
     let m: RegExpExecArray | null;
+    let ci = 0;
+    let lastCue = -1;
+    let lastDot = -1;
+    let scanned = 0;
     while ((m = re.exec(text)) !== null) {
-      const cueAt = text.slice(0, m.index).search(/\b(?:except|other\s+than|does\s+not\s+apply|shall\s+not\s+apply|do\s+not\s+apply|exempt|excluding|unless|does\s+not\s+include|not\s+include)\b[^.]*$/i);
-      if (cueAt >= 0 || inherit.exemptList) exempts.push({ ...span(text, m.index, m.index + m[0].length), kind: "function", label: m[0].toLowerCase() });
+      while (ci < cues.length && cues[ci]! < m.index) lastCue = cues[ci++]!;
+      for (; scanned < m.index; scanned++) if (text.charCodeAt(scanned) === 46 /* . */) lastDot = scanned;
+      if ((lastCue >= 0 && lastCue > lastDot) || inherit.exemptList) exempts.push({ ...span(text, m.index, m.index + m[0].length), kind: "function", label: m[0].toLowerCase() });
     }
   }
   exempts.sort((a, b) => a.start - b.start);
@@ -816,7 +892,7 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
       const body = text.slice(s.start, s.end);
       if (/^\s*nothing\s+in\b|\b(?:does|do|shall)\s+not\s+(?:prohibit|restrict|limit|prevent)\b|\bmay\s+(?:share|disclose|provide|send|exchange)\b/i.test(body)) continue;
       if (!SHARE_RE.test(body)) continue;
-      const d = dutySents.find((x) => x.start === s.start);
+      const d = containing(dutySents, s.start);
       if (!(d?.neg || /\b(?:no|not|prohibit\w*)\b/i.test(body))) continue;
       // "shall not inquire about immigration status" restricts questioning, not sharing.
       const shareAt = body.search(SHARE_RE);
@@ -887,7 +963,8 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
   let privateParties: Span | null = null;
   for (const a of subjects) {
     if (a.cls !== "private-parties" && a.cls !== "everyone") continue;
-    const d = dutySents.find((x) => a.start >= x.start && a.end <= x.modal);
+    const held = containing(dutySents, a.start);
+    const d = held && a.end <= held.modal ? held : undefined;
     if (!d) continue;
     if (/^\s*(?:not\s+)?be\s+[\w-]+(?:ed|en)\b/i.test(text.slice(d.modalEnd))) continue; // "No person shall be detained"
     if (a.cls === "everyone" && bound === "all-law-enforcement") continue;
@@ -1028,16 +1105,15 @@ function labelFor(a: ActorMention): string {
   }
 }
 
-/** Regex lists built from the jurisdiction's names, once per set of names. */
-const selfRegexes = new Map<string, { own: RegExp[]; sheriff: Array<{ re: RegExp; cls: ActorClass }>; facility: RegExp[] }>();
+/**
+ * Regex lists built from the jurisdiction's names. A batch reads one
+ * jurisdiction after another, so a few recent ones are kept, never all of
+ * them (a cache keyed by jurisdiction grew with every row of a batch).
+ */
+export const selfRegexes = new BoundedCache<string, { own: RegExp[]; sheriff: Array<{ re: RegExp; cls: ActorClass }>; facility: RegExp[] }>(8);
 function selfRes(self: SelfNames): { own: RegExp[]; sheriff: Array<{ re: RegExp; cls: ActorClass }>; facility: RegExp[] } {
   const key = `${self.kind ?? ""}\u0000${self.names.join("\u0000")}`;
-  let r = selfRegexes.get(key);
-  if (!r) {
-    r = { own: ownRes(self), sheriff: sheriffRes(self), facility: facilityRes(self) };
-    selfRegexes.set(key, r);
-  }
-  return r;
+  return selfRegexes.get(key, () => ({ own: ownRes(self), sheriff: sheriffRes(self), facility: facilityRes(self) }));
 }
 
 function ownRes(self: SelfNames): RegExp[] {

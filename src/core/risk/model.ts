@@ -122,7 +122,7 @@ export function buildModel(draft: Draft): DraftModel {
       for (const p of paras) {
         const parentLead = parent && endsWithColon(parent.text) ? parent : null;
         const lead = parentLead ?? (leadIn && endsWithColon(leadIn.text) ? leadIn : null);
-        const exemptList = !!lead && (EXEMPT_LEADIN_RE.test(lead.text) || lead.inExemptList);
+        const exemptList = !!lead && (lead.inExemptList || exemptLeadIn(lead));
         const analysis = analyzeText(p.text, {
           terms,
           self,
@@ -157,6 +157,17 @@ export function buildModel(draft: Draft): DraftModel {
   });
 
   return { draft, units, terms, hasDefinitions, self, kindWord, sectionByNumber };
+}
+
+const exemptLeadIns = new WeakMap<Unit, boolean>();
+/** Does a lead-in introduce a list of exemptions? Tested once per lead-in, not once per item. */
+function exemptLeadIn(u: Unit): boolean {
+  let v = exemptLeadIns.get(u);
+  if (v === undefined) {
+    v = EXEMPT_LEADIN_RE.test(u.text);
+    exemptLeadIns.set(u, v);
+  }
+  return v;
 }
 
 /** Same as /:\s*$/.test(text), without scanning the whole text for colons. */
