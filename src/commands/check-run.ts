@@ -1,7 +1,8 @@
 // The body of `ordkit check`, loaded only when the command runs.
 import { displayPath } from "../core/paths.js";
 import { librarySpec, templatesDir } from "./library-flags.js";
-import { SEVERITIES, type Instrument, type Severity } from "../core/draft.js";
+import { SEVERITIES, type Severity } from "../core/draft.js";
+import type { CheckInstrument } from "../core/risk/context.js";
 import { UserError } from "../core/errors.js";
 import type { CheckFlags } from "./check.js";
 
@@ -15,7 +16,7 @@ export async function runCheck(file: string, flags: CheckFlags): Promise<number>
     libraryDir: librarySpec(flags),
     templatesDir: templatesDir(flags),
     ...(flags.state ? { state: flags.state.toUpperCase() } : {}),
-    ...(flags.instrument ? { instrument: flags.instrument as Instrument } : {}),
+    ...(flags.instrument ? { instrument: flags.instrument as CheckInstrument } : {}),
   });
   const shown = displayPath(file);
   if (flags.format === "json") {

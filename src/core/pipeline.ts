@@ -7,10 +7,10 @@ import { YamlSource } from "./library/yaml-source.js";
 import { assemble } from "./assemble/assemble.js";
 import { displayPath } from "./paths.js";
 import { UserError } from "./errors.js";
-import { buildContext, withRiskNotes } from "./risk/index.js";
+import { buildContext, withRiskNotes, type CheckInstrument } from "./risk/index.js";
 import { parseTextDocument, textFormatFor, type LineRange } from "./parse/text.js";
 import { docxLines } from "./parse/docx.js";
-import type { Draft, Instrument } from "./draft.js";
+import type { Draft } from "./draft.js";
 import type { Library } from "./library/types.js";
 import type { TemplateSet } from "./assemble/templates.js";
 
@@ -34,7 +34,7 @@ export function buildDraft(input: BuildInput, override: ContextOverride = {}): D
 /** What `check --state/--instrument` overrides in the risk context of an assembled draft. */
 export interface ContextOverride {
   state?: string;
-  instrument?: Instrument;
+  instrument?: CheckInstrument;
 }
 
 /** Assembles checked answers and runs the risk rules in the context the answers give. */
@@ -49,7 +49,7 @@ export interface CheckInput {
   libraryDir: LibrarySpec;
   templatesDir?: string | undefined;
   state?: string;
-  instrument?: Instrument;
+  instrument?: CheckInstrument;
 }
 
 export interface CheckResult {
@@ -57,6 +57,8 @@ export interface CheckResult {
   kind: "answers" | "md" | "txt" | "docx";
   /** The state whose law and circuit the notes assumed (null: unknown). */
   state: string | null;
+  /** What the notes read the draft as (a statute is never a Draft's own instrument). */
+  instrument: CheckInstrument;
   /** Source lines of each anchor, for text drafts. */
   lines: Map<string, LineRange>;
 }
@@ -68,7 +70,7 @@ export function checkFile(input: CheckInput): CheckResult {
   if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
     const override: ContextOverride = { ...(input.state ? { state: input.state } : {}), ...(input.instrument ? { instrument: input.instrument } : {}) };
     const draft = buildDraft({ answersFile: input.file, libraryDir: input.libraryDir, templatesDir: input.templatesDir }, override);
-    return { draft, kind: "answers", state: input.state ?? draft.jurisdiction.state, lines: new Map() };
+    return { draft, kind: "answers", state: input.state ?? draft.jurisdiction.state, instrument: input.instrument ?? draft.instrument, lines: new Map() };
   }
   let text: string;
   let format: "md" | "txt";
@@ -84,11 +86,12 @@ export function checkFile(input: CheckInput): CheckResult {
     format = f;
     kind = f;
   }
-  const parsed = parseTextDocument(text, { file: shown, format, ...(input.instrument ? { instrument: input.instrument } : {}), ...(input.state ? { state: input.state } : {}) });
+  const asDraft = input.instrument && input.instrument !== "statute" ? input.instrument : undefined;
+  const parsed = parseTextDocument(text, { file: shown, format, ...(asDraft ? { instrument: asDraft } : {}), ...(input.state ? { state: input.state } : {}) });
   const draft = parsed.draft;
   const state = input.state ?? (draft.jurisdiction.state || null);
   const ctx = buildContext({ state, instrument: input.instrument ?? draft.instrument, existing: {} });
-  return { draft: withRiskNotes(draft, ctx), kind, state, lines: kind === "docx" ? new Map() : parsed.lines };
+  return { draft: withRiskNotes(draft, ctx), kind, state, instrument: ctx.instrument, lines: kind === "docx" ? new Map() : parsed.lines };
 }
 
 const MAX_TEXT_BYTES = 8 * 1024 * 1024;

@@ -24,6 +24,6 @@ export async function checkHuman(result: CheckResult, file: string, color: boole
     out.push("");
   }
   const counts = (["high", "medium", "low", "info"] as const).map((s) => `${draft.riskNotes.filter((n) => n.severity === s).length} ${s}`).join(", ");
-  out.push(`${draft.riskNotes.length} note(s): ${counts}. ${draft.instrument}${result.state ? `, ${result.state}` : ", state unknown"}. Legal knowledge as of ${draft.legalAsOf}. Not legal advice.`);
+  out.push(`${draft.riskNotes.length} note(s): ${counts}. ${result.instrument}${result.state ? `, ${result.state}` : ", state unknown"}. Legal knowledge as of ${draft.legalAsOf}. Not legal advice.`);
   return out.join("\n") + "\n";
 }

@@ -17,7 +17,7 @@ export function checkJson(result: CheckResult, file: string): string {
     authorities: n.authorities.map((a) => ({ cite: a.cite, url: a.url, as_of: a.as_of })),
     suggestion: n.suggestion,
   }));
-  return JSON.stringify({ format: "ordkit-check", format_version: 1, file, kind: result.kind, instrument: draft.instrument, state: result.state, legal_as_of: draft.legalAsOf, notes }, null, 2) + "\n";
+  return JSON.stringify({ format: "ordkit-check", format_version: 1, file, kind: result.kind, instrument: result.instrument, state: result.state, legal_as_of: draft.legalAsOf, notes }, null, 2) + "\n";
 }
 
 export function sectionNumber(result: CheckResult, section: string): number | null {

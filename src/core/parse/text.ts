@@ -77,7 +77,28 @@ interface SectionBuild {
 
 type LabelKind = "lower" | "digit" | "upper" | "roman" | "upper-roman";
 
-const SECTION_RE = /^(?:(?:Section|SECTION|Sec\.|SEC\.|Sec|SEC)\s+(\d+(?:[.-]\d+)*[A-Za-z]?)|§{1,2}\s*(\d+(?:[.-]\d+)*[A-Za-z]?))(?=[\s.:\-–—]|$)\s*[.:\-–—]?\s*([\s\S]*)$/;
+const SECTION_WORD_RE = /^(?:(?:Section|SECTION|Sec\.|SEC\.|Sec|SEC)\s+(\d+(?:[.-]\d+)*[A-Za-z]?)|§{1,2}\s*(\d+(?:[.-]\d+)*[A-Za-z]?))(?=[\s.:\-–—]|$)\s*[.:\-–—]?\s*([\s\S]*)$/;
+/** A code's decimal section number before a short heading: "2.04 IDENTIFICATION." or "12.3 Facial coverings." */
+const DECIMAL_SECTION_RE = /^(\d{1,3}\.\d{1,4}[A-Za-z]?)\s+([A-Z][^.;:]{1,80}[.:]?)$/;
+/** Section headings in every form: "Section 3.", "Sec. 10-178.", "§ 46-37", and a decimal code number with its heading. */
+const SECTION_RE = {
+  test: (t: string): boolean => sectionMatch(t) !== null,
+  exec: (t: string): [string, string | undefined, string | undefined, string] | null => {
+    const m = sectionMatch(t);
+    return m ? [t, m.num, undefined, m.rest] : null;
+  },
+};
+function sectionMatch(t: string): { num: string; rest: string } | null {
+  const w = SECTION_WORD_RE.exec(t);
+  if (w) return { num: (w[1] ?? w[2])!, rest: w[3] ?? "" };
+  const d = DECIMAL_SECTION_RE.exec(t);
+  if (d && d[2]!.split(/\s+/).length <= 10 && !/\b(?:shall|must|may|means|is|are)\b/.test(d[2]!)) return { num: d[1]!, rest: d[2]! };
+  return null;
+}
+/** Headings that open findings or recitals without WHEREAS: "PREAMBLE", "RECITALS", "FINDINGS", "LEGISLATIVE FINDINGS AND INTENT". */
+const FINDINGS_OPENER_RE = /^(?:PREAMBLE|RECITALS|(?:LEGISLATIVE\s+)?FINDINGS(?:\s+AND\s+(?:PURPOSE|DECLARATIONS?|INTENT))?)(?:[.:]\s*|$)/;
+/** A label that numbers a finding: "A.", "1.", "(a)". */
+const FINDING_LABEL_RE = /^(?:[A-Z]|\d{1,2}|\([a-z0-9]{1,3}\))\.?\s+(?=\S)/;
 const DIVISION_RE = /^(?:ARTICLE|Article|CHAPTER|Chapter|PART|Part|TITLE|Title|DIVISION|Division)\s+(?:[IVXLC]+|\d+(?:[.-]\d+)*)\b(?:[.:\-–—]\s*[^.]{0,100}\.?)?$/;
 const HEADING_NUMBER_RE = /^(?:#+\s*)?(?:[A-Z][A-Za-z]*\s+){0,3}(?:ORDINANCE|RESOLUTION|EXECUTIVE\s+ORDER|ORDER|Ordinance|Resolution|Executive\s+Order)\s+(?:NO\.|No\.|NUMBER|Number|#)\s*[\w.-]+$/;
 const NUMBERED_RE = /^(\d{1,2})\.\s+([\s\S]*)$/;
@@ -152,6 +173,7 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
       DIVISION_RE.test(l.text.trim()) ||
       LABEL_RE.test(l.text.trim()) ||
       WHEREAS_RE.test(l.text.trim()) ||
+      FINDINGS_OPENER_RE.test(l.text.trim()) ||
       FORMULA_RE.test(l.text.trim()) ||
       FURTHER_RESOLVED_RE.test(l.text.trim()) ||
       CLOSING_RE.test(l.text.trim());
@@ -169,7 +191,7 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
 
   const hasSectionHeadings = blocks.some((b) => SECTION_RE.test(b.text));
   // Any section structure at all (headings, Markdown headings, "1." directives)? If none, each block is a section.
-  const firstBodyIdx = blocks.findIndex((b) => WHEREAS_RE.test(b.text) || FORMULA_RE.test(b.text) || SECTION_RE.test(b.text));
+  const firstBodyIdx = blocks.findIndex((b) => WHEREAS_RE.test(b.text) || FINDINGS_OPENER_RE.test(b.text) || FORMULA_RE.test(b.text) || SECTION_RE.test(b.text));
   const hasStructure =
     hasSectionHeadings || blocks.some((b, i) => b.md > 0 && i > Math.max(0, firstBodyIdx)) || blocks.filter((b) => NUMBERED_RE.test(b.text)).length >= 2;
 
@@ -182,6 +204,8 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
   let formula = "";
   let phase: "head" | "recitals" | "body" | "closing" = "head";
   let recitalsPlaced = false;
+  /** Inside findings opened by a heading ("FINDINGS"): every block until the next section is a recital. */
+  let openedFindings = false;
   let sectionsPlaced = false;
   let current: SectionBuild | null = null;
 
@@ -262,6 +286,22 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
     }
     if (phase === "head" && (firstBodyIdx < 0 ? false : i < firstBodyIdx)) {
       head.push(b);
+      continue;
+    }
+    const opener = phase === "head" || phase === "recitals" ? FINDINGS_OPENER_RE.exec(t) : null;
+    const inFindings = openedFindings && phase === "recitals" && !SECTION_RE.test(t) && !FORMULA_RE.test(t) && !DIVISION_RE.test(t);
+    if (opener || inFindings) {
+      phase = "recitals";
+      openedFindings = true;
+      if (!recitalsPlaced) {
+        layout.push({ type: "recitals" });
+        recitalsPlaced = true;
+      }
+      const body = (opener ? t.slice(opener[0].length) : t).replace(FINDING_LABEL_RE, "").trim();
+      if (!body) continue;
+      const id = `recital-${recitals.length + 1}`;
+      recitals.push({ id, clauseId: null, text: stripRecital(body) });
+      ranges.set(id, { line: b.line, endLine: b.endLine });
       continue;
     }
     if (WHEREAS_RE.test(t) && (phase === "head" || phase === "recitals")) {

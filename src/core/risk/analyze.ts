@@ -21,6 +21,7 @@
 
 import type { JurisdictionKind } from "../draft.js";
 import { BoundedCache } from "./read/cache.js";
+import { listRe } from "./read/lexicon.js";
 
 export type Who =
   | "everyone"
@@ -147,6 +148,8 @@ export interface Analysis {
 /** The jurisdiction's own names, to recognize "City employees", "Mounds View Police Department". */
 export interface SelfNames {
   kind: JurisdictionKind | null;
+  /** "state" when the enactor is a state (a statute): its agencies and its local governments are its own. */
+  level?: "local" | "state";
   /** Capitalized words or names that denote the jurisdiction: "City", "Mounds View". */
   names: string[];
 }
@@ -440,8 +443,8 @@ const PURPOSE_RE =
 const PURPOSE_TEST_RE = new RegExp(PURPOSE_RE.source, "i");
 const STATUS_RE =
   /\b(?:(?:citizenship|immigration)(?:\s+(?:or|and|and\/or)\s+(?:citizenship|immigration))?\s+status|citizenship|nationality)\b/gi;
-const SHARE_RE =
-  /\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ure)|provid(?:e|es|ed|ing)|send(?:s|ing)?|sent|transmit(?:s|ted|ting)?|communicat(?:e|es|ed|ing)|exchang(?:e|es|ed|ing)|releas(?:e|es|ed|ing)|giv(?:e|es|en|ing)|report(?:s|ed|ing)?|furnish(?:es|ed|ing)?|transfer(?:s|red|ring)?|make\s+available|made\s+available)\b/i;
+/** Sharing verbs: a word list (read/words/sharing-verbs.yaml). */
+const SHARE_RE = listRe("sharing-verbs");
 const SAVINGS_SPECIFIC_RE = /\b(?:8\s+U\.?\s?S\.?\s?C\.?\s*(?:§{1,2}\s*)?(?:1373|1644)|§{1,2}\s*(?:1373|1644)|[Ss]ections?\s+(?:1373|1644))\b/g;
 const SAVINGS_GENERIC_RE =
   /\b(?:except\s+(?:as|where|when|to\s+the\s+extent)\s+(?:otherwise\s+)?(?:required|permitted|authorized|provided|mandated)\s+by\s+(?:(?:federal|state|applicable|controlling)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?law|unless\s+(?:otherwise\s+)?required\s+by\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?law|to\s+the\s+(?:maximum\s+)?extent\s+(?:permitted|allowed|authorized)\s+by\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?law|to\s+the\s+extent\s+consistent\s+with\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?law|consistent\s+with\s+(?:federal|applicable|state\s+and\s+federal)\s+law|(?:conflict|inconsistent)s?\s+with\s+(?:federal|state\s+or\s+federal|applicable|any\s+federal)\s+law|preempted\s+by\s+federal\s+law|as\s+required\s+by\s+federal\s+law)\b/gi;
@@ -601,6 +604,11 @@ function makeTermRegex(term: string): RegExp {
 // ---------------------------------------------------------------------------
 // Self names
 
+/** The enactor's names in a state statute: "State", "the State of California", "California". */
+export function stateSelfNames(stateName: string | null): SelfNames {
+  return { kind: null, level: "state", names: stateName ? ["State", stateName] : ["State"] };
+}
+
 export function selfNamesFor(j: { name?: string; kind?: JurisdictionKind | string | null } | null | undefined): SelfNames {
   const kind = (j?.kind && KIND_WORDS.map((k) => k.toLowerCase()).includes(String(j.kind)) ? (j.kind as JurisdictionKind) : null);
   const names = new Set<string>();
@@ -700,6 +708,8 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
       return true;
     });
   }
+  // A statute names its own agencies with the words that elsewhere mean "state officers": read them first.
+  if (self.level === "state") for (const re of selfRes(self).own) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "own-personnel"), true));
   for (const re of IMMIGRATION_RES) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "immigration-officers"), true));
   for (const re of FEDERAL_RES) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "federal-officers"), true));
   for (const re of STATE_RES) masked.each(re, (m) => (addActor(m.index, m.index + m[0].length, "state-officers"), true));
@@ -716,6 +726,8 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
     return true;
   });
   actors.sort((a, b) => a.start - b.start || b.end - a.end);
+  // A statute's own: the state's officers and those of its local governments.
+  if (self.level === "state") for (const a of actors) if (a.cls === "state-officers" || a.cls === "other-local-officers" || a.cls === "non-federal-officers") a.cls = "own-personnel";
 
   // 3. Sentences, modals and roles.
   const sents = sentences(text);
@@ -1112,22 +1124,33 @@ function labelFor(a: ActorMention): string {
  */
 export const selfRegexes = new BoundedCache<string, { own: RegExp[]; sheriff: Array<{ re: RegExp; cls: ActorClass }>; facility: RegExp[] }>(8);
 function selfRes(self: SelfNames): { own: RegExp[]; sheriff: Array<{ re: RegExp; cls: ActorClass }>; facility: RegExp[] } {
-  const key = `${self.kind ?? ""}\u0000${self.names.join("\u0000")}`;
+  const key = `${self.level ?? ""}\u0000${self.kind ?? ""}\u0000${self.names.join("\u0000")}`;
   return selfRegexes.get(key, () => ({ own: ownRes(self), sheriff: sheriffRes(self), facility: facilityRes(self) }));
 }
 
 function ownRes(self: SelfNames): RegExp[] {
   const names = self.names.map(escapeRe).join("|");
-  const kind = self.kind ? escapeRe(self.kind[0]!.toUpperCase() + self.kind.slice(1)) : KIND_WORDS.join("|");
+  const kind = self.level === "state" ? "State" : self.kind ? escapeRe(self.kind[0]!.toUpperCase() + self.kind.slice(1)) : KIND_WORDS.join("|");
   const nouns =
-    "police(?:\\s+(?:department|officers?|personnel|chief))?|sheriff(?:'s|’s)?(?:\\s+(?:office|department|deputies))?|departments?|agenc(?:y|ies)|employees?|officers?|officials?|personnel|staff|workers?|boards?|commissions?|contractors?|attorney|manager|administrator|chief\\s+of\\s+police";
+    "law[- ]enforcement(?:\\s+(?:agenc(?:y|ies)|officers?|officials?|personnel|authorities))?|police(?:\\s+(?:department|officers?|personnel|chief))?|sheriff(?:'s|’s)?(?:\\s+(?:office|department|deputies))?|departments?|agenc(?:y|ies)|employees?|officers?|officials?|personnel|staff|workers?|boards?|commissions?|contractors?|attorney|manager|administrator|chief\\s+of\\s+police";
   return [
     new RegExp(`\\b(?:the\\s+|any\\s+|no\\s+|each\\s+|every\\s+|all\\s+)?(?:${names})(?:'s|’s)?(?:\\s+(?:and\\s+its\\s+)?(?:${nouns}))(?:\\s*,\\s*(?:(?:or|and)\\s+)?(?:${nouns}))*\\b`, "gi"),
     new RegExp(`\\b(?:officers?|employees?|members?|personnel|agents?|officials?|staff|departments?|agenc(?:y|ies)|deputies)\\s+(?:of|employed\\s+by)\\s+(?:the\\s+)?(?:${names}|${kind})(?:\\s+of\\s+[A-Z][\\w.'’ -]*?)?(?=\\W|$)(?:(?:'s|’s)?\\s+(?:police\\s+department|sheriff(?:'s|’s)?\\s+office))?`, "gi"),
     new RegExp(`\\b[Tt]he\\s+(?:${kind})(?=\\s+(?:shall|must|may|will|does|is|and\\s+its))`, "g"),
     new RegExp(`\\b(?:the\\s+)?Chief\\s+of\\s+Police\\b|\\bthe\\s+Police\\s+Department\\b|\\bthe\\s+Department\\s+of\\s+Police\\b`, "g"),
+    ...(self.level === "state" ? STATE_OWN_RES : []),
   ];
 }
+
+/**
+ * In a state statute, the state's agencies and its local governments (its
+ * political subdivisions) are the enactor's own: "a local law enforcement
+ * agency", "an agency of the State or of a unit of local government".
+ */
+const STATE_OWN_RES: RegExp[] = [
+  /\b(?:(?:any|a|an|each|every|no|all|the)\s+)?(?:(?:state|local|county|municipal|city|school\s+district|campus)\s+(?:(?:or|and|and\/or)\s+(?:state|local|county|municipal|city)\s+)?)(?:law[- ]enforcement\s+|government(?:al)?\s+|correctional\s+)?(?:agenc(?:y|ies)|officers?|officials?|personnel|employees?|entit(?:y|ies)|departments?|governments?|police(?:\s+departments?)?|facilit(?:y|ies)|jails?|sheriffs?|courts?)\b/gi,
+  /\b(?:(?:any|a|an|each|every|no|all|the)\s+)?(?:units?\s+of\s+local\s+government|political\s+subdivisions?(?:\s+of\s+(?:the|this)\s+[Ss]tate)?|(?:agenc(?:y|ies)|officers?|employees?|officials?)\s+of\s+(?:the|this)\s+[Ss]tate(?:\s+or\s+(?:of\s+)?(?:a|any)\s+(?:unit\s+of\s+local\s+government|political\s+subdivision)(?:\s+thereof)?)?|(?:sheriffs?|jailers?|county\s+jails?))\b/gi,
+];
 
 function sheriffRes(self: SelfNames): Array<{ re: RegExp; cls: ActorClass }> {
   const re = /\b(?:the\s+)?(?:County\s+)?Sheriff(?:'s|’s)?(?:\s+(?:Office|Department|deputies))?\b|\bdeputy\s+sheriffs?\b/gi;

@@ -3,6 +3,14 @@
 // cooperation with federal immigration enforcement (legal-landscape §1.9, §4).
 import type { Instrument } from "../draft.js";
 import { INSTRUMENTS } from "../draft.js";
+
+/**
+ * What `check` may be told a draft is: the instruments ordkit drafts, and a
+ * state statute, which the reader reads at the state's own level (the state's
+ * agencies and its local governments are the enactor's own).
+ */
+export type CheckInstrument = Instrument | "statute";
+export const CHECK_INSTRUMENTS: readonly CheckInstrument[] = [...INSTRUMENTS, "statute"];
 import { UserError } from "../errors.js";
 
 export type StateLawStatus = "bars-limits" | "protective" | "none-known" | "unknown";
@@ -20,7 +28,7 @@ export interface RiskContext {
   state: string | null;
   /** "1st" ... "11th", "DC", or null when the state is unknown. */
   circuit: string | null;
-  instrument: Instrument;
+  instrument: CheckInstrument;
   /** Answers about the jurisdiction's existing rules (answers `existing`). */
   existing: Record<string, unknown>;
   stateLaw: StateLaw;
@@ -89,7 +97,7 @@ export function circuitName(circuit: string | null): string {
 
 export interface ContextInput {
   state?: string | null;
-  instrument: Instrument;
+  instrument: CheckInstrument;
   existing?: Record<string, unknown> | null;
 }
 
@@ -99,8 +107,8 @@ export interface ContextInput {
  * state law.
  */
 export function buildContext(input: ContextInput): RiskContext {
-  if (!INSTRUMENTS.includes(input.instrument)) {
-    throw new UserError({ message: `unknown instrument "${String(input.instrument)}"`, hint: `use one of: ${INSTRUMENTS.join(", ")}` }, "usage");
+  if (!CHECK_INSTRUMENTS.includes(input.instrument)) {
+    throw new UserError({ message: `unknown instrument "${String(input.instrument)}"`, hint: `use one of: ${CHECK_INSTRUMENTS.join(", ")}` }, "usage");
   }
   let state: string | null = null;
   if (input.state !== undefined && input.state !== null && input.state !== "") {

@@ -20,6 +20,8 @@ export interface RunOptions {
 
 export function runRules(draft: Draft, context: RiskContext, options: RunOptions = {}): RiskNote[] {
   const rules: Rule[] = RULES.filter((r) => (!options.only || options.only.includes(r.meta.id)) && !(options.skip ?? []).includes(r.meta.id));
+  // The model is built once here, at the context's reading level; every rule reads the same one.
+  modelFor(draft, context);
   const notes = rules.flatMap((r) => r.check(draft, context));
   return sortNotes(draft, notes);
 }

@@ -9,6 +9,7 @@ import {
   parseDefinition,
   reachesFederal,
   selfNamesFor,
+  stateSelfNames,
   type ActorClass,
   type ActorMention,
   type Analysis,
@@ -18,6 +19,8 @@ import {
   type TermTable,
 } from "./analyze.js";
 import type { RuleMeta } from "./types.js";
+import type { CheckInstrument } from "./context.js";
+import { stateName } from "./read/lexicon.js";
 
 export interface Unit {
   kind: "recital" | "paragraph";
@@ -54,24 +57,37 @@ export interface DraftModel {
   sectionByNumber: Map<string, string>;
 }
 
-const cache = new WeakMap<Draft, DraftModel>();
+const cache = new WeakMap<Draft, Map<string, DraftModel>>();
 
-/** The model of a draft, computed once per Draft object. */
-export function modelFor(draft: Draft): DraftModel {
-  let m = cache.get(draft);
+/** The level a draft is read at: a statute's enactor is a state. */
+export interface ModelOptions {
+  instrument?: CheckInstrument;
+  state?: string | null;
+}
+
+/** The model of a draft, computed once per Draft object and reading level. */
+export function modelFor(draft: Draft, options: ModelOptions = {}): DraftModel {
+  const key = options.instrument === "statute" ? `statute/${options.state ?? ""}` : "local";
+  let byKey = cache.get(draft);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(draft, byKey);
+  }
+  let m = byKey.get(key);
   if (!m) {
-    m = buildModel(draft);
-    cache.set(draft, m);
+    m = buildModel(draft, options);
+    byKey.set(key, m);
   }
   return m;
 }
 
 const EXEMPT_LEADIN_RE = /\bnothing\s+in\s+this\s+\w+(?:\s+\w+)?\s+(?:prohibits|restricts|limits|applies\s+to)\b[^.]*:\s*$|\b(?:does|do|shall)\s+not\s+(?:apply|extend)\b[^.]*:\s*$|\b(?:except|exempt(?:ed)?|excluded?|not\s+include)\b[^.]*:\s*$|\bexceptions?\b[^.]*:\s*$/i;
 
-export function buildModel(draft: Draft): DraftModel {
-  const self = selfNamesFor(draft.jurisdiction);
+export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel {
+  const statute = options.instrument === "statute";
+  const self = statute ? stateSelfNames(stateName(options.state)) : selfNamesFor(draft.jurisdiction);
   const kind = draft.jurisdiction?.kind;
-  const kindWord = kind ? `the ${kind[0]!.toUpperCase()}${kind.slice(1)}` : "the jurisdiction";
+  const kindWord = statute ? "the State" : kind ? `the ${kind[0]!.toUpperCase()}${kind.slice(1)}` : "the jurisdiction";
 
   // Definitions: every paragraph of a definitions section, and any paragraph
   // elsewhere that begins with a quoted term and "means".

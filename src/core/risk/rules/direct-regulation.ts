@@ -27,7 +27,7 @@ const WHAT: Record<ConductKind, string> = {
 };
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   // One note per section: a rule and its lead-in, list items and details are one provision.
   const firing = new Map<string, Array<{ u: Unit; conduct: Conduct[] }>>();

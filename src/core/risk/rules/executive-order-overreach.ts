@@ -20,7 +20,7 @@ export const meta: RuleMeta = {
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
   if (context.instrument !== "executive-order") return [];
-  const m = modelFor(draft);
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   const dept = `${m.kindWord.replace(/^the /, "")} department`;
   for (const u of operativeUnits(m)) {

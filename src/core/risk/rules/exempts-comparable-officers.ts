@@ -19,8 +19,8 @@ export const meta: RuleMeta = {
 
 const COMPARABLE = new Set(["own-personnel", "state-officers", "other-local-officers"]);
 
-export function check(draft: Draft, _context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   for (const u of operativeUnits(m)) {
     const ex = u.analysis.exempts.filter((e) => COMPARABLE.has(e.kind));

@@ -104,8 +104,8 @@ export function parseCadence(text: string): Cadence | null {
   return found[0]!;
 }
 
-export function check(draft: Draft, _context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   for (const u of operativeUnits(m)) {
     if (!FOIA_CONTEXT.test(u.text)) continue;

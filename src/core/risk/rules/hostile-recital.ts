@@ -34,8 +34,8 @@ const HOSTILE: Array<{ re: RegExp; severity: Severity; needsFederal?: boolean }>
 
 const FINDINGS_HEADING = /\b(?:findings?|purposes?|intent|declarations?|legislative\s+findings|recitals?|background)\b/i;
 
-export function check(draft: Draft, _context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   const units: Unit[] = m.units.filter((u) => u.kind === "recital" || (u.sectionRole === "operative" && FINDINGS_HEADING.test(u.heading)));
   for (const u of units) {

@@ -21,7 +21,7 @@ const AS_APPLIED_RE =
   /\bas[- ]applied\b|\bapplication\s+(?:thereof\s+|of\s+(?:such|the|any|that)\s+(?:provision|section|part)\s+)?to\s+any\s+(?:person|officer|agency|circumstance|entity)|\b(?:other|remaining)\s+(?:persons?|officers?|agencies|circumstances|applications)\b|\bas\s+to\s+(?:any|other)\s+(?:persons?|officers?|agencies|circumstances)\b/i;
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+  const m = modelFor(draft, context);
   if (context.instrument === "resolution") return [];
   const units = operativeUnits(m);
   const outside = units.some(bindsOutside);

@@ -17,8 +17,8 @@ export const meta: RuleMeta = {
   fix: "Cover every law enforcement agency, federal, state and local, including the jurisdiction's own police, through a defined term such as \"Law Enforcement Agency\"; frame property rules around the jurisdiction's own non-public property.",
 };
 
-export function check(draft: Draft, _context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   const seen = new Set<string>();
   for (const u of operativeUnits(m)) {

@@ -17,8 +17,8 @@ export const meta: RuleMeta = {
   fix: "Rely on crimes and remedies of general application, acknowledge federal immunity (\"to the extent permitted by federal law\"), and never create an offence only federal officers can commit.",
 };
 
-export function check(draft: Draft, _context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   for (const u of operativeUnits(m)) {
     if (u.inExemptList) continue;

@@ -17,8 +17,8 @@ export const meta: RuleMeta = {
   fix: "Limit the rule to non-public areas of the jurisdiction's property (areas not open to the general public) and apply it to every law enforcement agency.",
 };
 
-export function check(draft: Draft, _context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   for (const u of operativeUnits(m)) {
     if (u.inExemptList) continue;

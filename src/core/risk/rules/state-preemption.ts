@@ -16,7 +16,7 @@ export const meta: RuleMeta = {
 };
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+  const m = modelFor(draft, context);
   const law = context.stateLaw;
   if (law.status === "protective" || law.status === "none-known") return [];
   const limits = operativeUnits(m)

@@ -39,8 +39,8 @@ function norm(s: string): string {
     .join(" ");
 }
 
-export function check(draft: Draft, _context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft, context);
   if (!m.hasDefinitions) return [];
   const defined = [...m.terms.values()].map((t) => norm(t.term));
   const reported = new Set<string>();
