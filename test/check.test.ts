@@ -35,7 +35,7 @@ test("the default library's general clauses raise no high note in any example", 
     const d = buildDraft({ answersFile: fromRoot("examples", e), libraryDir: DEFAULT_LIBRARY_DIR, templatesDir: DEFAULT_TEMPLATES_DIR });
     const high = d.riskNotes.filter((n) => n.severity === "high");
     assert.deepEqual(high.map((n) => `${n.rule} ${n.section}`), [], e);
-    assert.equal(d.legalAsOf, "2026-11-01");
+    assert.equal(d.legalAsOf, "2026-12-01");
   }
 });
 
@@ -53,7 +53,7 @@ test("check an answers file: JSON notes with rule, severity, section, clause, qu
   const r = runCli(["check", file, "--format", "json"]);
   assert.equal(r.status, 1, r.stderr);
   const out = JSON.parse(r.stdout) as { notes: JsonNote[]; legal_as_of: string };
-  assert.equal(out.legal_as_of, "2026-11-01");
+  assert.equal(out.legal_as_of, "2026-12-01");
   const n = out.notes.find((x) => x.rule === "direct-regulation")!;
   assert.ok(n);
   for (const key of ["rule", "severity", "section", "clause", "quote", "message", "authorities", "suggestion"]) assert.ok(key in n, key);

@@ -41,5 +41,16 @@ export const A = {
   foia: a("5 U.S.C. § 552(a)(6) (20 working days to decide a request; up to 10 more in unusual circumstances)", "https://www.law.cornell.edu/uscode/text/5/552"),
   arlingtonHeights: a("Village of Arlington Heights v. Metropolitan Housing Development Corp., 429 U.S. 252 (1977)", "https://supreme.justia.com/cases/federal/us/429/252/"),
   grayned: a("Grayned v. City of Rockford, 408 U.S. 104 (1972)", "https://supreme.justia.com/cases/federal/us/408/104/"),
+  // Researched for the rules added in December 2026 (sources: court records and reports of the suits named).
+  usIllinois2025: a(
+    "United States v. Illinois (complaint filed Dec. 22, 2025) (challenging HB 1312: the Illinois Bivens Act's damages action against officers in civil immigration enforcement, and the 1,000-foot courthouse civil-arrest zone)",
+    "https://pslc.org/cases/united-states-v-illinois-2",
+    "2026-12-01",
+  ),
+  illinoisBivens: a("Ill. HB 1312 (2025), Public Act 104-0440 (Illinois Bivens Act; Court Access, Safety, and Participation Act), signed Dec. 9, 2025", "https://ilga.gov/ftp/legislation/104/SB/10400SB2729.htm", "2026-12-01"),
+  geoEnBanc: a("GEO Group, Inc. v. Newsom, 50 F.4th 745 (9th Cir. 2022) (en banc) (California's ban on private detention facilities could not be applied to ICE's contractors)", "https://case-law.vlex.com/vid/geo-grp-inc-v-928731025", "2026-12-01"),
+  ab450: a("United States v. California, 314 F. Supp. 3d 1077 (E.D. Cal. 2018) (AB 450's bar on employers' voluntary consent to immigration agents preliminarily enjoined as discrimination against those who deal with the federal government)", "https://www.courtlistener.com/?q=%22314+F.+Supp.+3d+1077%22", "2026-12-01"),
+  mcCullen: a("McCullen v. Coakley, 573 U.S. 464 (2014) (a 35-foot buffer zone on public sidewalks, traditional public fora, struck)", "https://supreme.justia.com/cases/federal/us/573/12-1168/", "2026-12-01"),
+  sb627Policy: a("Cal. SB 627 (2025), Gov. Code § 7289 (every law enforcement agency operating in California must maintain and post a facial-covering policy; challenges answered within 90 days)", "https://leginfo.legislature.ca.gov/faces/billNavClient.xhtml?bill_id=202520260SB627", "2026-12-01"),
   minneapolisEo: a("Minneapolis Executive Order 2025-02 (Dec. 3, 2025), issued under City Charter § 7.1", "https://www.minneapolismn.gov/government/mayor/executive-orders/executive-order-2025-02/"),
 } as const;

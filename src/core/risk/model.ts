@@ -21,6 +21,7 @@ import {
 import type { RuleMeta } from "./types.js";
 import type { CheckInstrument } from "./context.js";
 import { stateName } from "./read/lexicon.js";
+import { frameFor, type Frame } from "./read/frame.js";
 
 export interface Unit {
   kind: "recital" | "paragraph";
@@ -372,4 +373,23 @@ export function makeNote(meta: RuleMeta, unit: Unit | null, input: NoteInput): R
 
 export function isNinth(circuit: string | null): boolean {
   return circuit === "9th";
+}
+
+// ---------------------------------------------------------------------------
+// Frames
+
+const frames = new WeakMap<Unit, Frame>();
+/** The unit's provision frame, read once. */
+export function frameOf(u: Unit): Frame {
+  let f = frames.get(u);
+  if (!f) {
+    f = frameFor(u);
+    frames.set(u, f);
+  }
+  return f;
+}
+
+/** Does the document anywhere bind officers of other governments, or turn on civil arrest or immigration enforcement? */
+export function reachesOutsideOfficers(m: DraftModel): boolean {
+  return operativeUnits(m).some((u) => bindsOutside(u) || !!u.analysis.purpose || /\bcivil\s+arrests?\b/i.test(u.text) || u.analysis.actors.some((a) => a.role !== "exempt" && reachesFederal(a.cls) && a.cls !== "all-law-enforcement"));
 }

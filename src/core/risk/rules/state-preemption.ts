@@ -16,6 +16,8 @@ export const meta: RuleMeta = {
 };
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  // A state's own statute is not preempted by that state's law.
+  if (context.instrument === "statute") return [];
   const m = modelFor(draft, context);
   const law = context.stateLaw;
   if (law.status === "protective" || law.status === "none-known") return [];
