@@ -10,6 +10,9 @@ export async function runCheck(file: string, flags: CheckFlags): Promise<number>
   if (flags.state !== undefined && !/^[A-Za-z]{2}$/.test(flags.state)) {
     throw new UserError({ message: `--state must be a two-letter code, got "${flags.state}"`, hint: "e.g. --state CA" }, "usage");
   }
+  if (flags.explain && flags.format !== "json") {
+    throw new UserError({ message: "--explain needs --format json", hint: "ordkit check FILE --format json --explain" }, "usage");
+  }
   const { checkFile } = await import("../core/pipeline.js");
   const result = checkFile({
     file,
@@ -21,7 +24,8 @@ export async function runCheck(file: string, flags: CheckFlags): Promise<number>
   const shown = displayPath(file);
   if (flags.format === "json") {
     const { checkJson } = await import("../reporters/check-json.js");
-    process.stdout.write(checkJson(result, shown));
+    const frames = flags.explain ? (await import("../core/risk/index.js")).explainFrames(result.draft, { instrument: result.instrument, state: result.state }) : null;
+    process.stdout.write(checkJson(result, shown, frames));
   } else {
     const { checkHuman } = await import("../reporters/check-human.js");
     const color = process.stdout.isTTY === true && !process.env.NO_COLOR;

@@ -7,6 +7,7 @@ export interface CheckFlags {
   instrument?: string;
   format?: string;
   failOn?: string;
+  explain?: boolean;
   library?: string[];
   templates?: string;
 }
@@ -18,6 +19,7 @@ export function checkCommand(): Command {
     .option("--state <XX>", "two-letter state code, for state law and the federal circuit (default: from the answers or the draft)")
     .addOption(new Option("--instrument <kind>", "what the draft is (default: from the answers or the text); statute: a state law, read at the state's level").choices(["ordinance", "executive-order", "resolution", "statute"]))
     .addOption(new Option("-f, --format <format>", "output format").choices(["human", "json"]).default("human"))
+    .option("--explain", "with --format json: add the provision frames the rules read (who is bound, modality, actions, place, exceptions, remedies)")
     .addOption(new Option("--fail-on <severity>", "exit 1 when a note at or above this severity is found").choices(["high", "medium", "low", "info", "none"]).default("high"))
   return libraryOptions(cmd, " for answers files")
     .addHelpText(

@@ -1,7 +1,8 @@
 // `ordkit check --format json`: stable, documented in docs/check.md.
 import type { CheckResult } from "../core/pipeline.js";
 
-export function checkJson(result: CheckResult, file: string): string {
+/** explain: the provision frames the rules read (`check --explain`), one per paragraph and recital. */
+export function checkJson(result: CheckResult, file: string, explain: Array<Record<string, unknown>> | null = null): string {
   const { draft } = result;
   const notes = draft.riskNotes.map((n) => ({
     rule: n.rule,
@@ -17,7 +18,7 @@ export function checkJson(result: CheckResult, file: string): string {
     authorities: n.authorities.map((a) => ({ cite: a.cite, url: a.url, as_of: a.as_of })),
     suggestion: n.suggestion,
   }));
-  return JSON.stringify({ format: "ordkit-check", format_version: 1, file, kind: result.kind, instrument: result.instrument, state: result.state, legal_as_of: draft.legalAsOf, notes }, null, 2) + "\n";
+  return JSON.stringify({ format: "ordkit-check", format_version: 1, file, kind: result.kind, instrument: result.instrument, state: result.state, legal_as_of: draft.legalAsOf, notes, ...(explain ? { frames: explain } : {}) }, null, 2) + "\n";
 }
 
 export function sectionNumber(result: CheckResult, section: string): number | null {

@@ -2,5 +2,6 @@
 export { runRules, withRiskNotes, sortNotes, LEGAL_AS_OF, type RunOptions } from "./engine.js";
 export { buildContext, CHECK_INSTRUMENTS, type CheckInstrument, circuitFor, circuitName, stateLawFor, STATE_CIRCUITS, STATE_LAWS, type RiskContext, type StateLaw, type StateLawStatus, type ContextInput } from "./context.js";
 export { RULES, ruleById } from "./rules/index.js";
+export { explainFrames } from "./explain.js";
 export type { Rule, RuleMeta } from "./types.js";
 export { analyzeText, buildTermTable, selfNamesFor, type Analysis, type Who, type Where, type Does } from "./analyze.js";

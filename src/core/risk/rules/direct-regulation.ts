@@ -5,7 +5,7 @@ import type { RiskContext } from "../context.js";
 import { circuitName } from "../context.js";
 import { reachesFederal, type Conduct, type ConductKind } from "../analyze.js";
 import { A } from "../authorities.js";
-import { describeClass, isNinth, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
+import { describeClass, frameOf, isNinth, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
 export const meta: RuleMeta = {
@@ -35,6 +35,8 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     if (u.inExemptList) continue;
     const a = u.analysis;
     if (!a.bound || !reachesFederal(a.bound)) continue;
+    // A duty to adopt or post a policy is outside-agency-mandate's: it orders administration, not conduct.
+    if (frameOf(u).actions.includes("mandates-outside-agency")) continue;
     let conduct = a.does.includes("regulates-conduct") ? a.conduct.filter((c) => c.kind === "dress" || c.kind === "identification" || c.kind === "methods") : [];
     if (!conduct.length && a.does.includes("restricts-access") && (a.where === "anywhere" || a.where === "jurisdiction-facilities") && a.boundSpan)
       conduct = a.conduct.filter((c) => c.kind === "access" || c.kind === "use");

@@ -5,6 +5,7 @@ import type { RiskContext } from "../context.js";
 import { A } from "../authorities.js";
 import { makeNote, modelFor, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
+import { listRe } from "../read/lexicon.js";
 
 export const meta: RuleMeta = {
   id: "hostile-recital",
@@ -22,7 +23,7 @@ const FEDERAL_REF = /\b(?:federal|ICE|DHS|CBP|Homeland\s+Security|Immigration\s+
 const HOSTILE: Array<{ re: RegExp; severity: Severity; needsFederal?: boolean }> = [
   {
     needsFederal: true,
-    re: /\b(?:cruel(?:ty)?|inhumane?|barbaric|brutal(?:ity|ly)?|lawless(?:ness)?|terrori[sz](?:e|es|ed|ing)|terror\s+campaign|reign\s+of\s+terror|campaign\s+of\s+(?:terror|fear)|gestapo|secret\s+police|jack-?booted|thugs?|fascis[tm]|authoritarian|tyrann(?:y|ical)|kidnap(?:s|ped|ping|pings)?|abduct(?:s|ed|ing|ions?)?|rogue|racist|xenophobic|draconian|reckless|vicious|hateful|sadistic|marauding|war\s+on\s+immigrants|(?:assault|attack)s?\s+on\s+(?:our|immigrant)|mass\s+deportation\s+agenda|anti-immigrant\s+agenda|unconscionable|shameful|disgraceful|masked\s+thugs|roving\s+bands?|hunting\s+(?:our|immigrant))\b/i,
+    re: listRe("hostile-words"),
     severity: "medium",
   },
   {
