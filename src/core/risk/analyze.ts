@@ -264,7 +264,7 @@ class Masked {
 
 const PASSIVE_RE = /\s*(?:not\s+)?be\s+[\w-]+(?:ed|en|t)\b/iy;
 const BY_AGENT_RE = /\bby\s+(?:(?:any|the|an?|all)\s+)?$/i;
-const PERMIT_RE = /\b(?:permit|allow|authori[sz]e|let|lease|rent|licen[sc]e|grant|servic(?:e|es|ing)|fuel|host|accommodate|admit|deny|refuse|exclude|prohibit|bar|make\s+[^.;]{0,40}\s+available)\w*\b/gi;
+const PERMIT_RE = /\b(?:provide\s+(?:voluntary\s+)?consent|consent|permit|allow|authori[sz]e|let|lease|rent|licen[sc]e|grant|servic(?:e|es|ing)|fuel|host|accommodate|admit|deny|refuse|exclude|prohibit|bar|make\s+[^.;]{0,40}\s+available)\w*\b/gi;
 const ASSIST_RE = /\b(?:assist|cooperat)/gi;
 const STOP_RE = /[.;]/g;
 
@@ -440,6 +440,12 @@ const PENALTY_RES: Array<{ re: RegExp; kind: PenaltyKind }> = [
 
 const PURPOSE_RE =
   /\b(?:civil\s+)?immigration[- ](?:enforcement|law\s+enforcement|operations?|raids?|arrests?|sweeps?|detentions?|actions?|activit(?:y|ies)|purposes?|investigations?|proceedings|detainers?)\b|\benforc(?:e|es|ing|ement\s+of)\s+(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b|\b(?:violations?\s+of|under)\s+(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b|\bcivil\s+immigration\s+laws?\b|\bdeportations?\b|\bremoval\s+(?:proceedings|operations|flights?)\b|\b(?:ICE|CBP)\s+(?:operations?|enforcement|raids?|activit(?:y|ies)|charter\s+flights?|flights?)\b/gi;
+/** Words that name another government or a class beyond the enactor's own: "federal", "non-local", "operating in". */
+const LEVEL_NAMED_RE = /\b(?:federal|state|local|county|municipal|tribal|non-?local|outside|out-of-state|other|foreign|United\s+States|operating|ICE|DHS|CBP|immigration)\b/i;
+/** "immigration enforcement agent" names an officer, not a purpose. */
+const PURPOSE_IS_ACTOR_RE = /^\s+(?:agents?|officers?|officials?|personnel|authorit(?:y|ies)|agenc(?:y|ies))\b/i;
+/** "any other similar use including for enforcing civil immigration laws": an example, not a limit. */
+const PURPOSE_EXAMPLE_RE = /\b(?:including|such\s+as)(?:\s+but\s+not\s+limited\s+to)?(?:\s+(?:for|to))?\s*$/i;
 const PURPOSE_TEST_RE = new RegExp(PURPOSE_RE.source, "i");
 const STATUS_RE =
   /\b(?:(?:citizenship|immigration)(?:\s+(?:or|and|and\/or)\s+(?:citizenship|immigration))?\s+status|citizenship|nationality)\b/gi;
@@ -465,7 +471,8 @@ const CONDUCT_RES: Array<{ re: RegExp; kind: ConductKind }> = [
     kind: "methods",
   },
   {
-    re: /\benter(?:s|ing)?\b|\bentry\b|\baccess\b|\bbe\s+present\b|\bremain\s+(?:in|on)\b|\bpatrol\b|\boperat(?:e|ing)\s+(?:in|on|within|at|from)\b|\bconduct(?:s|ing)?\s+[^.;]{0,50}?\b(?:enforcement|operations?|activit(?:y|ies))\s+(?:in|on|at|within)\b/gi,
+    // "enter into an agreement" and "access to a database" are not where officers go.
+    re: /\benter(?:s|ing)?\b(?!\s+into\b)|\bentry\b|\baccess\b(?!\s+to\s+(?:any\s+|the\s+|such\s+|its\s+)?(?:electronic\s+)?(?:databases?|data|information|records?|files?|systems?))|\bbe\s+present\b|\bremain\s+(?:in|on)\b|\bpatrol\b|\boperat(?:e|ing)\s+(?:in|on|within|at|from)\b|\bconduct(?:s|ing)?\s+[^.;]{0,50}?\b(?:enforcement|operations?|activit(?:y|ies))\s+(?:in|on|at|within)\b/gi,
     kind: "access",
   },
   {
@@ -864,8 +871,14 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
   let purpose: Span | null = termPurpose;
   {
     const re = globalForm(PURPOSE_RE);
-    const m = re.exec(text);
-    if (m && (!purpose || m.index < purpose.start)) purpose = span(text, m.index, m.index + m[0].length);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const end = m.index + m[0].length;
+      if (PURPOSE_IS_ACTOR_RE.test(text.slice(end, end + 20))) continue;
+      if (PURPOSE_EXAMPLE_RE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      if (!purpose || m.index < purpose.start) purpose = span(text, m.index, end);
+      break;
+    }
   }
   const penalties: Penalty[] = [];
   for (const p of PENALTY_RES) {
@@ -928,6 +941,11 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
     where = "jurisdiction-facilities";
     whereSpan = places.facilities[0]!;
   } else where = "not-applicable";
+
+  // "No agency or agent shall enter into a 287(g) agreement": a bare agency or
+  // officer told not to cooperate is the enactor's own; a law cannot stop
+  // another government's agencies from helping their own.
+  if (bound === "all-law-enforcement" && boundSpan && !LEVEL_NAMED_RE.test(boundSpan.text) && duty && negated && listRe("cooperation").test(text) && !conduct.some((c) => c.kind === "dress" || c.kind === "identification")) bound = "own-personnel";
 
   // 10. What it does.
   const does = new Set<Does>();
