@@ -452,8 +452,9 @@ const STATUS_RE =
 /** Sharing verbs: a word list (read/words/sharing-verbs.yaml). */
 const SHARE_RE = listRe("sharing-verbs");
 const SAVINGS_SPECIFIC_RE = /\b(?:8\s+U\.?\s?S\.?\s?C\.?\s*(?:§{1,2}\s*)?(?:1373|1644)|§{1,2}\s*(?:1373|1644)|[Ss]ections?\s+(?:1373|1644))\b/g;
+const CROSS_REFERENCE_RE = /\bas\s+(?:otherwise\s+)?provided\s+(?:in|by|under|for)\b|\bprovided\s+(?:that|further|however)\b|\bprovision\s+of\b/gi;
 const SAVINGS_GENERIC_RE =
-  /\b(?:except\s+(?:as|where|when|to\s+the\s+extent)\s+(?:otherwise\s+)?(?:required|permitted|authorized|provided|mandated)\s+by\s+(?:(?:federal|state|applicable|controlling)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?law|unless\s+(?:otherwise\s+)?required\s+by\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?law|to\s+the\s+(?:maximum\s+)?extent\s+(?:permitted|allowed|authorized)\s+by\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?law|to\s+the\s+extent\s+consistent\s+with\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?law|consistent\s+with\s+(?:federal|applicable|state\s+and\s+federal)\s+law|(?:conflict|inconsistent)s?\s+with\s+(?:federal|state\s+or\s+federal|applicable|any\s+federal)\s+law|preempted\s+by\s+federal\s+law|as\s+required\s+by\s+federal\s+law)\b/gi;
+  /\b(?:except\s+(?:as|where|when|to\s+the\s+extent)\s+(?:otherwise\s+)?(?:required|permitted|authorized|provided|mandated)\s+by\s+(?:(?:federal|state|applicable|controlling)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?(?:law|statute|regulation)|unless\s+(?:(?:such|the)\s+\w+\s+is\s+)?(?:otherwise\s+)?required\s+by\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?(?:law|statute|regulation)|to\s+the\s+(?:maximum\s+)?extent\s+(?:permitted|allowed|authorized)\s+by\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?law|to\s+the\s+extent\s+consistent\s+with\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?law|consistent\s+with\s+(?:federal|applicable|state\s+and\s+federal)\s+law|(?:conflict|inconsistent)s?\s+with\s+(?:federal|state\s+or\s+federal|applicable|any\s+federal)\s+law|preempted\s+by\s+federal\s+law|as\s+required\s+by\s+federal\s+law)\b/gi;
 const LIMITS_RE =
   /\bto\s+the\s+(?:maximum\s+)?extent\s+(?:permitted|allowed|authorized)\s+by\s+(?:federal|state\s+and\s+federal|federal\s+and\s+state|applicable)\s+law\b|\bexcept\s+(?:where|as|to\s+the\s+extent)\s+(?:preempted\s+by|immune\s+under|prohibited\s+by)\s+federal\s+law\b|\b(?:immun(?:e|ity))\s+(?:under|from)\b[^.;]{0,40}\bfederal\s+law\b|\bSupremacy\s+Clause\b|\bnot\s+(?:apply|be\s+applied)\s+to\s+(?:conduct|acts?)\s+(?:authorized|required)\s+by\s+federal\s+law\b/gi;
 
@@ -914,7 +915,8 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
     mentions.sort((a, b) => a.start - b.start);
     for (const st of mentions) {
       const s = sentenceOf(sents, st.start);
-      const body = text.slice(s.start, s.end);
+      // "Except as provided in subsection (3)" and "provided that" are cross-references, not sharing.
+      const body = text.slice(s.start, s.end).replace(CROSS_REFERENCE_RE, (w) => " ".repeat(w.length));
       if (/^\s*nothing\s+in\b|\b(?:does|do|shall)\s+not\s+(?:prohibit|restrict|limit|prevent)\b|\bmay\s+(?:share|disclose|provide|send|exchange)\b/i.test(body)) continue;
       if (!SHARE_RE.test(body)) continue;
       const d = containing(dutySents, s.start);

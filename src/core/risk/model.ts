@@ -44,6 +44,8 @@ export interface Unit {
   boundFrom: Unit | null;
   /** True when the unit is listed under a "does not apply to:" lead-in. */
   inExemptList: boolean;
+  /** True when the unit is listed under a lead-in that forbids policies: it describes a policy, not a duty. */
+  describesForbiddenPolicy: boolean;
 }
 
 export interface DraftModel {
@@ -121,6 +123,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
       analysis: analyzeText(r.text, { terms, self }),
       boundFrom: null,
       inExemptList: false,
+      describesForbiddenPolicy: false,
     });
   }
   const sectionByNumber = new Map<string, string>();
@@ -160,6 +163,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
           analysis,
           boundFrom: null,
           inExemptList: exemptList,
+          describesForbiddenPolicy: !!lead && (lead.describesForbiddenPolicy || forbidsPolicies(lead)),
         };
         if (lead && analysis.bound && analysis.bound === lead.analysis.bound && !analysis.boundSpan) u.boundFrom = lead.boundFrom ?? lead;
         units.push(u);
@@ -183,6 +187,17 @@ function exemptLeadIn(u: Unit): boolean {
   if (v === undefined) {
     v = EXEMPT_LEADIN_RE.test(u.text);
     exemptLeadIns.set(u, v);
+  }
+  return v;
+}
+
+const policyLeadIns = new WeakMap<Unit, boolean>();
+/** Does a lead-in forbid policies? Tested once per lead-in, on its last words only. */
+function forbidsPolicies(u: Unit): boolean {
+  let v = policyLeadIns.get(u);
+  if (v === undefined) {
+    v = FORBIDDEN_POLICY_LEADIN_RE.test(u.text.slice(-600));
+    policyLeadIns.set(u, v);
   }
   return v;
 }
@@ -215,8 +230,15 @@ function inlineDefinitions(text: string): string[] {
 
 /** Operative units: paragraphs of operative and closing sections (not definitions, not recitals). */
 export function operativeUnits(m: DraftModel): Unit[] {
-  return m.units.filter((u) => u.kind === "paragraph" && u.sectionRole !== "definitions");
+  return m.units.filter((u) => u.kind === "paragraph" && u.sectionRole !== "definitions" && !u.describesForbiddenPolicy);
 }
+
+/**
+ * A lead-in that forbids policies ("No municipality shall adopt a policy
+ * which: (a) Limits ..."): its items describe what the law forbids others to
+ * enact, so they are not restrictions of their own (anti-sanctuary statutes).
+ */
+const FORBIDDEN_POLICY_LEADIN_RE = /\b(?:shall|may)\s+not\s+(?:adopt|enact|have|implement|maintain|pass|endorse|enforce)\b[^:]{0,200}\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?)\b[^:]{0,200}:\s*$|\bno\s+[\w\s,]{1,80}?\s+(?:shall|may)\s+(?:adopt|enact|have|implement|maintain|pass|endorse|enforce)\b[^:]{0,200}\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?)\b[^:]{0,200}:\s*$/i;
 
 export function unitsInScope(m: DraftModel, from: Unit, scope: ScopeRef): Unit[] {
   switch (scope.kind) {
