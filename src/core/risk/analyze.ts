@@ -411,6 +411,10 @@ const GENERIC_RE = /\b(?:(?:such|the|an?|any|each|every|no|all)\s+)?(?:officers?
 
 const MODAL_RE =
   /\b(?:shall|must|may\s+not|will\s+not|cannot|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|required|forbidden|barred|directed|not\s+permitted|not\s+authorized|guilty|subject\s+to|punishable|liable)|commits?)\b/i;
+const NO_SUBJECT_RE = /^\s*(?:\([\w.]+\)\s*)*no\s+\w/i;
+const NO_FORM_MODAL_RE = /\b(?:may|can|will|(?:is|are)\s+(?:hereby\s+)?(?:authorized|permitted|allowed))\b/i;
+/** Declining in positive words: "shall decline detainer requests", "shall refuse". */
+const DECLINE_VERB_RE = /\b(?:shall|must|will)\s+(?:decline|refuse|reject)\b/i;
 const NEG_RE =
   /(?:^|[^\w])(?:shall\s+not|must\s+not|may\s+not|will\s+not|cannot|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|forbidden|barred|not\s+permitted|not\s+authorized)|no|never|prohibit(?:ed|s)?)(?:[^\w]|$)/i;
 
@@ -749,7 +753,8 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
     while (firstActor < actors.length && actors[firstActor]!.start < s.start) firstActor++;
     const body = text.slice(s.start, s.end);
     if (/^\s*(?:nothing\s+in\s+this|this\s+\w+(?:\s+\w+)?\s+(?:does|do|shall)\s+not\s+(?:apply|prohibit|restrict))/i.test(body)) continue;
-    const mm = MODAL_RE.exec(body);
+    // "No City department may enter into ...", "No agency is authorized to use ...": a prohibition by its "No" subject.
+    const mm = MODAL_RE.exec(body) ?? (NO_SUBJECT_RE.test(body) ? NO_FORM_MODAL_RE.exec(body) : null);
     if (!mm) continue;
     const modal = s.start + mm.index;
     const modalEnd = modal + mm[0].length;
@@ -962,6 +967,7 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
   if (duty && !does.has("restricts-access") && (outsideBound || bound === "everyone") && restrictsAccessWords && where !== "not-applicable") does.add("restricts-access");
   const legalEffect = LEGAL_EFFECT_RE.test(text) && /^\s*(?:if\b|nothing\b|this\s+\w+\s+(?:shall\s+)?takes?\s+effect)/i.test(text);
   if (duty && negated && !legalEffect && (ownSubject || bound === "everyone") && !does.has("restricts-access") && DECLINE_RE.test(text)) does.add("declines-assistance");
+  if (duty && !negated && ownSubject && DECLINE_VERB_RE.test(text) && DECLINE_RE.test(text)) does.add("declines-assistance");
   if (duty && negated && ownSubject && statusRestriction) does.add("declines-assistance");
   if (duty && bound === "own-personnel" && (!negated ? true : conductOfficers.length > 0 && !does.has("restricts-access") && !does.has("declines-assistance"))) does.add("directs-staff");
   if (TRANSPARENCY_RE.test(text)) does.add("transparency");
