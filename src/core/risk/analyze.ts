@@ -415,6 +415,10 @@ const NO_SUBJECT_RE = /^\s*(?:\([\w.]+\)\s*)*no\s+\w/i;
 const NO_FORM_MODAL_RE = /\b(?:may|can|will|(?:is|are)\s+(?:hereby\s+)?(?:authorized|permitted|allowed))\b/i;
 /** Declining in positive words: "shall decline detainer requests", "shall refuse". */
 const DECLINE_VERB_RE = /\b(?:shall|must|will)\s+(?:decline|refuse|reject)\b/i;
+/** Modal forms in which the enactor grants or withholds permission rather than commanding the subject. */
+const AUTHORIZATION_MODAL_RE = /\b(?:authorized|permitted|allowed)\b/i;
+/** "shall not be given (granted, allowed) access": the subject receives, someone else gives. */
+const GIVEN_RE = /\s*(?:not\s+)?be\s+(?:given|granted|allowed|permitted|provided|afforded)\s+(?!to\b)/iy;
 const NEG_RE =
   /(?:^|[^\w])(?:shall\s+not|must\s+not|may\s+not|will\s+not|cannot|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|forbidden|barred|not\s+permitted|not\s+authorized)|no|never|prohibit(?:ed|s)?)(?:[^\w]|$)/i;
 
@@ -446,6 +450,8 @@ const PURPOSE_RE =
   /\b(?:civil\s+)?immigration[- ](?:enforcement|law\s+enforcement|operations?|raids?|arrests?|sweeps?|detentions?|actions?|activit(?:y|ies)|purposes?|investigations?|proceedings|detainers?)\b|\benforc(?:e|es|ing|ement\s+of)\s+(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b|\b(?:violations?\s+of|under)\s+(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b|\bcivil\s+immigration\s+laws?\b|\bdeportations?\b|\bremoval\s+(?:proceedings|operations|flights?)\b|\b(?:ICE|CBP)\s+(?:operations?|enforcement|raids?|activit(?:y|ies)|charter\s+flights?|flights?)\b/gi;
 /** Words that name another government or a class beyond the enactor's own: "federal", "non-local", "operating in". */
 const LEVEL_NAMED_RE = /\b(?:federal|state|local|county|municipal|tribal|non-?local|outside|out-of-state|other|foreign|United\s+States|operating|ICE|DHS|CBP|immigration)\b/i;
+/** "all agencies", "each agency": in a local measure, the enactor's own departments. */
+const BARE_AGENCY_RE = /^(?:(?:all|each|every|any|the)\s+)?agenc(?:y|ies)$/i;
 /** "immigration enforcement agent" names an officer, not a purpose. */
 const PURPOSE_IS_ACTOR_RE = /^\s+(?:agents?|officers?|officials?|personnel|authorit(?:y|ies)|agenc(?:y|ies))\b/i;
 /** "any other similar use including for enforcing civil immigration laws": an example, not a limit. */
@@ -468,7 +474,8 @@ const CONDUCT_RES: Array<{ re: RegExp; kind: ConductKind }> = [
     kind: "dress",
   },
   {
-    re: /\bidentif(?:y|ies|ying|ication)\b|\bbadges?(?:\s+numbers?)?\b|\bname\s+tags?\b|\bcredentials?\b|\bdisplay(?:s|ing)?\b[^.;]{0,60}?\b(?:name|agency|badge|number|garment|insignia|identification)\b|\boutermost\s+garment\b/gi,
+    // "identify any changes" is finding, not officers identifying themselves.
+    re: /\bidentif(?:y|ies|ying)\s+(?:themselves|himself|herself|oneself|themself|their\s+agency|his\s+or\s+her|as\s+an?\b)|\bidentification\b|\bbadges?(?:\s+numbers?)?\b|\bname\s+tags?\b|\bcredentials?\b|\bdisplay(?:s|ing)?\b[^.;]{0,60}?\b(?:name|agency|badge|number|garment|insignia|identification)\b|\boutermost\s+garment\b/gi,
     kind: "identification",
   },
   {
@@ -765,10 +772,14 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
     duty = true;
     if (neg) negated = true;
     const after = afterModal(text, modalEnd, s.end);
+    GIVEN_RE.lastIndex = modalEnd;
+    const refusal = AUTHORIZATION_MODAL_RE.test(mm[0]) || GIVEN_RE.test(text);
     for (let ai = firstActor; ai < actors.length && actors[ai]!.start < s.end; ai++) {
       const a = actors[ai]!;
       if (a.start >= s.start && a.end <= s.end) a.relevant = relevant;
-      if (a.start >= subjStart && a.end <= modal) a.role = "subject";
+      // "No agency is authorized to use City lots", "Federal agents shall not be given
+      // access to County facilities": the owner refuses; the named class is kept out.
+      if (a.start >= subjStart && a.end <= modal) a.role = refusal ? "restricted" : "subject";
       else if (a.start >= modalEnd && a.end <= s.end) {
         // What lies between the modal and the mention, from facts found once per sentence.
         if (after.passive && after.stop > a.start && BY_AGENT_RE.test(text.slice(Math.max(modalEnd, a.start - 12), a.start))) a.role = "agent";
@@ -952,7 +963,14 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
   // "No agency or agent shall enter into a 287(g) agreement": a bare agency or
   // officer told not to cooperate is the enactor's own; a law cannot stop
   // another government's agencies from helping their own.
-  if (bound === "all-law-enforcement" && boundSpan && !LEVEL_NAMED_RE.test(boundSpan.text) && duty && negated && listRe("cooperation").test(text) && !conduct.some((c) => c.kind === "dress" || c.kind === "identification")) bound = "own-personnel";
+  // Likewise a bare agency told not to stop or arrest people, or told to review
+  // its own policies: only the enactor's agencies can be commanded so.
+  if (bound === "all-law-enforcement" && boundSpan && !LEVEL_NAMED_RE.test(boundSpan.text) && duty && !conduct.some((c) => c.kind === "dress" || c.kind === "identification" || c.kind === "access" || c.kind === "use")) {
+    const cooperation = negated && listRe("cooperation").test(text);
+    const arrests = negated && conduct.some((c) => c.kind === "methods") && /\b(?:solely|based\s+on|on\s+the\s+basis\s+of)\b/i.test(text);
+    const ownAdministration = !negated && !conduct.length && BARE_AGENCY_RE.test(boundSpan.text);
+    if (cooperation || arrests || ownAdministration) bound = "own-personnel";
+  }
 
   // 10. What it does.
   const does = new Set<Does>();
