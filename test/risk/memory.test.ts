@@ -2,8 +2,8 @@
 // bounded: a batch over every municipality must not grow memory per row.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { analyzeText, buildTermTable, selfNamesFor } from "../../src/core/risk/analyze.js";
-import { selfRegexes, termRegexes } from "../../src/core/risk/analyze.js";
+import { analyzeText, buildTermTable, selfNamesFor } from "../../src/core/risk/read/index.js";
+import { selfRegexes, termRegexes } from "../../src/core/risk/read/index.js";
 import { BoundedCache } from "../../src/core/risk/read/cache.js";
 
 test("the reader's compiled patterns stay bounded across 3,000 jurisdictions", () => {

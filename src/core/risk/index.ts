@@ -4,4 +4,4 @@ export { buildContext, CHECK_INSTRUMENTS, type CheckInstrument, circuitFor, circ
 export { RULES, ruleById } from "./rules/index.js";
 export { explainFrames } from "./explain.js";
 export type { Rule, RuleMeta } from "./types.js";
-export { analyzeText, buildTermTable, selfNamesFor, type Analysis, type Who, type Where, type Does } from "./analyze.js";
+export { analyzeText, buildTermTable, selfNamesFor, type Analysis, type Who, type Where, type Does } from "./read/index.js";

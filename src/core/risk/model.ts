@@ -17,7 +17,7 @@ import {
   type SelfNames,
   type Span,
   type TermTable,
-} from "./analyze.js";
+} from "./read/index.js";
 import type { RuleMeta } from "./types.js";
 import type { CheckInstrument } from "./context.js";
 import { stateName } from "./read/lexicon.js";

@@ -4,8 +4,8 @@
 // purpose, with which exceptions and remedies. Rules read frames; `check
 // --explain` shows them so a reviewer sees why a note fired. Every text in a
 // frame is an exact substring of the unit's text, for quoting.
-import type { ActorClass, Analysis, Does, PenaltyKind, Span } from "../analyze.js";
-import { reachesFederal } from "../analyze.js";
+import type { ActorClass, Analysis, Does, PenaltyKind, Span } from "../read/index.js";
+import { reachesFederal } from "../read/index.js";
 import { listRe } from "./lexicon.js";
 
 export type Modality = "must" | "must-not" | "may" | "may-not" | "none";

@@ -3,7 +3,7 @@
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { circuitName } from "../context.js";
-import { reachesFederal, type Conduct, type ConductKind } from "../analyze.js";
+import { reachesFederal, type Conduct, type ConductKind } from "../read/index.js";
 import { A } from "../authorities.js";
 import { describeClass, frameOf, isNinth, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";

@@ -2,7 +2,7 @@
 // penalties (legal-landscape §5).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { reachesFederal } from "../analyze.js";
+import { reachesFederal } from "../read/index.js";
 import { A } from "../authorities.js";
 import { makeNote, modelFor, operativeUnits } from "../model.js";
 import { LABEL } from "./penalty-on-federal-officers.js";

@@ -2,7 +2,7 @@
 // own police or state officers: discrimination (legal-landscape §1.2 (2), §2).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import type { Exemption } from "../analyze.js";
+import type { Exemption } from "../read/index.js";
 import { A } from "../authorities.js";
 import { bindsOutside, describeClass, makeNote, modelFor, operativeUnits, outsideTarget, unitsInScope, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";

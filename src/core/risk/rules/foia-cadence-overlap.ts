@@ -2,7 +2,7 @@
 // time (legal-landscape §4; 5 U.S.C. § 552(a)(6)).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import type { Span } from "../analyze.js";
+import type { Span } from "../read/index.js";
 import { A } from "../authorities.js";
 import { makeNote, modelFor, operativeUnits } from "../model.js";
 import type { RuleMeta } from "../types.js";

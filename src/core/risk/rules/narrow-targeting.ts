@@ -2,7 +2,7 @@
 // the classic discrimination pattern (legal-landscape §1.2 (1)).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { isNarrow } from "../analyze.js";
+import { isNarrow } from "../read/index.js";
 import { A } from "../authorities.js";
 import { describeClass, leftOut, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";

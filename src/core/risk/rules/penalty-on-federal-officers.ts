@@ -2,7 +2,7 @@
 // (legal-landscape §1.3).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { isNarrow, reachesFederal, type ActorClass, type PenaltyKind } from "../analyze.js";
+import { isNarrow, reachesFederal, type ActorClass, type PenaltyKind } from "../read/index.js";
 import { A } from "../authorities.js";
 import { bindsOutside, describeClass, makeNote, modelFor, operativeUnits, outsideTarget, unitsInScope, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";

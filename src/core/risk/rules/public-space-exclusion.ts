@@ -2,7 +2,7 @@
 // outside officers (legal-landscape §1.6).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { isNarrow, reachesFederal } from "../analyze.js";
+import { isNarrow, reachesFederal } from "../read/index.js";
 import { A } from "../authorities.js";
 import { describeClass, makeNote, modelFor, operativeUnits, outsideTarget } from "../model.js";
 import type { RuleMeta } from "../types.js";

@@ -1,0 +1,140 @@
+// Definitions: "X" means ..., and the table of defined terms with what each
+// term covers (a class of officer, a place, a purpose, status information)
+// and what it leaves out (exemptions written into the definition).
+// ---------------------------------------------------------------------------
+// Definitions
+import type { ActorClass, ActorMention, Analysis, DefinedTerm, SelfNames, TermFacets, TermTable } from "./types.js";
+import { escapeRe } from "./text.js";
+import { PURPOSE_TEST_RE } from "./patterns.js";
+import { analyzeText } from "./paragraph.js";
+import { BoundedCache } from "./cache.js";
+
+export const DEF_RE = /^\s*(?:[(\[]?[a-z0-9]{1,4}[)\].]\s*)?[“"‘']([^”"’']{1,80})[”"’']\s*(?:,\s*)?(?:\([^)]*\)\s*)?(means|shall\s+mean|includes|refers\s+to|has\s+the\s+meaning|is\s+defined\s+as|shall\s+include)\b\s*:?\s*/i;
+
+/** Splits a definition paragraph into term and body, or null if it is not one. */
+export function parseDefinition(text: string): { term: string; body: string } | null {
+  const m = DEF_RE.exec(text);
+  if (!m) return null;
+  return { term: m[1]!.trim(), body: text.slice(m[0].length) };
+}
+
+export const ACTOR_TERM_HEAD = /\b(?:agenc(?:y|ies)|officers?|authorit(?:y|ies)|agents?|personnel|officials?|entit(?:y|ies)|law\s+enforcement|police|employees?|departments?|persons?)$/i;
+
+/** Builds the table of defined terms from definition paragraphs, resolving terms used inside definitions. */
+export function buildTermTable(defs: Array<{ text: string; id: string }>, self?: SelfNames): TermTable {
+  const raw = new Map<string, { term: string; body: string; id: string }>();
+  for (const d of defs) {
+    const p = parseDefinition(d.text);
+    if (!p) continue;
+    const key = p.term.toLowerCase();
+    if (!raw.has(key)) raw.set(key, { term: p.term, body: p.body, id: d.id });
+  }
+  const table: TermTable = new Map();
+  const resolving = new Set<string>();
+  const resolve = (key: string): void => {
+    if (table.has(key) || resolving.has(key)) return;
+    resolving.add(key);
+    const r = raw.get(key)!;
+    // Resolve the terms this definition uses first.
+    for (const other of raw.keys()) {
+      if (other !== key && termUsed(raw.get(other)!.term, r.body)) resolve(other);
+    }
+    const a = analyzeText(r.body, { terms: table, ...(self ? { self } : {}) });
+    const facets: TermFacets = {};
+    const isActorTerm = ACTOR_TERM_HEAD.test(r.term.replace(/\s*\([^)]*\)\s*$/, ""));
+    const considered = a.actors.filter((x) => x.role !== "exempt" && x.role !== "example" && !x.generic);
+    if (isActorTerm || (considered.length && /^(?:any|an?|all|every|each|the)?\s*(?:\w+\s+){0,4}?(?:officers?|agents?|agenc(?:y|ies)|employees?|personnel|officials?|entit(?:y|ies))\b(?!['’])/i.test(r.body))) {
+      const cls = definitionClass(considered, a);
+      // "Non-Local Law Enforcement" means any agency other than the City's: the
+      // name says the class is non-local; the exclusion of the City's own
+      // police is what the term means, not a separate exemption.
+      const nonLocalName = /\bnon-?local\b|\boutside\b|\bout-of-(?:state|town)\b|\bnon-?(?:city|county|town|village|borough)\b/i.test(r.term);
+      if (cls && nonLocalName && (cls.cls === "all-law-enforcement" || cls.cls === "non-local-officers")) {
+        facets.actor = { cls: "non-local-officers", exempts: a.exempts.filter((e) => e.kind !== "function" && e.kind !== "own-personnel").map((e) => ({ ...e, viaTerm: r.term })) };
+      } else if (cls) {
+        const named = considered.filter((x) => x.cls === "named-agency");
+        facets.actor = {
+          cls: cls.cls,
+          ...(cls.cls === "named-agency" && named[0]?.agency ? { agency: named[0].agency } : {}),
+          exempts: a.exempts.filter((e) => e.kind !== "function").map((e) => ({ ...e, viaTerm: r.term })),
+        };
+      }
+    }
+    if (!facets.actor) {
+      if (a.where === "non-public-property" || a.where === "public-places" || a.where === "jurisdiction-facilities") facets.place = a.where;
+      if (a.purpose || PURPOSE_TEST_RE.test(r.term)) facets.purpose = true;
+    }
+    if (/\b(?:citizenship|immigration)(?:\s+(?:or|and)\s+(?:citizenship|immigration))?\s+status\b|\bcitizenship\b/i.test(r.body)) facets.status = true;
+    table.set(key, { term: r.term, body: r.body, id: r.id, facets });
+    resolving.delete(key);
+  };
+  for (const key of raw.keys()) resolve(key);
+  return table;
+}
+
+export function definitionClass(actors: ActorMention[], a: Analysis): { cls: ActorClass } | null {
+  if (!actors.length) {
+    if (a.purpose) return { cls: "immigration-officers" };
+    return null;
+  }
+  const classes = new Set(actors.map((x) => x.cls));
+  if (classes.has("all-law-enforcement") || classes.has("everyone")) return { cls: "all-law-enforcement" };
+  const named = actors.filter((x) => x.cls === "named-agency");
+  const namedAgencies = new Set(named.map((x) => x.agency));
+  if (classes.has("immigration-officers") || namedAgencies.size > 1) {
+    // "Federal Immigration Authority" means officers of ICE, CBP, or any agency enforcing immigration law.
+    if (classes.has("federal-officers") && !classes.has("immigration-officers") && namedAgencies.size === 0) return { cls: "federal-officers" };
+    return { cls: "immigration-officers" };
+  }
+  if (named.length) return { cls: "named-agency" };
+  for (const c of ["non-local-officers", "federal-officers", "own-personnel", "non-federal-officers", "state-officers", "other-local-officers", "private-parties"] as const) {
+    if (classes.has(c)) return { cls: c };
+  }
+  return null;
+}
+
+/** Compiled term patterns: bounded, so a batch over many drafts keeps memory flat. */
+export const termRegexes = new BoundedCache<string, RegExp>(512);
+
+/** The regex that finds a defined term (and its plural), compiled once per term while it is in use. */
+export function termRegex(term: string): RegExp {
+  return termRegexes.get(term, () => makeTermRegex(term));
+}
+
+export function termUsed(term: string, text: string): boolean {
+  const re = termRegex(term);
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+export function makeTermRegex(term: string): RegExp {
+  const words = term.split(/\s+/).map(escapeRe).join("\\s+");
+  const plural = /y$/i.test(term) ? `(?:${escapeRe(term.slice(0, -1))}ies|${words})` : `${words}(?:s|es)?`;
+  const multi = /\s/.test(term);
+  return new RegExp(`(?<![\\w-])${/y$/i.test(term) ? plural : plural}(?![\\w-])`, multi ? "gi" : "g");
+}
+
+
+/**
+ * One pattern per case-sensitivity for a whole table of defined terms,
+ * longest terms first, each term a capturing group: a paragraph is scanned
+ * once however many terms the draft defines (not once per term).
+ */
+export const tableRegexes = new WeakMap<TermTable, { size: number; out: Array<{ re: RegExp; terms: DefinedTerm[] }> }>();
+export function termsRegex(table: TermTable): Array<{ re: RegExp; terms: DefinedTerm[] }> {
+  // The table grows while definitions resolve one another: rebuild when it has.
+  let out = tableRegexes.get(table)?.size === table.size ? tableRegexes.get(table)!.out : undefined;
+  if (!out) {
+    const sorted = [...table.values()].sort((a, b) => b.term.length - a.term.length || a.term.localeCompare(b.term));
+    out = [];
+    for (const multi of [true, false]) {
+      const group = sorted.filter((t) => /\s/.test(t.term) === multi);
+      if (!group.length) continue;
+      // A term's own pattern, its groups made non-capturing so that group i is term i.
+      const alternatives = group.map((t) => `(${termRegex(t.term).source.replace(/(?<!\\)\((?!\?)/g, "(?:")})`);
+      out.push({ re: new RegExp(alternatives.join("|"), multi ? "gi" : "g"), terms: group });
+    }
+    tableRegexes.set(table, { size: table.size, out });
+  }
+  return out;
+}
