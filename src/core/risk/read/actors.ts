@@ -5,7 +5,7 @@
 import type { ActorClass, ActorMention, Inherited, SelfNames, Span, TermTable, Where } from "./types.js";
 import { Masked, span } from "./text.js";
 import { AGENCIES, EVERYONE_RE, FEDERAL_RES, GENERAL_RES, GENERIC_RE, IMMIGRATION_RES, LEVELS_GOV_HINT_RE, LEVELS_GOV_RE, LEVELS_RE, NONLOCAL_RES, OTHER_LOCAL_RES, PRIVATE_RE, STATE_RES } from "./patterns.js";
-import { termsRegex } from "./definitions.js";
+import { termMatcher } from "./definitions.js";
 import { selfRes } from "./self-names.js";
 
 export interface Actors {
@@ -30,28 +30,23 @@ export function gatherActors(text: string, masked: Masked, terms: TermTable, sel
   };
 
   // 1. Defined terms: one pattern for the whole table, longest terms first.
-  for (const { re, terms: byGroup } of termsRegex(terms)) {
-    masked.each(re, (m) => {
-      // The capturing group that matched names the term.
-      let gi = 1;
-      while (gi < m.length && m[gi] === undefined) gi++;
-      const t = byGroup[gi - 1]!;
-      const f = t.facets;
-      const s = m.index;
-      const e = s + m[0].length;
-      if (f.status) termStatus.push(span(text, s, e));
-      if (f.actor) {
-        addActor(s, e, f.actor.cls, {
-          term: t.term,
-          ...(f.actor.agency ? { agency: f.actor.agency } : {}),
-          ...(f.actor.exempts.length ? { termExempts: f.actor.exempts } : {}),
-        });
-        return true;
-      }
-      if (f.place) termPlaces.push({ where: f.place, span: span(text, s, e) });
-      if (f.purpose && !termPurpose) termPurpose = span(text, s, e);
-      return false;
-    });
+  for (const hit of termMatcher(terms).find(text)) {
+    const t = hit.term;
+    const f = t.facets;
+    const s = hit.start;
+    const e = hit.end;
+    if (f.status) termStatus.push(span(text, s, e));
+    if (f.actor) {
+      addActor(s, e, f.actor.cls, {
+        term: t.term,
+        ...(f.actor.agency ? { agency: f.actor.agency } : {}),
+        ...(f.actor.exempts.length ? { termExempts: f.actor.exempts } : {}),
+      });
+      masked.blank(s, e);
+      continue;
+    }
+    if (f.place) termPlaces.push({ where: f.place, span: span(text, s, e) });
+    if (f.purpose && !termPurpose) termPurpose = span(text, s, e);
   }
 
   // 2. Literal actor phrases, most specific first.

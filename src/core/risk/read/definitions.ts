@@ -9,7 +9,12 @@ import { PURPOSE_TEST_RE } from "./patterns.js";
 import { analyzeText } from "./paragraph.js";
 import { BoundedCache } from "./cache.js";
 
-export const DEF_RE = /^\s*(?:[(\[]?[a-z0-9]{1,4}[)\].]\s*)?[“"‘']([^”"’']{1,80})[”"’']\s*(?:,\s*)?(?:\([^)]*\)\s*)?(means|shall\s+mean|includes|refers\s+to|has\s+the\s+meaning|is\s+defined\s+as|shall\s+include)\b\s*:?\s*/i;
+/**
+ * A definition in every form drafters use: "X" means ...; (a) "X" means ...;
+ * For purposes of this section, "X" means ...; The term "X" means ...;
+ * X. The term "x" means ... (a code's run-in heading before it).
+ */
+export const DEF_RE = /^\s*(?:[(\[]?[a-z0-9]{1,4}[)\].]\s*)?(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}\.\s+)?(?:(?:for\s+(?:the\s+)?purposes?\s+of\s+this\s+\w+(?:\s+\w+)?|as\s+used\s+in\s+this\s+\w+(?:\s+\w+)?),\s*)?(?:the\s+(?:term|phrase|words?)\s+)?[“"‘']([^”"’']{1,80})[”"’']\s*(?:,\s*)?(?:\([^)]*\)\s*)?(means|shall\s+mean|includes|refers\s+to|has\s+the\s+meaning|is\s+defined\s+as|shall\s+include)\b\s*:?\s*/i;
 
 /** Splits a definition paragraph into term and body, or null if it is not one. */
 export function parseDefinition(text: string): { term: string; body: string } | null {
@@ -31,15 +36,23 @@ export function buildTermTable(defs: Array<{ text: string; id: string }>, self?:
   }
   const table: TermTable = new Map();
   const resolving = new Set<string>();
+  const finder = new TermMatcher([...raw.values()].map((r) => ({ term: r.term, body: r.body, id: r.id, facets: {} })), true);
+  const usedTerms = (body: string): string[] => [...new Set(finder.find(body).map((h) => h.term.term.toLowerCase()))];
   const resolve = (key: string): void => {
     if (table.has(key) || resolving.has(key)) return;
     resolving.add(key);
     const r = raw.get(key)!;
-    // Resolve the terms this definition uses first.
-    for (const other of raw.keys()) {
-      if (other !== key && termUsed(raw.get(other)!.term, r.body)) resolve(other);
+    // Resolve the terms this definition uses first, found in one scan of its
+    // body (not one scan per term: a code defines hundreds), and read the body
+    // with just those terms.
+    const used: TermTable = new Map();
+    for (const other of usedTerms(r.body)) {
+      if (other === key) continue;
+      resolve(other);
+      const t = table.get(other);
+      if (t) used.set(other, t);
     }
-    const a = analyzeText(r.body, { terms: table, ...(self ? { self } : {}) });
+    const a = analyzeText(r.body, { terms: used, ...(self ? { self } : {}) });
     const facets: TermFacets = {};
     const isActorTerm = ACTOR_TERM_HEAD.test(r.term.replace(/\s*\([^)]*\)\s*$/, ""));
     const considered = a.actors.filter((x) => x.role !== "exempt" && x.role !== "example" && !x.generic);
@@ -115,26 +128,66 @@ export function makeTermRegex(term: string): RegExp {
 }
 
 
+/** A defined term found in a text: where, and which term. */
+export interface TermHit {
+  start: number;
+  end: number;
+  term: DefinedTerm;
+}
+
 /**
- * One pattern per case-sensitivity for a whole table of defined terms,
- * longest terms first, each term a capturing group: a paragraph is scanned
- * once however many terms the draft defines (not once per term).
+ * Finds the defined terms of a table in a text in one pass over its words:
+ * each word is looked up by its lower-case form among the terms that begin
+ * with it (and, for one-word terms, their plurals), and only those candidates
+ * are tried there, longest first. Linear in the text, whatever the number of
+ * terms (an alternation of hundreds of terms is tried at every position).
  */
-export const tableRegexes = new WeakMap<TermTable, { size: number; out: Array<{ re: RegExp; terms: DefinedTerm[] }> }>();
-export function termsRegex(table: TermTable): Array<{ re: RegExp; terms: DefinedTerm[] }> {
-  // The table grows while definitions resolve one another: rebuild when it has.
-  let out = tableRegexes.get(table)?.size === table.size ? tableRegexes.get(table)!.out : undefined;
-  if (!out) {
-    const sorted = [...table.values()].sort((a, b) => b.term.length - a.term.length || a.term.localeCompare(b.term));
-    out = [];
-    for (const multi of [true, false]) {
-      const group = sorted.filter((t) => /\s/.test(t.term) === multi);
-      if (!group.length) continue;
-      // A term's own pattern, its groups made non-capturing so that group i is term i.
-      const alternatives = group.map((t) => `(${termRegex(t.term).source.replace(/(?<!\\)\((?!\?)/g, "(?:")})`);
-      out.push({ re: new RegExp(alternatives.join("|"), multi ? "gi" : "g"), terms: group });
+export class TermMatcher {
+  private readonly byWord = new Map<string, Array<{ term: DefinedTerm; re: RegExp }>>();
+  constructor(terms: Iterable<DefinedTerm>, caseInsensitive = false) {
+    const sorted = [...terms].sort((a, b) => b.term.length - a.term.length || a.term.localeCompare(b.term));
+    for (const t of sorted) {
+      const words = t.term.split(/\s+/);
+      const first = words[0]!.toLowerCase();
+      const keys = new Set([first]);
+      if (words.length === 1) for (const k of [first + "s", first + "es", first.replace(/y$/, "ies")]) keys.add(k);
+      const base = termRegex(t.term);
+      const re = new RegExp(base.source, (caseInsensitive && !base.flags.includes("i") ? base.flags + "i" : base.flags).replace("g", "") + "y");
+      for (const k of keys) {
+        const list = this.byWord.get(k) ?? [];
+        list.push({ term: t, re });
+        this.byWord.set(k, list);
+      }
     }
-    tableRegexes.set(table, { size: table.size, out });
   }
-  return out;
+
+  find(text: string): TermHit[] {
+    const hits: TermHit[] = [];
+    if (this.byWord.size === 0) return hits;
+    const word = /[\w][\w-]*/g;
+    let w: RegExpExecArray | null;
+    while ((w = word.exec(text)) !== null) {
+      const candidates = this.byWord.get(w[0].toLowerCase());
+      if (!candidates) continue;
+      for (const c of candidates) {
+        c.re.lastIndex = w.index;
+        const m = c.re.exec(text);
+        if (!m) continue;
+        hits.push({ start: w.index, end: w.index + m[0].length, term: c.term });
+        word.lastIndex = w.index + m[0].length;
+        break;
+      }
+    }
+    return hits;
+  }
+}
+
+const matchers = new WeakMap<TermTable, { size: number; matcher: TermMatcher }>();
+/** The table's matcher, rebuilt only when the table has grown (definitions resolve one another). */
+export function termMatcher(table: TermTable): TermMatcher {
+  const hit = matchers.get(table);
+  if (hit && hit.size === table.size) return hit.matcher;
+  const matcher = new TermMatcher(table.values());
+  matchers.set(table, { size: table.size, matcher });
+  return matcher;
 }
