@@ -156,7 +156,7 @@ const CODE_SECTIONS = [
   ["Parking in loading zones", "(a) No person shall park a vehicle in a loading zone for longer than thirty minutes between 7:00 a.m. and 6:00 p.m.\n\n(b) A violation of this section is an infraction punishable by a fine of not more than $100."],
   ["Permit required", "No person shall operate a food truck within the City without a permit issued by the City Manager. The permit shall be displayed in a place visible to the public."],
   ["Hours of parks", "City parks are open from 6:00 a.m. to 10:00 p.m. The Director of Parks may close a park or part of a park when necessary for maintenance or public safety."],
-  ["Definitions", "For purposes of this article, \"Class N Vendor\" means a person who sells food or merchandise from a pushcart, stand, or other non-motorized conveyance upon a public sidewalk under a Class N permit."],
+  ["Definitions", "\"Class N Vendor\" means, for purposes of this article, a person who sells food or merchandise from a pushcart, stand, or other non-motorized conveyance upon a public sidewalk under a Class N permit."],
   ["Noise", "No person shall make, continue, or cause to be made any loud and unnecessary noise that disturbs the peace of a neighborhood between 10:00 p.m. and 7:00 a.m."],
   ["Use of City resources", "No department, agency, officer, or employee of the City shall use City funds, personnel, or property to assist in the enforcement of federal civil immigration law, except as required by federal or state law."],
   ["Fees", "The City Council shall set by resolution the fees for permits issued under this chapter. Fees shall be reviewed annually by the Finance Director."],

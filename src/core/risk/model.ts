@@ -229,8 +229,26 @@ function inlineDefinitions(text: string): string[] {
 }
 
 /** Operative units: paragraphs of operative and closing sections (not definitions, not recitals). */
+const operativeCache = new WeakMap<DraftModel, { all: Unit[]; bySection: Map<string, Unit[]> }>();
+function operative(m: DraftModel): { all: Unit[]; bySection: Map<string, Unit[]> } {
+  let o = operativeCache.get(m);
+  if (!o) {
+    const all = m.units.filter((u) => u.kind === "paragraph" && u.sectionRole !== "definitions" && !u.describesForbiddenPolicy);
+    const bySection = new Map<string, Unit[]>();
+    for (const u of all) {
+      const list = bySection.get(u.section) ?? [];
+      list.push(u);
+      bySection.set(u.section, list);
+    }
+    o = { all, bySection };
+    operativeCache.set(m, o);
+  }
+  return o;
+}
+
+/** Operative units, in reading order (computed once per model: rules ask for them per unit). */
 export function operativeUnits(m: DraftModel): Unit[] {
-  return m.units.filter((u) => u.kind === "paragraph" && u.sectionRole !== "definitions" && !u.describesForbiddenPolicy);
+  return operative(m).all;
 }
 
 /**
@@ -245,12 +263,12 @@ export function unitsInScope(m: DraftModel, from: Unit, scope: ScopeRef): Unit[]
     case "paragraph":
       return [from];
     case "section":
-      return operativeUnits(m).filter((u) => u.section === from.section);
+      return operative(m).bySection.get(from.section) ?? [];
     case "document":
       return operativeUnits(m);
     case "named-section": {
       const id = m.sectionByNumber.get(scope.number) ?? m.sectionByNumber.get(scope.number.split(".")[0]!);
-      return id ? operativeUnits(m).filter((u) => u.section === id) : [];
+      return id ? (operative(m).bySection.get(id) ?? []) : [];
     }
   }
 }

@@ -11,7 +11,19 @@ export class BoundedCache<K, V> {
   }
 
   /** The value for key, made by make() and remembered when absent. */
+  private lastKey: K | undefined;
+  private lastValue: V | undefined;
+
   get(key: K, make: () => V): V {
+    // The same key as last time (a draft reads one jurisdiction): no reordering needed.
+    if (this.lastValue !== undefined && key === this.lastKey) return this.lastValue;
+    const v = this.lookup(key, make);
+    this.lastKey = key;
+    this.lastValue = v;
+    return v;
+  }
+
+  private lookup(key: K, make: () => V): V {
     const hit = this.map.get(key);
     if (hit !== undefined) {
       // Re-insert: Map keeps insertion order, so the oldest entry is first.

@@ -147,10 +147,11 @@ export class TermMatcher {
   constructor(terms: Iterable<DefinedTerm>, caseInsensitive = false) {
     const sorted = [...terms].sort((a, b) => b.term.length - a.term.length || a.term.localeCompare(b.term));
     for (const t of sorted) {
-      const words = t.term.split(/\s+/);
-      const first = words[0]!.toLowerCase();
-      const keys = new Set([first]);
-      if (words.length === 1) for (const k of [first + "s", first + "es", first.replace(/y$/, "ies")]) keys.add(k);
+      // Keyed by the first two words (terms often share a first word: "City ...", "Class ...").
+      const words = t.term.split(/\s+/).map((w) => w.toLowerCase());
+      const keys = new Set<string>();
+      if (words.length > 1) keys.add(`${words[0]} ${words[1]}`);
+      else for (const k of [words[0]!, words[0] + "s", words[0] + "es", words[0]!.replace(/y$/, "ies")]) keys.add(k);
       const base = termRegex(t.term);
       const re = new RegExp(base.source, (caseInsensitive && !base.flags.includes("i") ? base.flags + "i" : base.flags).replace("g", "") + "y");
       for (const k of keys) {
@@ -165,11 +166,17 @@ export class TermMatcher {
     const hits: TermHit[] = [];
     if (this.byWord.size === 0) return hits;
     const word = /[\w][\w-]*/g;
+    const next = /\s+([\w][\w-]*)/y;
     let w: RegExpExecArray | null;
     while ((w = word.exec(text)) !== null) {
-      const candidates = this.byWord.get(w[0].toLowerCase());
-      if (!candidates) continue;
-      for (const c of candidates) {
+      const one = w[0].toLowerCase();
+      next.lastIndex = w.index + w[0].length;
+      const n = next.exec(text);
+      const two = n ? this.byWord.get(`${one} ${n[1]!.toLowerCase()}`) : undefined;
+      const single = this.byWord.get(one);
+      if (!two && !single) continue;
+      // Longer (multi-word) terms first.
+      for (const c of two && single ? [...two, ...single] : (two ?? single)!) {
         c.re.lastIndex = w.index;
         const m = c.re.exec(text);
         if (!m) continue;
