@@ -3,7 +3,6 @@
 // reported with its line and column before anything is asked.
 import { ProblemList, UserError } from "../errors.js";
 import { displayPath } from "../paths.js";
-import { STATE_NAMES } from "../assemble/globals.js";
 import { YamlSource } from "../library/yaml-source.js";
 import { schemaProblems } from "../library/schema.js";
 import { valueProblem } from "../library/values.js";
@@ -26,10 +25,6 @@ export function checkPartialAnswers(src: YamlSource, lib: Library): { answers: P
   for (const p of schemaProblems(src, "answers")) if (!MISSING_KEY.test(p.message)) problems.add(p);
   problems.throwIfAny();
   const a = src.data as PartialAnswers;
-  const j = a.jurisdiction as Record<string, unknown> | undefined;
-  if (j && typeof j.state === "string" && !(j.state in STATE_NAMES)) {
-    problems.add(src.problem(["jurisdiction", "state"], `unknown state or territory code "${j.state}"`, "use a two-letter postal code such as CA, PA or WA"));
-  }
   const categories = lib.categories.map((c) => c.id);
   ((a.modules as unknown[] | undefined) ?? []).forEach((m, i) => {
     if (!categories.includes(String(m))) problems.add(src.problem(["modules", i], `unknown module "${String(m)}"`, `modules are the library's categories: ${categories.join(", ")}`));
