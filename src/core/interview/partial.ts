@@ -17,13 +17,17 @@ export function readPartialAnswers(file: string, lib: Library): { answers: Parti
 }
 
 /** The same checks for answers already parsed (a batch row merged over shared answers). */
+const UNKNOWN_STATE = /^unknown state or territory code/;
+
 export function checkPartialAnswers(src: YamlSource, lib: Library): { answers: PartialAnswers; source: YamlSource } {
   if (typeof src.data !== "object" || src.data === null || Array.isArray(src.data)) {
     throw new UserError(src.problem([], "an answers file must hold a mapping (key: value lines) at the top level", "see docs/answers-format.md or examples/"));
   }
   const problems = new ProblemList();
-  for (const p of schemaProblems(src, "answers")) if (!MISSING_KEY.test(p.message)) problems.add(p);
-  problems.throwIfAny();
+  const found = schemaProblems(src, "answers").filter((p) => !MISSING_KEY.test(p.message));
+  for (const p of found) problems.add(p);
+  // An unknown state breaks none of the checks below: report it with their problems.
+  if (found.some((p) => !UNKNOWN_STATE.test(p.message))) problems.throwIfAny();
   const a = src.data as PartialAnswers;
   const categories = lib.categories.map((c) => c.id);
   ((a.modules as unknown[] | undefined) ?? []).forEach((m, i) => {

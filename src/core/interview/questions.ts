@@ -153,7 +153,7 @@ export function questionProblem(q: Question, value: unknown): string | null {
   if ((value === undefined || value === "" || value === null) && q.decl.type !== "boolean") return "an answer is needed";
   const why = valueProblem(q.decl, value);
   if (why) return why;
-  if (q.check === "state" && !jurisdiction(String(value))) return `"${String(value)}" is not a state or territory (give a postal code or a name, e.g. CA or California)`;
+  if (q.check === "state" && !jurisdiction(String(value))) return `"${String(value)}" is not a state or territory code or name (e.g. CA or California)`;
   return null;
 }
 
@@ -193,7 +193,12 @@ function stateEntry(answers: PartialAnswers): JurisdictionEntry | undefined {
 
 /** The state's laws in force (bills left out), as one line; "" when none is recorded. */
 function stateLawCitations(answers: PartialAnswers): string {
-  return (stateEntry(answers)?.laws ?? []).filter((l) => l.kind !== "bill").map((l) => l.citation).join("; ");
+  const entry = stateEntry(answers);
+  return entry ? lawInForce(entry).map((l) => l.citation).join("; ") : "";
+}
+
+function lawInForce(entry: JurisdictionEntry): NonNullable<JurisdictionEntry["laws"]> {
+  return (entry.laws ?? []).filter((l) => l.kind !== "bill");
 }
 
 function instrumentOf(answers: PartialAnswers): string | undefined {
@@ -214,7 +219,7 @@ export function offeredModules(def: InterviewDefinition, lib: Library, answers: 
   const fill = (text: string, leftOut: string[]): string =>
     text
       .replace(/\{state\}/g, stateName)
-      .replace(/\{law\}/g, entry ? `${entry.name} law` : "unknown")
+      .replace(/\{law\}/g, entry ? `${entry.name} law${lawInForce(entry)[0] ? ` (${lawInForce(entry)[0]!.citation})` : ""}` : "unknown")
       .replace(/\{left_out\}/g, leftOut.map((id) => lib.categories.find((c) => c.id === id)?.title ?? id).join(", "))
       .replace(/\s+/g, " ")
       .trim();

@@ -95,6 +95,7 @@ export function weightIn(a: AuthorityEntry, state: string | null): Weight {
       const name = owner?.name ?? b.state ?? "another state";
       const word = LAW_WORDS[a.kind] ?? a.kind;
       if (a.kind === "bill") return { binding: false, reason: `${name} bill; not law` };
+      if (a.kind === "ag-opinion") return { binding: false, reason: here?.code === b.state ? `${name} attorney general's opinion; persuasive, not binding law` : `${name} attorney general's opinion; not law in ${here?.name ?? "other states"}` };
       if (!here) return { binding: false, reason: `${name} ${word}; law only in ${name}` };
       if (here.code === b.state) return { binding: true, reason: `${name} law, binding in ${name}` };
       return { binding: false, reason: `${name} ${word}; not law in ${here.name}` };
