@@ -185,6 +185,9 @@ test("prune drops answers asked earlier that no longer apply", () => {
 test("typed input is parsed and checked against the declaration", () => {
   const state = find({}, "jurisdiction.state")!;
   assert.equal(parseInput(state, " tx "), "TX");
+  assert.equal(parseInput(state, "Minnesota"), "MN", "a name is saved as its code");
+  assert.equal(parseInput(state, "american samoa"), "AS");
+  assert.equal(questionProblem(state, parseInput(state, "Minnesota")), null);
   assert.equal(questionProblem(state, "TX"), null);
   assert.match(questionProblem(state, "ZZ")!, /not a state or territory code/);
   const a = { ...CA_ORDINANCE, modules: ["public-records"] };

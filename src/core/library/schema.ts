@@ -133,7 +133,7 @@ function describe(src: YamlSource, e: ErrorObject): Problem {
 function patternHint(field: string, pattern: string): string {
   if (field === "version") return 'use a quoted semantic version, e.g. "1.2.0"';
   if (field === "id") return pattern.includes("/") ? "ids are lower-case slugs: <category>/<name>, e.g. property-use/staging-ban" : "ids are lower-case kebab-case slugs, e.g. el-cenizo-2018 (a state's law: its postal code first, e.g. tx-sb4-2017)";
-  if (field === "state") return "use the two-letter postal code in capitals, e.g. CA";
+  if (field === "state") return "use the postal code in capitals, e.g. CA";
   if (/date|as_of/.test(field)) return 'write the date as "YYYY-MM-DD", quoted';
   return `it must match ${pattern}`;
 }

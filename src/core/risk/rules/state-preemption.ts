@@ -1,4 +1,4 @@
-// State law that bars local limits on cooperation (legal-landscape §4).
+// State law that bars local limits on cooperation (legal/jurisdictions.yaml).
 import type { Draft, RiskNote } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { isCooperationLimit, makeNote, modelFor, operativeUnits, outsideTarget } from "../model.js";
