@@ -4,6 +4,7 @@
 //   src/core/legal/data.generated.ts   the checked data
 //   schema/answers.schema.json         jurisdiction.state: the codes of jurisdictions.yaml
 //   docs/rules/<id>.md                 the authority list between the markers, from each rule's meta
+//   src/core/risk/rule-ids.generated.ts  the rule ids, for `validate` without loading the rules
 // It reads the files with ordkit's own loader (every problem with file:line:col),
 // so it runs on a build: `npm run gen:legal` builds, generates and builds again.
 //
@@ -26,6 +27,7 @@ export async function wanted() {
   const byId = new Map(data.authorities.map((a) => [a.id, a]));
   const out = new Map();
   out.set("src/core/legal/data.generated.ts", gen.renderDataModule(data));
+  out.set("src/core/risk/rule-ids.generated.ts", gen.renderRuleIdsModule(RULES.map((r) => r.meta.id)));
   const answers = path.join("schema", "answers.schema.json");
   out.set(answers, gen.answersSchemaWithStates(readFileSync(path.join(root, answers), "utf8"), data.jurisdictions.map((j) => j.code)));
   for (const rule of RULES) {
