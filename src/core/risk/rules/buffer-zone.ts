@@ -2,7 +2,6 @@
 // public (legal-landscape §1.6, §6).
 import type { Draft, RiskNote } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { A } from "../authorities.js";
 import { frameOf, makeNote, modelFor, operativeUnits, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -12,7 +11,7 @@ export const meta: RuleMeta = {
   title: "Distance zone over public streets and sidewalks",
   description:
     "Flags restrictions on enforcement that apply within a distance of a place (\"within 1,000 feet of the courthouse\"). A distance zone takes in streets, sidewalks and other places open to the public, where a locality has the least power to exclude anyone; the United States sued Illinois in December 2025 over its 1,000-foot courthouse zone.",
-  authorities: [A.usIllinois2025, A.illinoisBivens, A.kingCounty, A.mcCullen],
+  authorities: ["us-v-illinois-2025", "il-hb1312-2025", "king-county-2024", "mccullen-2014"],
   fix: "Limit the protection to the building and premises the government controls (courthouse, its grounds and parking) and to its own officers and proceedings; do not extend it by distance over public ways.",
 };
 

@@ -3,7 +3,6 @@
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { isNarrow, reachesFederal } from "../read/index.js";
-import { A } from "../authorities.js";
 import { describeClass, frameOf, makeNote, modelFor, operativeUnits, reachesOutsideOfficers } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -13,7 +12,7 @@ export const meta: RuleMeta = {
   title: "Civil liability that reaches federal officers",
   description:
     "Flags damages actions, statutory or punitive damages, and stripped immunities for conduct of officers whom the measure reaches, federal officers among them. Federal officers acting within their authority have Supremacy Clause immunity, the Westfall Act substitutes the United States in ordinary tort suits, and the United States sued Illinois in December 2025 over its damages action against officers in civil immigration enforcement.",
-  authorities: [A.neagle, A.westfall, A.removal, A.usIllinois2025, A.illinoisBivens, A.northDakota],
+  authorities: ["neagle-1890", "usc-28-2679", "usc-28-1442", "us-v-illinois-2025", "il-hb1312-2025", "north-dakota-1990"],
   fix: "Rely on remedies of general application against the jurisdiction's own officers and on existing civil-rights law; do not create damages actions or strip immunities for conduct that only outside (federal) officers engage in, and say that the provision does not reach conduct federal law authorizes.",
 };
 

@@ -2,7 +2,6 @@
 // federal immigration authorities (legal-landscape §1.2, §6).
 import type { Draft, RiskNote } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { A } from "../authorities.js";
 import { listRe } from "../read/lexicon.js";
 import { frameOf, makeNote, modelFor, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
@@ -13,7 +12,7 @@ export const meta: RuleMeta = {
   title: "Burdens contractors for dealing with federal immigration authorities",
   description:
     "Flags lease or permit terms, contract bans, facility bans and limits on private parties that bite because the party works with federal immigration authorities (detaining for them, servicing their flights, consenting to their agents). Intergovernmental immunity protects the federal government's contractors from discrimination (United States v. Washington, 2022), and a ban aimed at ICE's private detention contractors was held invalid as applied to them (GEO Group v. Newsom, en banc 2022).",
-  authorities: [A.washington, A.geoEnBanc, A.kingCounty, A.ab450, A.northDakota],
+  authorities: ["washington-2022", "geo-newsom-2022", "king-county-2024", "california-ab450-2018", "north-dakota-1990"],
   fix: "Regulate every contractor, lessee or facility alike by what it does (safety, health, labour standards), never by whether its customer is a federal immigration authority; for the jurisdiction's own property, decline its own participation instead of conditioning private parties' dealings.",
 };
 

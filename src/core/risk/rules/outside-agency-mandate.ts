@@ -2,7 +2,6 @@
 // (legal-landscape §6).
 import type { Draft, RiskNote } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { A } from "../authorities.js";
 import { describeClass, frameOf, makeNote, modelFor, operativeUnits } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -12,7 +11,7 @@ export const meta: RuleMeta = {
   title: "Mandates on outside agencies' administration",
   description:
     "Flags duties on every agency \"operating in\" the state or jurisdiction, federal agencies among them, to adopt and post written policies, give notice of operations, or answer public challenges within a deadline. Whatever the subject, such duties regulate how the federal government administers its own agencies (Johnson v. Maryland; SB 627's policy mandate, Gov. Code § 7289).",
-  authorities: [A.johnson, A.northDakota, A.sb627Policy, A.california9th2026],
+  authorities: ["johnson-1920", "north-dakota-1990", "ca-sb627-2025", "california-9th-2026"],
   fix: "Impose the duty on the jurisdiction's own agencies only; for outside agencies, invite voluntary policies and publish what they share, or use public-records requests.",
 };
 

@@ -2,7 +2,6 @@
 // officers work, even in neutral words (legal-landscape §6).
 import type { Draft, RiskNote } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { A } from "../authorities.js";
 import { listRe } from "../read/lexicon.js";
 import { makeNote, modelFor, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
@@ -13,7 +12,7 @@ export const meta: RuleMeta = {
   title: "Findings state an aim to govern outside officers",
   description:
     "Flags recitals, findings and purpose clauses that declare an intent to define the duties, obligations or standards of federal or other outside officers, or to make them act like the jurisdiction's own police. Even without hostile words, a stated aim to govern how federal officers work is evidence of direct regulation (Johnson v. Maryland; the Ninth Circuit's Apr. 22, 2026 SB 805 ruling).",
-  authorities: [A.johnson, A.california9th2026, A.northDakota, A.kingCounty],
+  authorities: ["johnson-1920", "california-9th-2026", "north-dakota-1990", "king-county-2024"],
   fix: "State the purposes the jurisdiction may pursue in its own sphere: managing its own property, records and staff, public trust in its own police, and access to its own services; leave out aims to define or standardize outside officers' duties.",
 };
 
