@@ -83,7 +83,7 @@ export function subjectStartHead(before: string): number {
 
 export function findCue(before: string): number | null {
   // The last exemption cue in the text before the mention, if only filler words follow it.
-  const re = /\b(?:except(?:ing)?(?:\s+for)?|other\s+than|excluding|exclusive\s+of|but\s+not|(?:does|do|shall)\s+not\s+(?:apply|extend)\s+to|(?:does|do|shall)\s+not\s+include|not\s+including|with\s+the\s+exception\s+of|exempts?)\b/gi;
+  const re = /\b(?:nothing\s+(?:herein|in\s+this\s+\w+(?:\s+\([\w.]+\))?)\s+shall\s+(?:be\s+construed\s+to\s+)?(?:prohibit|prevent|restrict|limit)|except(?:ing)?(?:\s+for)?|other\s+than|excluding|exclusive\s+of|but\s+not|(?:does|do|shall)\s+not\s+(?:apply|extend)\s+to|(?:does|do|shall)\s+not\s+include|not\s+including|with\s+the\s+exception\s+of|exempts?)\b/gi;
   let last: number | null = null;
   let m: RegExpExecArray | null;
   while ((m = re.exec(before)) !== null) last = m.index + m[0].length;
@@ -125,6 +125,8 @@ export function labelFor(a: ActorMention): string {
 
 
 export function scopeOfExemption(text: string, hasExemptions: boolean): ScopeRef | null {
+  // "Nothing herein shall prohibit the City police department from ...": relieves this section.
+  if (hasExemptions && /^\s*(?:\([\w.]+\)\s*)*nothing\s+(?:herein|in\s+this\s+(?:section|subsection))\s+shall\b/i.test(text)) return { kind: "section" };
   const m =
     /\b(this\s+(?:section|subsection|paragraph|ordinance|order|executive\s+order|resolution|chapter|article|title|part)|subsections?\s+\([a-z0-9]+\)|sections?\s+(\d+(?:\.\d+)*)|the\s+(?:prohibitions?|requirements?|restrictions?)\s+(?:of|in)\s+this\s+(?:section|subsection|ordinance|order|chapter|article))\s+(?:does|do|shall)\s+not\s+(?:apply|extend)\b/i.exec(
       text,

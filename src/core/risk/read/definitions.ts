@@ -26,6 +26,13 @@ export function parseDefinition(text: string): { term: string; body: string } | 
 export const ACTOR_TERM_HEAD = /\b(?:agenc(?:y|ies)|officers?|authorit(?:y|ies)|agents?|personnel|officials?|entit(?:y|ies)|law\s+enforcement|police|employees?|departments?|persons?)$/i;
 
 /** Builds the table of defined terms from definition paragraphs, resolving terms used inside definitions. */
+/** A class of local, federal and other states' officers that never names the enacting state's own. */
+function LEAVES_OUT_OWN_STATE(body: string): boolean {
+  if (!/\bfederal\b/i.test(body) || !/\blocal\b/i.test(body) || !/\b(?:another|other)\s+states?\b|\bout-of-state\b/i.test(body)) return false;
+  const own = body.replace(/\b(?:of\s+)?(?:another|other)\s+states?\b|\bout-of-state\b/gi, " ");
+  return !/\bstate\b/i.test(own);
+}
+
 export function buildTermTable(defs: Array<{ text: string; id: string }>, self?: SelfNames): TermTable {
   const raw = new Map<string, { term: string; body: string; id: string }>();
   for (const d of defs) {
@@ -72,6 +79,12 @@ export function buildTermTable(defs: Array<{ text: string; id: string }>, self?:
           exempts: a.exempts.filter((e) => e.kind !== "function").map((e) => ({ ...e, viaTerm: r.term })),
         };
       }
+    }
+    // "local officers, federal officers and officers of another state": the
+    // enacting state's own officers are silently left out (SB 627's flaw).
+    if (facets.actor && LEAVES_OUT_OWN_STATE(r.body)) {
+      const at = /\b(?:another|other)\s+states?\b|\bout-of-state\b/i.exec(r.body)!;
+      facets.actor.exempts.push({ start: at.index, end: at.index + at[0].length, text: at[0], kind: "state-officers", label: "state officers (the definition names local, federal and other states' officers, not the enacting state's own)", viaTerm: r.term });
     }
     if (!facets.actor) {
       if (a.where === "non-public-property" || a.where === "public-places" || a.where === "jurisdiction-facilities") facets.place = a.where;

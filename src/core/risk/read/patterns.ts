@@ -45,7 +45,9 @@ export const FEDERAL_RES: RegExp[] = [
 ];
 
 export const STATE_RES: RegExp[] = [
-  /\b(?:(?:[A-Z][a-z]+\s+){0,2}Highway Patrol|CHP|State Police|(?:[A-Z][a-z]+\s+)?State Patrol|(?:[A-Z][a-z]+\s+)?Department of Public Safety|state\s+troopers?)\b/g,
+  // "officers of the Illinois State Police" as one mention (not "officers" and "State Police").
+  /\b(?:officers?|troopers?|agents?|employees?)\s+of\s+the\s+(?:[A-Z][a-z]+\s+){0,2}(?:State\s+Police|Highway\s+Patrol|State\s+Patrol|Department\s+of\s+Public\s+Safety)\b/g,
+  /\b(?:(?:[A-Z][a-z]+\s+){0,2}Highway Patrol|CHP|(?:[A-Z][a-z]+\s+){0,2}State Police|(?:[A-Z][a-z]+\s+)?State Patrol|(?:[A-Z][a-z]+\s+)?Department of Public Safety|state\s+troopers?)\b/g,
   /\bstate\s+(?:police|troopers?|patrol|law[- ]enforcement(?:\s+(?:officers?|agenc(?:y|ies)|personnel))?|peace\s+officers?|officers?|agenc(?:y|ies)|officials?|employees?)\b/gi,
   /\b(?:officers?|agents?|employees?|members?|personnel)\s+(?:of|employed\s+by)\s+the\s+State(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?\b/g,
 ];
@@ -87,7 +89,7 @@ export const NEG_RE =
   /(?:^|[^\w])(?:shall\s+not|must\s+not|may\s+not|will\s+not|cannot|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|forbidden|barred|not\s+permitted|not\s+authorized)|no|never|prohibit(?:ed|s)?)(?:[^\w]|$)/i;
 
 export const EXEMPT_CUE_RE =
-  /\b(?:except(?:ing)?(?:\s+for)?|other\s+than|excluding|exclusive\s+of|but\s+not|(?:does|do|shall)\s+not\s+(?:apply|extend)\s+to|(?:does|do|shall)\s+not\s+include|not\s+including|with\s+the\s+exception\s+of|exempts?)\s*:?$/i;
+  /\b(?:nothing\s+(?:herein|in\s+this\s+\w+(?:\s+\([\w.]+\))?)\s+shall\s+(?:be\s+construed\s+to\s+)?(?:prohibit|prevent|restrict|limit)|except(?:ing)?(?:\s+for)?|other\s+than|excluding|exclusive\s+of|but\s+not|(?:does|do|shall)\s+not\s+(?:apply|extend)\s+to|(?:does|do|shall)\s+not\s+include|not\s+including|with\s+the\s+exception\s+of|exempts?)\s*:?$/i;
 export const FILLER_RE =
   /^(?:[\s,:]|\b(?:for|to|the|any|an?|all|sworn|uniformed|on-duty|members?|officers?|employees?|personnel|agents?|deputies|of|by|employed|and|or|and\/or|its|their|such|nor)\b)*$/i;
 export const EXAMPLE_CUE_RE = /\b(?:including(?:\s+but\s+not\s+limited\s+to)?|such\s+as|e\.g\.,?|for\s+example,?)[\s,:]*(?:(?:the|any|an?)\s+)?$/i;
