@@ -119,7 +119,7 @@ export const LEVEL_NAMED_RE = /\b(?:federal|state|local|county|municipal|tribal|
 /** "all agencies", "each agency": in a local measure, the enactor's own departments. */
 export const BARE_AGENCY_RE = /^(?:(?:all|each|every|any|the)\s+)?agenc(?:y|ies)$/i;
 /** "immigration enforcement agent" names an officer, not a purpose. */
-export const PURPOSE_IS_ACTOR_RE = /^\s+(?:agents?|officers?|officials?|personnel|authorit(?:y|ies)|agenc(?:y|ies))\b/i;
+export const PURPOSE_IS_ACTOR_RE = /^\s+(?:agents?|officers?|officials?|personnel|authorit(?:y|ies)|agenc(?:y|ies)|facilit(?:y|ies)|centers?|agreements?)\b/i;
 /** "any other similar use including for enforcing civil immigration laws": an example, not a limit. */
 export const PURPOSE_EXAMPLE_RE = /\b(?:including|such\s+as)(?:\s+but\s+not\s+limited\s+to)?(?:\s+(?:for|to))?\s*$/i;
 export const PURPOSE_TEST_RE = new RegExp(PURPOSE_RE.source, "i");
@@ -150,7 +150,7 @@ export const CONDUCT_RES: Array<{ re: RegExp; kind: ConductKind }> = [
   },
   {
     // "enter into an agreement" and "access to a database" are not where officers go.
-    re: /\benter(?:s|ing)?\b(?!\s+into\b)|\bentry\b|\baccess\b(?!\s+to\s+(?:any\s+|the\s+|such\s+|its\s+)?(?:electronic\s+)?(?:databases?|data|information|records?|files?|systems?))|\bbe\s+present\b|\bremain\s+(?:in|on)\b|\bpatrol\b|\boperat(?:e|ing)\s+(?:in|on|within|at|from)\b|\bconduct(?:s|ing)?\s+[^.;]{0,50}?\b(?:enforcement|operations?|activit(?:y|ies))\s+(?:in|on|at|within)\b/gi,
+    re: /\benter(?:s|ing)?\b(?!\s+into\b)|\bentry\b|(?<!\b(?:such|the|that|direct)\s)\baccess\b(?!\s+to\s+(?:any\s+|the\s+|such\s+|its\s+)?(?:electronic\s+)?(?:databases?|data|information|records?|files?|systems?))|\bbe\s+present\b|\bremain\s+(?:in|on)\b|\bpatrol\b|\boperat(?:e|ing)\s+(?:in|on|within|at|from)\b|\bconduct(?:s|ing)?\s+[^.;]{0,50}?\b(?:enforcement|operations?|activit(?:y|ies))\s+(?:in|on|at|within)\b/gi,
     kind: "access",
   },
   {

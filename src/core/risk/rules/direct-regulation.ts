@@ -35,7 +35,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     const a = u.analysis;
     if (!a.bound || !reachesFederal(a.bound)) continue;
     // A duty to adopt or post a policy is outside-agency-mandate's: it orders administration, not conduct.
-    if (frameOf(u).actions.includes("mandates-outside-agency")) continue;
+    if (underMandate(u)) continue;
     let conduct = a.does.includes("regulates-conduct") ? a.conduct.filter((c) => c.kind === "dress" || c.kind === "identification" || c.kind === "methods") : [];
     if (!conduct.length && a.does.includes("restricts-access") && (a.where === "anywhere" || a.where === "jurisdiction-facilities") && a.boundSpan)
       conduct = a.conduct.filter((c) => c.kind === "access" || c.kind === "use");
@@ -77,6 +77,12 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     );
   }
   return notes;
+}
+
+/** The unit, or a lead-in above it, orders an outside agency to adopt a policy: its items are the policy's contents. */
+function underMandate(u: Unit): boolean {
+  for (let x: Unit | null = u; x; x = x.parent) if (frameOf(x).actions.includes("mandates-outside-agency")) return true;
+  return false;
 }
 
 /** The default library's own-officers form of what the provision regulates. */
