@@ -132,6 +132,9 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
   for (const s of draft.sections) {
     const m = /^section-(\d+(?:\.\d+)*)(?:-\d+)?$/.exec(s.id);
     if (m) sectionByNumber.set(m[1]!, s.id);
+    // A code's number as written: "10-178" for "Sec. 10-178.".
+    const written = /^section-(\d+(?:[.-]\d+)*[A-Za-z]?)$/.exec(s.id)?.[1];
+    if (written && !sectionByNumber.has(written)) sectionByNumber.set(written, s.id);
   }
 
   draft.sections.forEach((s, i) => {

@@ -145,7 +145,8 @@ export function refFrom(phrase: string, number: string | undefined): ScopeRef {
 
 export function scopesReferenced(text: string): ScopeRef[] {
   const out: ScopeRef[] = [];
-  const re = /\b(?:this\s+(section|subsection|ordinance|order|executive\s+order|chapter|article|title|part)|sections?\s+(\d+(?:\.\d+)*(?:\s*(?:,|and|or|through)\s*\d+(?:\.\d+)*)*))\b/gi;
+  // "Section 4", "Sec. 10-178", "§ 46-37", "Sections 3 and 4".
+  const re = /(?:\bthis\s+(section|subsection|ordinance|order|executive\s+order|chapter|article|title|part)|(?:\bsections?|\bsecs?\.|§{1,2})\s*(\d+(?:[.-]\d+)*(?:\s*(?:,|and|or|through)\s*\d+(?:[.-]\d+)*)*))\b/gi;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[1]) out.push(refFrom(`this ${m[1]}`, undefined));

@@ -29,6 +29,9 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     if (own && a.bound && reachesFederal(a.bound)) {
       cls = own.cls;
       targets = [u];
+    } else if (a.bound === "private-parties" || a.bound === "own-personnel") {
+      // "An employer who violates subdivision (a) shall be subject to a civil penalty": the penalty falls on the party named.
+      continue;
     } else {
       const seen = new Set<Unit>();
       for (const s of a.penaltyScope) for (const x of unitsInScope(m, u, s)) if (x !== u && bindsOutside(x)) seen.add(x);
