@@ -16,7 +16,12 @@ import { selfNamesFor, selfRes } from "./self-names.js";
 import { exemptionKind, findCue, labelFor, pickBound, reachesFederal, scopeOfExemption, scopesReferenced, subjectStart, toWho } from "./classes.js";
 import { gatherActors } from "./actors.js";
 import { listRe } from "./lexicon.js";
-export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
+/** A quoted title ("General Order No. 5.15, titled \"Federal Officers Shall ...\"") names a document; its words are not a duty. */
+const QUOTED_TITLE_RE = /\b(?:titled|entitled|captioned|called|known\s+as)\s*,?\s*[“"]([^”"]{1,300})[”"]/gi;
+
+export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
+  // Blank quoted titles, keeping offsets: every span outside them is still exact text.
+  const text = original.replace(QUOTED_TITLE_RE, (m) => m.replace(/[^“”"\s]/g, (c, i: number) => (i > m.search(/[“"]/) ? " " : c)));
   const terms = env.terms ?? new Map<string, DefinedTerm>();
   const self = env.self ?? selfNamesFor(null);
   const inherit = env.inherit ?? {};
@@ -309,7 +314,7 @@ export function analyzeText(text: string, env: AnalyzerEnv = {}): Analysis {
   const penaltyScope = penalties.length ? scopesReferenced(text) : [];
 
   return {
-    text,
+    text: original,
     who,
     whoSpan,
     bound,

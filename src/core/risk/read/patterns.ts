@@ -113,7 +113,7 @@ export const PENALTY_RES: Array<{ re: RegExp; kind: PenaltyKind }> = [
 ];
 
 export const PURPOSE_RE =
-  /\b(?:civil\s+)?immigration[- ](?:enforcement|law\s+enforcement|operations?|raids?|arrests?|sweeps?|detentions?|actions?|activit(?:y|ies)|purposes?|investigations?|proceedings|detainers?)\b|\benforc(?:e|es|ing|ement\s+of)\s+(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b|\b(?:violations?\s+of|under)\s+(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b|\bcivil\s+immigration\s+laws?\b|\bdeportations?\b|\bremoval\s+(?:proceedings|operations|flights?)\b|\b(?:ICE|CBP)\s+(?:operations?|enforcement|raids?|activit(?:y|ies)|charter\s+flights?|flights?)\b/gi;
+  /\b(?:civil\s+)?immigration[- ](?:enforcement|law\s+enforcement|operations?|raids?|arrests?|sweeps?|detentions?|actions?|activit(?:y|ies)|purposes?|investigations?|proceedings|detainers?)\b|\benforc(?:e|es|ing|ement\s+of)\s+(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b|\b(?:violations?\s+of|under)\s+(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b|\bcivil\s+immigration\s+laws?\b|\bdeportations?\b|\bdeport(?:ing|ation\s+of)\s+(?:immigration\s+)?detainees\b|\bremoval\s+(?:proceedings|operations|flights?)\b|\b(?:ICE|CBP)\s+(?:operations?|enforcement|raids?|activit(?:y|ies)|charter\s+flights?|flights?)\b/gi;
 /** Words that name another government or a class beyond the enactor's own: "federal", "non-local", "operating in". */
 export const LEVEL_NAMED_RE = /\b(?:federal|state|local|county|municipal|tribal|non-?local|outside|out-of-state|other|foreign|United\s+States|operating|ICE|DHS|CBP|immigration)\b/i;
 /** "all agencies", "each agency": in a local measure, the enactor's own departments. */
@@ -154,7 +154,7 @@ export const CONDUCT_RES: Array<{ re: RegExp; kind: ConductKind }> = [
     kind: "access",
   },
   {
-    re: /\bstaging\s+(?:areas?|grounds?|locations?|sites?)\b|\bprocessing\s+(?:locations?|centers?|sites?|areas?)\b|\boperations?\s+bases?\b|\bbases?\s+of\s+operations?\b|\bstag(?:e|ing)\b|\bservic(?:e|es|ing)\b[^.;]{0,40}?\b(?:flights?|aircraft|vehicles?)\b|\bcharter\s+flights?\b|\bland(?:ing)?\s+(?:aircraft|flights?)\b/gi,
+    re: /\bstaging\s+(?:areas?|grounds?|locations?|sites?)\b|\bprocessing\s+(?:locations?|centers?|sites?|areas?)\b|\boperations?\s+bases?\b|\bbases?\s+of\s+operations?\b|\bstag(?:e|ing)\b|\bservic(?:e|es|ing)\b[^.;]{0,40}?\b(?:flights?|aircraft|vehicles?)\b|\bcharter\s+flights?\b|\bland(?:ing)?\s+(?:aircraft|flights?)\b|\bto\s+be\s+used\s+(?:for|as)\b/gi,
     kind: "use",
   },
 ];
