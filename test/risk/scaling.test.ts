@@ -79,3 +79,17 @@ for (const [name, make] of Object.entries(SPACES)) {
     });
   }
 }
+
+test("check is linear in the number of defined terms and sections (a municipal code)", () => {
+  // Each tenth section defines a term of its own, as a code's articles do.
+  const code = (size: number): string => {
+    const out = ["# CODE OF ORDINANCES", ""];
+    for (let n = 1; n <= size / 200; n++) {
+      if (n % 10 === 1) out.push(`Sec. 10-${n}. Definitions.`, "", `"Class ${n} Vendor" means a person who sells goods from a cart under a Class ${n} permit.`, "");
+      else out.push(`Sec. 10-${n}. Permits.`, "", `No Class ${n - (n % 10) + 1} Vendor shall operate without a permit issued by the City Manager, and no City department shall assist federal civil immigration enforcement.`, "");
+    }
+    return out.join("\n");
+  };
+  const r = ratio(code, 100_000);
+  assert.ok(r < LIMIT, `4x the code took ${r.toFixed(1)}x the time`);
+});
