@@ -260,7 +260,7 @@ export function operativeUnits(m: DraftModel): Unit[] {
  * describe what the law forbids others to enact or to stop, so they are not
  * restrictions of their own (anti-sanctuary statutes).
  */
-const FORBIDDEN_POLICY_LEADIN_RE = /\b(?:shall|may)\s+not\s+(?:adopt|enact|have|implement|maintain|pass|endorse|enforce)\b[^:]{0,200}\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?)\b[^:]{0,200}:\s*$|\bno\s+[\w\s,]{1,80}?\s+(?:shall|may)\s+(?:adopt|enact|have|implement|maintain|pass|endorse|enforce)\b[^:]{0,200}\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?)\b[^:]{0,200}:\s*$|\b(?:shall|may)\s+not\s+(?:prohibit|restrict|discourage|limit|prevent)\b[^:]{0,300}\bfrom\b[^:]{0,80}\bfollowing\s*:\s*$|\b(?:polic(?:y|ies)|ordinances?|orders?)\b[^:]{0,200}\b(?:that|which|under\s+which)\s*:\s*$/i;
+const FORBIDDEN_POLICY_LEADIN_RE = /\b(?:shall|may)\s+not\s+(?:adopt|enact|have|implement|maintain|pass|endorse|enforce)\b[^:]{0,200}\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?)\b[^:]{0,200}:\s*$|\bno\s+[\w\s,]{1,80}?\s+(?:shall|may)\s+(?:adopt|enact|have|implement|maintain|pass|endorse|enforce)\b[^:]{0,200}\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?)\b[^:]{0,200}:\s*$|\b(?:shall|may|do|does)\s+not\s+(?:limit\s+or\s+)?(?:prohibit|restrict|discourage|limit|prevent)\b[^:]{0,300}\bfrom\b[^:]{0,80}:\s*$|\b(?:polic(?:y|ies)|ordinances?|orders?)\b[^:]{0,200}\b(?:that|which|under\s+which)\s*:\s*$/i;
 
 export function unitsInScope(m: DraftModel, from: Unit, scope: ScopeRef): Unit[] {
   switch (scope.kind) {

@@ -217,10 +217,15 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
       if (/^\s*nothing\s+in\b|\b(?:does|do|shall)\s+not\s+(?:prohibit|restrict|limit|prevent)\b|\bmay\s+(?:share|disclose|provide|send|exchange)\b/i.test(body)) continue;
       if (!SHARE_RE.test(body)) continue;
       const d = containing(dutySents, s.start);
-      if (!(d?.neg || /\b(?:no|not|prohibit\w*)\b/i.test(body))) continue;
+      // An item under "The prohibition ... shall include:" is negated by its lead-in.
+      if (!(d?.neg || (!d && !!inherit.leadIn && /\bprohibition\b/i.test(inherit.leadIn.text)) || /\b(?:no|not|prohibit\w*)\b/i.test(body))) continue;
       // "shall not inquire about immigration status" restricts questioning, not sharing.
       const shareAt = body.search(SHARE_RE);
       if (shareAt < 0) continue;
+      // "disseminating ... the release status ..., or conditioning services upon immigration
+      // status": the status is the object of another verb, not of the sharing one.
+      const at = st.start - s.start;
+      if (shareAt < at && /,\s*(?:or|and)\s+\w+ing\b/i.test(body.slice(shareAt, at))) continue;
       statusRestriction = st;
       break;
     }
