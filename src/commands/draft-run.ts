@@ -68,7 +68,7 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
     await writeRedlineAgainst(flags, answersSrc, templatesDir, draft);
     return;
   }
-  const data = await writer.write(draft, { lineNumbers: flags.lineNumbers ?? false });
+  const data = await writer.write(draft, { lineNumbers: flags.lineNumbers ?? false, paper: flags.paper ?? start.library.paper ?? "letter", notes: flags.notes !== false });
   if (flags.saveAnswers && savedText !== null) {
     writeAtomic(flags.saveAnswers, savedText, { force: flags.force ?? false });
     process.stderr.write(`saved the answers to ${displayPath(flags.saveAnswers)}\n`);
@@ -78,6 +78,7 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
     const counts = (["high", "medium", "low", "info"] as const).map((sev) => `${draft.riskNotes.filter((n) => n.severity === sev).length} ${sev}`).join(", ");
     const summary = `wrote ${displayPath(flags.out)} (${draft.instrument}, ${draft.sections.length} sections; risk notes: ${counts})`;
     process.stderr.write(`${summary}\n`);
+    if (flags.notes === false) process.stderr.write("note: --no-notes: the risk notes, drafter's notes and risk memo are left out of this copy; draft without --no-notes (or run ordkit check) to see them\n");
     for (const n of draft.notes) process.stderr.write(`note: ${n}\n`);
   } else {
     process.stdout.write(data);

@@ -73,6 +73,7 @@ function loadBase(dir: string, problems: ProblemList): { library: Library; manif
     options: { ...((m.options as Record<string, VariableDecl>) ?? {}) },
     definitionsHeading: String(m.definitions_heading ?? "Definitions"),
     definitionsIntro: String(m.definitions_intro ?? ""),
+    ...(m.paper ? { paper: m.paper as Library["paper"] } : {}),
     clauses: new Map(),
     manifest: manifest!,
     layers: [],
