@@ -2,7 +2,8 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { loadLibrary, type LibrarySpec } from "./library/load.js";
-import { checkAnswers, type LoadedAnswers } from "./interview/answers.js";
+import { checkAnswers, resolvedOptions, type LoadedAnswers } from "./interview/answers.js";
+import { withAnswerHints } from "./answer-hints.js";
 import { YamlSource } from "./library/yaml-source.js";
 import { assemble } from "./assemble/assemble.js";
 import { displayPath } from "./paths.js";
@@ -41,7 +42,8 @@ export interface ContextOverride {
 export function draftFromAnswers(library: Library, answers: LoadedAnswers, templatesDir?: string | TemplateSet, date?: string, override: ContextOverride = {}): Draft {
   const draft = assemble({ library, answers, templatesDir, ...(date ? { date } : {}) });
   const a = answers.answers;
-  return withRiskNotes(draft, buildContext({ state: override.state ?? a.jurisdiction.state, instrument: override.instrument ?? a.instrument, existing: a.existing }));
+  const checked = withRiskNotes(draft, buildContext({ state: override.state ?? a.jurisdiction.state, instrument: override.instrument ?? a.instrument, existing: a.existing }));
+  return withAnswerHints(checked, library, resolvedOptions(a, library));
 }
 
 export interface CheckInput {

@@ -5,6 +5,8 @@
 import { resolvedVariables } from "./answers.js";
 import { holds } from "../assemble/conditions.js";
 import { STATE_NAMES } from "../assemble/globals.js";
+import { kindFromName, officeFor } from "./offices.js";
+import { isoDate, stateCode } from "./plain-input.js";
 import { valueProblem } from "../library/values.js";
 import type { Clause, Condition, Library, VariableDecl } from "../library/types.js";
 import type { Include, InterviewDefinition, QuestionDef } from "./definition.js";
@@ -100,7 +102,19 @@ export function plan(def: InterviewDefinition, lib: Library, answers: PartialAns
 
 /** The questions of the plan that have no answer yet, in order. */
 export function pending(def: InterviewDefinition, lib: Library, answers: PartialAnswers, ctx: InterviewContext): Question[] {
-  return plan(def, lib, answers, ctx).filter((q) => !isAnswered(answers, q));
+  return plan(def, lib, answers, ctx).filter((q) => !isAnswered(answers, q) || staleAnswer(q, answers) !== null);
+}
+
+/**
+ * Why a module or option answer no longer fits the answers around it (an
+ * executive order cannot use `coverings_scope: all-officers`), or null. Such an
+ * answer is asked again rather than dropped from the draft.
+ */
+export function staleAnswer(q: Question, answers: PartialAnswers): string | null {
+  if (q.kind !== "modules" && q.kind !== "option") return null;
+  const value = getAnswer(answers, q.keys);
+  if (value === undefined) return null;
+  return questionProblem(q, value);
 }
 
 /**
@@ -142,7 +156,8 @@ function dropEmptyClauses(a: PartialAnswers): PartialAnswers {
 export function parseInput(q: Question, text: string): unknown {
   const t = text.trim();
   if (t === "" && !q.required) return null;
-  if (q.check === "state") return t.toUpperCase();
+  if (q.check === "state") return stateCode(t) ?? t;
+  if (q.decl.type === "date") return isoDate(t) ?? t;
   if (q.decl.type === "integer" || q.decl.type === "number") return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : t;
   return t;
 }
@@ -151,10 +166,9 @@ export function parseInput(q: Question, text: string): unknown {
 export function questionProblem(q: Question, value: unknown): string | null {
   if (value === null && !q.required) return null;
   if ((value === undefined || value === "" || value === null) && q.decl.type !== "boolean") return "an answer is needed";
-  const why = valueProblem(q.decl, value);
-  if (why) return why;
-  if (q.check === "state" && !(String(value) in STATE_NAMES)) return `"${String(value)}" is not a state or territory code (e.g. CA, PA, WA)`;
-  return null;
+  if (q.check === "state" && !(String(value) in STATE_NAMES)) return `"${String(value)}" is not a state or territory: type its name or postal code (e.g. California or CA)`;
+  if (q.decl.type === "date" && (typeof value !== "string" || isoDate(value) !== value)) return `"${String(value)}" is not a date: type it as 2026-12-15, 12/15/2026 or December 15, 2026`;
+  return valueProblem(q.decl, value);
 }
 
 /** One-line form of a value for the review screen. */
@@ -173,6 +187,18 @@ function fixedQuestion(def: InterviewDefinition, e: QuestionDef, answers: Partia
   const d: VariableDecl = { ...decl };
   if (default_from === "today") d.default = ctx.today;
   if (default_from === "state-law") d.default = stateLaw(def, answers)?.law ?? "unknown";
+  if (default_from === "name-kind") {
+    const name = getAnswer(answers, ["jurisdiction", "name"]);
+    const kind = typeof name === "string" ? kindFromName(name) : null;
+    if (kind) d.default = kind;
+  }
+  if (default_from === "office-body" || default_from === "office-executive" || default_from === "office-clerk") {
+    const kind = getAnswer(answers, ["jurisdiction", "kind"]);
+    const state = getAnswer(answers, ["jurisdiction", "state"]);
+    const office = officeFor(def.offices, typeof kind === "string" ? kind : undefined, typeof state === "string" ? state : undefined);
+    const field = default_from === "office-body" ? "body" : default_from === "office-executive" ? "executive" : "clerk";
+    if (office) d.default = office[field];
+  }
   return {
     path: answer,
     keys: answer.split("."),
