@@ -23,6 +23,8 @@ export interface QuestionDef extends VariableDecl {
   required?: boolean;
   default_from?: "today" | "state-law" | "name-kind" | "office-body" | "office-executive" | "office-clerk";
   check?: "state";
+  /** A list of text answers, asked one at a time. */
+  many?: boolean;
 }
 
 export type Include = "modules" | "options" | "variables";

@@ -39,7 +39,11 @@ export interface Question {
   note?: string;
   /** Labels for choices (module titles). */
   choiceLabels?: Record<string, string>;
+  /** One line about each choice, shown under the list (module descriptions). */
+  choiceDescriptions?: Record<string, string>;
   check?: "state";
+  /** A list of text answers (each checked with decl), asked one at a time. */
+  many?: boolean;
 }
 
 // ---------------------------------------------------------------- answers paths
@@ -165,6 +169,14 @@ export function parseInput(q: Question, text: string): unknown {
 /** Why a value does not answer the question, or null when it does. */
 export function questionProblem(q: Question, value: unknown): string | null {
   if (value === null && !q.required) return null;
+  if (q.many) {
+    if (!Array.isArray(value) || value.length === 0) return "an answer is needed";
+    for (const item of value) {
+      const why = questionProblem({ ...q, many: false, required: true }, item);
+      if (why) return why;
+    }
+    return null;
+  }
   if ((value === undefined || value === "" || value === null) && q.decl.type !== "boolean") return "an answer is needed";
   if (q.check === "state" && !(String(value) in STATE_NAMES)) return `"${String(value)}" is not a state or territory: type its name or postal code (e.g. California or CA)`;
   if (q.decl.type === "date" && (typeof value !== "string" || isoDate(value) !== value)) return `"${String(value)}" is not a date: type it as 2026-12-15, 12/15/2026 or December 15, 2026`;
@@ -183,7 +195,7 @@ export function formatValue(v: unknown): string {
 // ---------------------------------------------------------------- generated questions
 
 function fixedQuestion(def: InterviewDefinition, e: QuestionDef, answers: PartialAnswers, ctx: InterviewContext): Question {
-  const { answer, group, when: _when, required, default_from, check, ...decl } = e;
+  const { answer, group, when: _when, required, default_from, check, many, ...decl } = e;
   const d: VariableDecl = { ...decl };
   if (default_from === "today") d.default = ctx.today;
   if (default_from === "state-law") d.default = stateLaw(def, answers)?.law ?? "unknown";
@@ -209,6 +221,7 @@ function fixedQuestion(def: InterviewDefinition, e: QuestionDef, answers: Partia
     // The definition's defaults are offers in the interview; an answers file must still say it.
     hasStaticDefault: false,
     ...(check ? { check } : {}),
+    ...(many ? { many } : {}),
   };
 }
 
@@ -263,6 +276,7 @@ function modulesQuestion(def: InterviewDefinition, lib: Library, answers: Partia
     required: true,
     hasStaticDefault: false,
     choiceLabels: labels,
+    choiceDescriptions: Object.fromEntries(lib.categories.filter((c) => offered.includes(c.id) && c.description).map((c) => [c.id, c.description!.replace(/\s+/g, " ").trim()])),
     ...(note ? { note } : {}),
   };
 }
