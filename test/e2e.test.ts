@@ -50,8 +50,24 @@ for (const example of examples) {
     if (draft.sections.some((s) => s.paragraphs.filter((p) => p.numbered).length >= 2)) assert.match(body, /\(b\) /);
     for (const r of draft.recitals) assert.ok(body.includes(flat(`WHEREAS, ${r.text}`).slice(0, 60)), r.text.slice(0, 40));
     assert.match(body, /DRAFT — /);
-    assert.match(body, /Page 1 of \d+/);
+    // The instrument's page count is its own section's (SECTIONPAGES, which LibreOffice 7 leaves blank); the memo follows in its own section.
+    assert.match(body, /Page 1 of/);
+    assert.match(body, /DRAFTER'S RISK MEMO/);
     assert.match(body, /not legal advice/i);
     assert.doesNotMatch(body, /undefined|\[object Object\]|\{\{/);
+    const size = spawnSync("pdfinfo", [path.join(dir, "draft.pdf")], { encoding: "utf8" }).stdout;
+    assert.match(size, /Page size:\s+612 x 792 pts/, "US Letter");
+
+    // The clean copy for the council packet: no memo, and "Page X of Y" over the whole (instrument-only) document.
+    const clean = path.join(dir, "clean.docx");
+    const c = runCli(["draft", "--answers", fromRoot("examples", example), "--out", clean, "--no-notes", "--paper", "legal"]);
+    assert.equal(c.status, 0, c.stderr);
+    assert.match(c.stderr, /--no-notes/);
+    const conv2 = spawnSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, clean], { encoding: "utf8", timeout: 100_000 });
+    assert.equal(conv2.status, 0, conv2.stderr);
+    const cleanText = flat(spawnSync("pdftotext", ["-layout", path.join(dir, "clean.pdf"), "-"], { encoding: "utf8" }).stdout);
+    assert.match(cleanText, /Page 1 of \d+/);
+    assert.doesNotMatch(cleanText, /RISK MEMO/);
+    assert.match(spawnSync("pdfinfo", [path.join(dir, "clean.pdf")], { encoding: "utf8" }).stdout, /Page size:\s+612 x 1008 pts/, "US Legal");
   });
 }

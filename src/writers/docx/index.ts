@@ -188,8 +188,8 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
           new P({
             alignment: AlignmentType.CENTER,
             suppressLineNumbers: true,
-            // Pages of this section: the memo annex that follows is not part of the instrument.
-            children: [new TextRun({ font: FONT, size: 18, children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES_IN_SECTION] })],
+            // With the memo annex after it, count this section's pages only (Word's SECTIONPAGES); a clean copy is all instrument.
+            children: [new TextRun({ font: FONT, size: 18, children: ["Page ", PageNumber.CURRENT, " of ", withNotes ? PageNumber.TOTAL_PAGES_IN_SECTION : PageNumber.TOTAL_PAGES] })],
           }),
         ],
       }),
