@@ -50,8 +50,12 @@ for (const example of examples) {
     if (draft.sections.some((s) => s.paragraphs.filter((p) => p.numbered).length >= 2)) assert.match(body, /\(b\) /);
     for (const r of draft.recitals) assert.ok(body.includes(flat(`WHEREAS, ${r.text}`).slice(0, 60)), r.text.slice(0, 40));
     assert.match(body, /DRAFT — /);
-    // The instrument's page count is its own section's (SECTIONPAGES, which LibreOffice 7 leaves blank); the memo follows in its own section.
-    assert.match(body, /Page 1 of/);
+    // "Page X of Y" counts the instrument's pages only; the memo follows in a section of its own.
+    const instrumentPages = Number(/Page 1 of (\d+)/.exec(body)?.[1]);
+    assert.ok(instrumentPages >= 1, "Page 1 of N");
+    const totalPages = Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [path.join(dir, "draft.pdf")], { encoding: "utf8" }).stdout)?.[1]);
+    assert.ok(instrumentPages < totalPages, `the memo pages are not counted (${instrumentPages} of ${totalPages})`);
+    assert.match(body, new RegExp(`Page ${instrumentPages} of ${instrumentPages}`));
     assert.match(body, /DRAFTER'S RISK MEMO/);
     assert.match(body, /not legal advice/i);
     assert.doesNotMatch(body, /undefined|\[object Object\]|\{\{/);

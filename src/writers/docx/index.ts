@@ -3,6 +3,8 @@
 // Word comments and a risk memo annex. Byte-identical for identical drafts.
 import {
   AlignmentType,
+  BookmarkEnd,
+  BookmarkStart,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
@@ -13,6 +15,7 @@ import {
   LevelSuffix,
   LineNumberRestartFormat,
   PageNumber,
+  PageReference,
   Paragraph as P,
   Table,
   TextRun,
@@ -47,6 +50,7 @@ const PAPER_SIZE: Record<Paper, { width: number; height: number }> = {
 const FONT = "Times New Roman";
 const NUMBERING = "legislative";
 const INDENT = 720; // twips per level (0.5 inch)
+const INSTRUMENT_END = "ordkit_instrument_end";
 
 
 class CommentBook {
@@ -169,6 +173,8 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
         break;
     }
   }
+  // The instrument's last page: what its footers' "of Y" refers to. A fixed id (docx's Bookmark counts up per process) keeps the bytes the same.
+  if (withNotes) body.push(new P({ spacing: { before: 0, after: 0 }, children: [new BookmarkStart(INSTRUMENT_END, 1), new BookmarkEnd(1)] as unknown as ParagraphChild[] }));
   const paper = PAPER_SIZE[options.paper ?? "letter"];
   const page = { size: paper, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } };
   const clauses = draft.provenance.clauses.map((c) => `${c.id}@${c.version}#${c.hash}`).join(", ");
@@ -188,8 +194,11 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
           new P({
             alignment: AlignmentType.CENTER,
             suppressLineNumbers: true,
-            // With the memo annex after it, count this section's pages only (Word's SECTIONPAGES); a clean copy is all instrument.
-            children: [new TextRun({ font: FONT, size: 18, children: ["Page ", PageNumber.CURRENT, " of ", withNotes ? PageNumber.TOTAL_PAGES_IN_SECTION : PageNumber.TOTAL_PAGES] })],
+            // "of Y" is the page of a bookmark at the instrument's end, so the memo annex after it is not counted
+            // (Word and LibreOffice both show PAGEREF; LibreOffice leaves SECTIONPAGES blank).
+            children: withNotes
+              ? [new TextRun({ font: FONT, size: 18, children: ["Page ", PageNumber.CURRENT, " of "] }), new PageReference(INSTRUMENT_END)]
+              : [new TextRun({ font: FONT, size: 18, children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] })],
           }),
         ],
       }),

@@ -59,7 +59,7 @@ export function memoSection(draft: Draft, look: Look): ISectionOptions {
     properties: { page: { ...look.page, pageNumbers: { start: 1 } } },
     footers: {
       default: new Footer({
-        children: [new P({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: look.font, size: 18, children: ["Risk memo (not part of the instrument), page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES_IN_SECTION] })] })],
+        children: [new P({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: look.font, size: 18, children: ["Risk memo (not part of the instrument), page ", PageNumber.CURRENT] })] })],
       }),
     },
     children: out,
