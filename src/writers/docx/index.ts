@@ -51,6 +51,7 @@ const FONT = "Times New Roman";
 const NUMBERING = "legislative";
 const INDENT = 720; // twips per level (0.5 inch)
 const INSTRUMENT_END = "ordkit_instrument_end";
+const FOOTER_STYLE = "OrdkitFooter";
 
 
 class CommentBook {
@@ -194,6 +195,8 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
           new P({
             alignment: AlignmentType.CENTER,
             suppressLineNumbers: true,
+            // The style sizes the page reference's run too (it takes no run options of its own).
+            style: FOOTER_STYLE,
             // "of Y" is the page of a bookmark at the instrument's end, so the memo annex after it is not counted
             // (Word and LibreOffice both show PAGEREF; LibreOffice leaves SECTIONPAGES blank).
             children: withNotes
@@ -228,7 +231,7 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
       { name: "ordkit_instrument", value: draft.instrument },
       { name: "ordkit_notes", value: withNotes ? "included" : "left out" },
     ],
-    styles: { default: { document: { run: { font: FONT, size: 24 } } } },
+    styles: { default: { document: { run: { font: FONT, size: 24 } } }, paragraphStyles: [{ id: FOOTER_STYLE, name: "Footer text", run: { font: FONT, size: 18 } }] },
     numbering: {
       config: [
         {
