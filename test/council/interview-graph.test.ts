@@ -13,6 +13,8 @@ import { isoDate, stateCode } from "../../src/core/interview/plain-input.js";
 import { answersYaml } from "../../src/core/interview/save.js";
 import { promptFor } from "../../src/commands/draft-interview.js";
 import { valueProblem } from "../../src/core/library/values.js";
+import { schemaProblems } from "../../src/core/library/schema.js";
+import { YamlSource } from "../../src/core/library/yaml-source.js";
 
 const library = loadLibrary(fromRoot("clauses"));
 const def = loadInterview(library);
@@ -65,6 +67,10 @@ test("plain dates and state names", () => {
 });
 
 test("no message shows a raw pattern", () => {
+  const clause = YamlSource.parse(Buffer.from("id: a/b\nversion: 1.0.0\ntitle: T\ncategory: Not A Slug\nkind: operative\ninstruments: [ordinance]\nbody: [{ text: x }]\n"), "c.yaml");
+  const problems = schemaProblems(clause, "clause");
+  assert.ok(problems.length > 0);
+  for (const p of problems) assert.doesNotMatch(`${p.message} ${p.hint ?? ""}`, /\^|\$|\[a-z/, p.message);
   assert.equal(valueProblem({ type: "string", prompt: "p", pattern: "^\\d+$" }, "x"), "is not in the form this answer needs (see its prompt)");
   assert.equal(valueProblem({ type: "string", prompt: "p", pattern: "^\\d+$", pattern_hint: "digits only" }, "x"), "should be digits only");
 });

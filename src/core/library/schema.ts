@@ -112,7 +112,7 @@ function describe(src: YamlSource, e: ErrorObject): Problem {
       return src.problem(at, `${where} must be ${article(String(params.type))}`, hint);
     }
     case "pattern":
-      return src.problem(at, `${where} is not in the expected form`, patternHint(String(at[at.length - 1]), String(params.pattern)));
+      return src.problem(at, `${where} is not in the expected form`, patternHint(String(at[at.length - 1])));
     case "oneOf":
       return src.problem(at, `${where} is not a valid condition`, "write { answer: PATH, equals|in|includes|present: VALUE } or { all: [...] } / { any: [...] } / { not: {...} }");
     case "minItems":
@@ -128,12 +128,13 @@ function describe(src: YamlSource, e: ErrorObject): Problem {
   }
 }
 
-function patternHint(field: string, pattern: string): string {
+/** What the value should look like, in words (never the raw pattern). */
+function patternHint(field: string): string {
   if (field === "version") return 'use a quoted semantic version, e.g. "1.2.0"';
   if (field === "id") return "ids are lower-case slugs: <category>/<name>, e.g. property-use/staging-ban";
   if (field === "state") return "use the two-letter postal code in capitals, e.g. CA";
   if (/date|as_of/.test(field)) return 'write the date as "YYYY-MM-DD", quoted';
-  return `it must match ${pattern}`;
+  return "see the form this key takes in docs/answers-format.md or docs/clause-format.md";
 }
 
 function typeName(v: unknown): string {
