@@ -196,7 +196,7 @@ export async function runInterview(
     const stale = staleAnswer(q, answers);
     const all = plan(def, library, answers, ctx);
     const done = all.filter((x) => x.path !== q.path && getAnswer(answers, x.keys) !== undefined && staleAnswer(x, answers) === null).length;
-    const why = stale ? `The earlier answer ${formatValue(current)} no longer fits the other answers (${stale}): choose again.` : null;
+    const why = stale ? `The earlier answer ${formatValue(current)} no longer fits the other answers (the instrument or the modules changed): choose again from what does.` : null;
     out.write(questionHeader(q, group, { at: done + 1, of: all.length, back: canGoBack && history.length > 0 && q.decl.type !== "multi-choice" }, why).join("\n") + "\n");
     group = q.group;
     const value = await runPrompt(promptFor(q, stale ? undefined : current, canGoBack && history.length > 0), context);

@@ -79,6 +79,11 @@ test("--no-notes: no comments part, no memo, said on stderr; both copies byte-id
   assert.ok(f["word/comments.xml"]?.includes("jurisdiction-office-names"));
   assert.match(f["word/document.xml"]!, /DRAFTER(&apos;|')S RISK MEMO/);
   assert.deepEqual(readFileSync(run("clean2.docx", "--no-notes").file), readFileSync(clean.file));
+  // Markdown follows the same flag.
+  const md = runCli(["draft", "--answers", wrong, "--format", "md", "--no-notes"]);
+  assert.equal(md.status, 0, md.stderr);
+  assert.doesNotMatch(md.stdout, /risk memo|Risk note/i);
+  assert.match(runCli(["draft", "--answers", wrong, "--format", "md"]).stdout, /## Drafter's risk memo/);
   assert.deepEqual(readFileSync(run("full2.docx").file), readFileSync(full.file));
 });
 

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { fromRoot } from "../helpers.js";
@@ -262,4 +262,40 @@ test("a town, going back one question: the DOCX names the Board of Selectmen and
   assert.match(text, /First Selectman/);
   assert.match(text, /Town Clerk/);
   assert.doesNotMatch(text, /City Council|Mayor/);
+});
+
+test("switching to an executive order on the review screen asks again for an option the file set, instead of dropping the module", { skip, timeout: 120_000 }, async (t) => {
+  t.after(() => spawnSync("tmux", ["-L", SOCKET, "kill-server"]));
+  const dir = tempDir();
+  writeFileSync(
+    path.join(dir, "partial.yaml"),
+    [
+      "answers_version: 1",
+      "instrument: ordinance",
+      'number: "2026-09"',
+      "jurisdiction: { name: City of Cedar Sound, kind: city, state: WA, legislative_body: City Council, executive_title: Mayor, executive_name: null, clerk_title: City Clerk }",
+      "modules: [facial-coverings]",
+      "options: { coverings_scope: all-officers }",
+      "",
+    ].join("\n"),
+  );
+  const term = Terminal.start("switch", dir, ["draft", "--answers", "partial.yaml", "--out", "eo.docx"]);
+  await acceptTheRest(term);
+  tmux("send-keys", "-t", "switch", "-l", "instrument");
+  await term.waitFor(/❯ instrument = ordinance/);
+  term.keys("Enter");
+  await term.answer(/Which instrument should be drafted\?/, "", "Down", "Enter");
+  await term.answer(/Which charter or code provision authorizes the executive/, "Article V, Section 2 of the Cedar Sound City Charter");
+  // The file's all-officers cannot be used in an order: asked again, with the reason, offering what fits.
+  await term.waitFor(/The earlier answer all-officers no longer fits the other answers/);
+  await term.waitFor(/❯ own-officers: lowest risk/);
+  await acceptTheRest(term);
+  term.keys("Enter");
+  await term.waitFor(/^EXIT=\d+/m, 30_000);
+  const screen = term.screen();
+  assert.match(screen, /^EXIT=0$/m, screen);
+  assert.doesNotMatch(screen, /was requested but/, "no module dropped after the review");
+  const text = docxText(path.join(dir, "eo.docx"));
+  assert.match(text, /EXECUTIVE ORDER NO\. 2026-09/);
+  assert.match(text, /[Ff]acial [Cc]overings?/);
 });
