@@ -15,6 +15,10 @@ import { promptFor } from "../../src/commands/draft-interview.js";
 import { valueProblem } from "../../src/core/library/values.js";
 import { schemaProblems } from "../../src/core/library/schema.js";
 import { YamlSource } from "../../src/core/library/yaml-source.js";
+import { UserError } from "../../src/core/errors.js";
+import { tempDir } from "../tmp.js";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 
 const library = loadLibrary(fromRoot("clauses"));
 const def = loadInterview(library);
@@ -122,4 +126,13 @@ test("saved answers start with the schema line, relative to where they are writt
   assert.equal(q.many, true);
   assert.equal(questionProblem(q, ["Section 1"]), null);
   assert.equal(questionProblem(q, null), null);
+});
+
+test("choice_risks may only name the option's choices", () => {
+  const dir = tempDir();
+  writeFileSync(
+    path.join(dir, "ordkit.yaml"),
+    "layer_version: 1\nname: risky\nversion: 1.0.0\nextends: ordkit\noptions:\n  scope_x:\n    type: choice\n    prompt: P?\n    choices: [a, b]\n    choice_risks: { a: low, c: high }\n    default: a\n",
+  );
+  assert.throws(() => loadLibrary([dir]), (err: UserError) => err.problems.some((p) => /choice_risks names "c", which is not among the choices of "scope_x"/.test(p.message)));
 });
