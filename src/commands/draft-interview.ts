@@ -112,6 +112,8 @@ export function promptFor(q: Question, current?: unknown, canGoBack = false): Pr
       }
       const isBack = (raw: string): boolean => canGoBack && raw.trim() === BACK_TEXT;
       const config: InputConfig = { message, validate: (raw) => (isBack(raw) ? true : (questionProblem(q, parseInput(q, raw)) ?? true)) };
+      // A code shows in capitals as typed; a name as written (it is saved as the code).
+      if (q.check === "state") config.transformer = (raw) => (raw.trim().length <= 2 ? raw.toUpperCase() : raw);
       if (offered !== undefined && offered !== null) config.default = String(offered);
       return { kind: "input", config, parse: (raw) => (isBack(raw) ? BACK : parseInput(q, raw)) };
     }

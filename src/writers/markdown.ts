@@ -3,7 +3,7 @@ import type { Draft, Paragraph, RiskNote } from "../core/draft.js";
 import { longDate } from "../core/assemble/handlebars.js";
 import { paragraphLabel, sectionLabel } from "./labels.js";
 import { notesByAnchor } from "./notes.js";
-import { buildMemo, saferText } from "./memo.js";
+import { authorityText, buildMemo, saferText } from "./memo.js";
 
 /** Escapes Markdown syntax so names like `A & B <"Test">` come out literally. */
 export function escapeMd(s: string): string {
@@ -85,7 +85,7 @@ function noteLine(n: RiskNote): string {
 function riskMemo(draft: Draft): string[] {
   const memo = buildMemo(draft);
   const out = ["---", "", "## Drafter's risk memo", ""];
-  out.push(`Legal knowledge as of ${longDate(memo.asOf)}. Summary: ${memo.counts}. The most serious notes come first. This memo is not legal advice.`, "");
+  out.push(`Legal knowledge as of ${longDate(memo.asOf)}. Summary: ${memo.counts}. The most serious notes come first. Authorities are marked binding where the draft will be adopted or persuasive. This memo is not legal advice.${memo.staleness}`, "");
   memo.entries.forEach((e, i) => {
     const n = e.note;
     out.push(`${i + 1}\\. **${n.severity.toUpperCase()}: ${escapeMd(e.where)}. ${escapeMd(n.message)}** (${n.rule})`, "");
@@ -96,7 +96,7 @@ function riskMemo(draft: Draft): string[] {
   });
   if (memo.authorities.length) {
     out.push(`**Authorities** (status as of ${longDate(memo.asOf)})`, "");
-    for (const a of memo.authorities) out.push(`- [${a.n}] ${escapeMd(a.authority.cite)}${a.ownDate ? ` (as of ${a.authority.as_of})` : ""}. <${a.authority.url}>`);
+    for (const a of memo.authorities) out.push(`- ${escapeMd(authorityText(a))} <${a.authority.url}>`);
   }
   return out;
 }

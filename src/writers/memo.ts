@@ -5,6 +5,8 @@
 import type { Authority, Draft, RiskNote } from "../core/draft.js";
 import { SEVERITIES } from "../core/draft.js";
 import { sectionLabel } from "./labels.js";
+import { memoStaleness } from "./notes.js";
+import { longDate } from "../core/assemble/handlebars.js";
 
 export interface MemoEntry {
   note: RiskNote;
@@ -19,6 +21,8 @@ export interface Memo {
   authorities: Array<{ n: number; authority: Authority; ownDate: boolean }>;
   counts: string;
   asOf: string;
+  /** " Warning: ..." when the legal knowledge is much older than the draft, else "". */
+  staleness: string;
 }
 
 /** Notes by severity (high first); within one severity, in the order the draft reads (the engine's order). */
@@ -35,10 +39,11 @@ export function buildMemo(draft: Draft): Memo {
   const entries = memoOrder(draft.riskNotes).map((note) => {
     const refs: number[] = [];
     for (const a of note.authorities) {
-      let n = index.get(a.cite);
+      const key = a.id || a.cite;
+      let n = index.get(key);
       if (n === undefined) {
         n = authorities.length + 1;
-        index.set(a.cite, n);
+        index.set(key, n);
         authorities.push({ n, authority: a, ownDate: a.as_of !== draft.legalAsOf });
       }
       if (!refs.includes(n)) refs.push(n);
@@ -46,7 +51,18 @@ export function buildMemo(draft: Draft): Memo {
     return { note, where: whereIn(draft, note), refs };
   });
   const counts = SEVERITIES.map((s) => `${draft.riskNotes.filter((n) => n.severity === s).length} ${s}`).join(", ");
-  return { entries, authorities, counts, asOf: draft.legalAsOf };
+  return { entries, authorities, counts, asOf: draft.legalAsOf, staleness: memoStaleness(draft) };
+}
+
+/** One authority of the list: its cite, its weight where the draft will be adopted, its own as-of date when it differs. */
+export function authorityText(a: Memo["authorities"][number]): string {
+  const weight = a.authority.reason ? ` ${a.authority.binding ? "Binding" : "Persuasive"}: ${a.authority.reason}.` : "";
+  return `[${a.n}] ${a.authority.cite}${a.ownDate ? ` (as of ${a.authority.as_of})` : ""}.${weight}`;
+}
+
+/** The memo's opening words. */
+export function memoIntro(memo: Memo, instrument: string): string {
+  return `This memo lists the legal risks ordkit found in this draft, the most serious first. It is not legal advice and is not part of the ${instrument.replace("-", " ")}. Legal knowledge as of ${longDate(memo.asOf)}; the law in this area changes month by month. Authorities are marked binding where the draft will be adopted or persuasive (from another court, circuit or state).${memo.staleness}`;
 }
 
 function whereIn(draft: Draft, n: RiskNote): string {

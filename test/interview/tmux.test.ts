@@ -96,7 +96,7 @@ test("a full interview in a terminal, with a change from the review screen, writ
   for (const q of [/Does the jurisdiction have a trust/, /Is there an existing rule on access/, /Should the ordinance be codified/, /Does it repeal or rescind existing provisions/]) {
     await term.answer(q, "");
   }
-  await term.waitFor(/Keep Washington Working Act \(2019\)/);
+  await term.waitFor(/Keep Washington Working Act/);
   await term.answer(/What is the state's law on local cooperation/, "");
   await term.answer(/Which agencies should the rule on staging areas cover\?/, "");
   await term.answer(/Should the jurisdiction offer private property owners a voluntary program/, "");

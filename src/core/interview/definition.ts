@@ -30,11 +30,6 @@ export interface QuestionDef extends VariableDecl {
 export type Include = "modules" | "options" | "variables";
 export type Entry = QuestionDef | { include: Include };
 
-export interface StateLaw {
-  law: string;
-  limits: "barred" | "protective";
-}
-
 export interface InterviewDefinition {
   groups: Record<string, string>;
   entries: Entry[];
@@ -46,7 +41,6 @@ export interface InterviewDefinition {
     barred_note?: string;
     unknown_note?: string;
   };
-  states: Record<string, StateLaw>;
   /** Usual names of the body, executive and clerk by kind and state (offered, never assumed). */
   offices?: Offices;
   source: YamlSource;
@@ -90,7 +84,6 @@ export function loadInterview(lib: Library): InterviewDefinition {
     groups: d.groups as Record<string, string>,
     entries: d.questions as Entry[],
     modules: { transparency: [], ...(d.modules as Omit<InterviewDefinition["modules"], "transparency">) },
-    states: (d.states as Record<string, StateLaw>) ?? {},
     ...(d.offices ? { offices: d.offices as Offices } : {}),
     source: src,
   };

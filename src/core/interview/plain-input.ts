@@ -1,22 +1,14 @@
 // Plain-language input: what a clerk types for a state or a date, read as the
 // answers file writes it.
-import { STATE_NAMES } from "../assemble/globals.js";
-
-const NAME_TO_CODE = new Map(Object.entries(STATE_NAMES).map(([code, name]) => [fold(name), code]));
-
-function fold(s: string): string {
-  return s.toLowerCase().replace(/[^a-z]+/g, " ").trim();
-}
+import { findJurisdiction } from "../legal/index.js";
 
 /**
  * A state or territory from its postal code or its name, in any case
- * ("wa", "Washington", "district of columbia"); null when it is neither.
- * The one place the interview and partial answers files turn a state into a code.
+ * ("wa", "Washington", "district of columbia"), as ordkit's legal data names
+ * it; null when it is neither.
  */
 export function stateCode(text: string): string | null {
-  const t = text.trim();
-  if (/^[A-Za-z]{2}$/.test(t) && t.toUpperCase() in STATE_NAMES) return t.toUpperCase();
-  return NAME_TO_CODE.get(fold(t).replace(/^state of /, "")) ?? null;
+  return findJurisdiction(text)?.code ?? null;
 }
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];

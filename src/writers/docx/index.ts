@@ -28,6 +28,7 @@ import { packDocx } from "./deterministic.js";
 import { memoSection } from "./memo.js";
 import { xmlSafe } from "./xml-safe.js";
 import { notesByAnchor } from "../notes.js";
+import { authorityLine } from "../../core/legal/index.js";
 
 export type Paper = "letter" | "legal" | "a4";
 export const PAPERS: readonly Paper[] = ["letter", "legal", "a4"];
@@ -62,7 +63,7 @@ class CommentBook {
     const lines = [
       `[${note.severity.toUpperCase()}] ${note.rule}: ${note.message}`,
       note.explanation,
-      `Authority: ${note.authorities.map((a) => `${a.cite} (as of ${a.as_of})`).join("; ")}`,
+      `Authority: ${authorityLine(note.authorities)}`,
       `Safer: ${note.suggestion}`,
     ];
     this.comments.push({

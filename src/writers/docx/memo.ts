@@ -4,7 +4,7 @@
 import { AlignmentType, Footer, Paragraph as P, PageNumber, TextRun, type ISectionOptions } from "docx";
 import type { Draft } from "../../core/draft.js";
 import { longDate } from "../../core/assemble/handlebars.js";
-import { buildMemo, saferText } from "../memo.js";
+import { authorityText, buildMemo, memoIntro, saferText } from "../memo.js";
 import { xmlSafe } from "./xml-safe.js";
 
 interface Look {
@@ -21,10 +21,7 @@ export function memoSection(draft: Draft, look: Look): ISectionOptions {
     new P({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run("DRAFTER'S RISK MEMO", { bold: true })] }),
     para(
       [
-        run(
-          `This memo lists the legal risks ordkit found in this draft, the most serious first. It is not legal advice and is not part of the ${draft.instrument.replace("-", " ")}. Legal knowledge as of ${longDate(memo.asOf)}; the law in this area changes month by month.`,
-          { italics: true },
-        ),
+        run(memoIntro(memo, draft.instrument), { italics: true }),
       ],
       { spacing: { after: 200 } },
     ),
@@ -47,8 +44,7 @@ export function memoSection(draft: Draft, look: Look): ISectionOptions {
   if (memo.authorities.length) {
     out.push(new P({ spacing: { before: 360, after: 120 }, keepNext: true, children: [run(`Authorities (status as of ${longDate(memo.asOf)})`, { bold: true })] }));
     for (const a of memo.authorities) {
-      const own = a.ownDate ? ` (as of ${a.authority.as_of})` : "";
-      out.push(para([run(`[${a.n}] ${a.authority.cite}${own}. ${a.authority.url}`, { size: 20 })], { indent: { left: look.indent / 2, hanging: look.indent / 2 } }));
+      out.push(para([run(`${authorityText(a)} ${a.authority.url}`, { size: 20 })], { indent: { left: look.indent / 2, hanging: look.indent / 2 } }));
     }
   }
   if (draft.notes.length) {

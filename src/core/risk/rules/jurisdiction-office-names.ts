@@ -3,14 +3,8 @@
 // draft's jurisdiction, title and enacting formula, never the text analysis.
 import type { Draft, RiskNote } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import type { Authority } from "../../draft.js";
+import { citeAuthority } from "../../legal/index.js";
 import type { RuleMeta } from "../types.js";
-
-const AS_OF = "2026-11-01";
-const AUTHORITIES: Authority[] = [
-  { cite: "Cal. Gov. Code § 25000 (each county has a board of supervisors)", url: "https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=GOV&sectionNum=25000", as_of: AS_OF },
-  { cite: "Tex. Loc. Gov't Code § 81.001 (the commissioners court: the county judge and four commissioners)", url: "https://statutes.capitol.texas.gov/Docs/LG/htm/LG.81.htm", as_of: AS_OF },
-];
 
 export const meta: RuleMeta = {
   id: "jurisdiction-office-names",
@@ -18,7 +12,7 @@ export const meta: RuleMeta = {
   title: "Body or executive named for another kind of jurisdiction",
   description:
     "Flags an enacting clause, title or signature line that names the legislative body or the executive after another kind of jurisdiction, such as the City Council of a county. Only the body state law or the charter gives the power can enact the measure, so the wrong name puts its adoption in doubt.",
-  authorities: AUTHORITIES,
+  authorities: ["cal-gov-code-25000", "tex-loc-gov-code-81-001"],
   fix: "Name the body and the executive as state law or the charter names them (a county's Board of Supervisors, Board of County Commissioners or County Council; a town's Town Council or Select Board), in the answers' jurisdiction.legislative_body and jurisdiction.executive_title.",
 };
 
@@ -74,7 +68,7 @@ function note(message: string, named: string): RiskNote {
     quote: "",
     message,
     explanation: `A measure is adopted by the body that state law or the charter empowers, under its legal name, and signed by the officer who holds the named office; "${named}" names the office of another kind of jurisdiction. Counties act through a board of supervisors, a board of commissioners, a commissioners court or a county council, and towns through a town council, town board or select board, depending on the state. A wrong name invites a challenge to the adoption and must be corrected before introduction.`,
-    authorities: AUTHORITIES.map((a) => ({ ...a })),
+    authorities: meta.authorities.map((id) => citeAuthority(id, null)),
     suggestion: `Use the body's and the executive's names from the charter or state law (answers: jurisdiction.legislative_body, jurisdiction.executive_title); the interview offers the usual names for the kind of jurisdiction and its state.`,
   };
 }
