@@ -3,7 +3,7 @@ import type { Draft, Paragraph, RiskNote } from "../core/draft.js";
 import { longDate } from "../core/assemble/handlebars.js";
 import { paragraphLabel, sectionLabel } from "./labels.js";
 import { notesByAnchor } from "./notes.js";
-import { authorityText, buildMemo, saferText } from "./memo.js";
+import { authorityGroups, authorityText, buildMemo, saferText } from "./memo.js";
 
 /** Escapes Markdown syntax so names like `A & B <"Test">` come out literally. */
 export function escapeMd(s: string): string {
@@ -96,7 +96,11 @@ function riskMemo(draft: Draft): string[] {
   });
   if (memo.authorities.length) {
     out.push(`**Authorities** (status as of ${longDate(memo.asOf)})`, "");
-    for (const a of memo.authorities) out.push(`- ${escapeMd(authorityText(a))} <${a.authority.url}>`);
+    for (const g of authorityGroups(memo)) {
+      out.push(g.label, "");
+      for (const a of g.items) out.push(`- ${escapeMd(authorityText(a))} <${a.authority.url}>`);
+      out.push("");
+    }
   }
   return out;
 }

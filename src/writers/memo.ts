@@ -54,10 +54,19 @@ export function buildMemo(draft: Draft): Memo {
   return { entries, authorities, counts, asOf: draft.legalAsOf, staleness: memoStaleness(draft) };
 }
 
-/** One authority of the list: its cite, its weight where the draft will be adopted, its own as-of date when it differs. */
+/** One authority of the list: its cite, its own as-of date when it differs, and why it binds or persuades where the draft will be adopted. */
 export function authorityText(a: Memo["authorities"][number]): string {
-  const weight = a.authority.reason ? ` ${a.authority.binding ? "Binding" : "Persuasive"}: ${a.authority.reason}.` : "";
-  return `[${a.n}] ${a.authority.cite}${a.ownDate ? ` (as of ${a.authority.as_of})` : ""}.${weight}`;
+  return `[${a.n}] ${a.authority.cite}${a.ownDate ? ` (as of ${a.authority.as_of})` : ""}${a.authority.reason ? `; ${a.authority.reason}` : ""}.`;
+}
+
+/** The authorities in two groups, "Binding" where the draft will be adopted and "Persuasive", each in citation order. */
+export function authorityGroups(memo: Memo): Array<{ label: string; items: Memo["authorities"] }> {
+  const binding = memo.authorities.filter((a) => a.authority.binding);
+  const persuasive = memo.authorities.filter((a) => !a.authority.binding);
+  return [
+    ...(binding.length ? [{ label: "Binding: where the draft will be adopted", items: binding }] : []),
+    ...(persuasive.length ? [{ label: "Persuasive: from another court, circuit or state", items: persuasive }] : []),
+  ];
 }
 
 /** The memo's opening words. */

@@ -4,7 +4,7 @@
 import { AlignmentType, Footer, Paragraph as P, PageNumber, TextRun, type ISectionOptions } from "docx";
 import type { Draft } from "../../core/draft.js";
 import { longDate } from "../../core/assemble/handlebars.js";
-import { authorityText, buildMemo, memoIntro, saferText } from "../memo.js";
+import { authorityGroups, authorityText, buildMemo, memoIntro, saferText } from "../memo.js";
 import { xmlSafe } from "./xml-safe.js";
 
 interface Look {
@@ -43,8 +43,9 @@ export function memoSection(draft: Draft, look: Look): ISectionOptions {
   });
   if (memo.authorities.length) {
     out.push(new P({ spacing: { before: 360, after: 120 }, keepNext: true, children: [run(`Authorities (status as of ${longDate(memo.asOf)})`, { bold: true })] }));
-    for (const a of memo.authorities) {
-      out.push(para([run(`${authorityText(a)} ${a.authority.url}`, { size: 20 })], { indent: { left: look.indent / 2, hanging: look.indent / 2 } }));
+    for (const g of authorityGroups(memo)) {
+      out.push(para([run(g.label, { italics: true })], { keepNext: true }));
+      for (const a of g.items) out.push(para([run(`${authorityText(a)} ${a.authority.url}`, { size: 20 })], { indent: { left: look.indent, hanging: look.indent / 2 } }));
     }
   }
   if (draft.notes.length) {
