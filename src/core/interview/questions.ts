@@ -127,7 +127,8 @@ export function staleAnswer(q: Question, answers: PartialAnswers): string | null
  * offered in the interview, never assumed).
  */
 export function missingAnswers(def: InterviewDefinition, lib: Library, answers: PartialAnswers, ctx: InterviewContext): Question[] {
-  return pending(def, lib, answers, ctx).filter((q) => q.required && !q.hasStaticDefault);
+  // Only what has no answer: an answer that no longer fits is asked again in the interview, but a file's answer is not "missing".
+  return plan(def, lib, answers, ctx).filter((q) => !isAnswered(answers, q) && q.required && !q.hasStaticDefault);
 }
 
 /**
