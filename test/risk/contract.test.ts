@@ -32,6 +32,7 @@ const REQUIRED_IDS = [
   "regulatory-purpose-finding",
   "outside-agency-mandate",
   "buffer-zone",
+  "jurisdiction-office-names",
 ];
 
 test("the registry holds exactly the required rules, with unique ids", () => {

@@ -22,6 +22,7 @@ import * as contractorDiscrimination from "./contractor-discrimination.js";
 import * as regulatoryPurposeFinding from "./regulatory-purpose-finding.js";
 import * as outsideAgencyMandate from "./outside-agency-mandate.js";
 import * as bufferZone from "./buffer-zone.js";
+import * as jurisdictionOfficeNames from "./jurisdiction-office-names.js";
 
 export const RULES: readonly Rule[] = Object.freeze([
   narrowTargeting,
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   regulatoryPurposeFinding,
   outsideAgencyMandate,
   bufferZone,
+  jurisdictionOfficeNames,
 ]);
 
 export function ruleById(id: string): Rule | undefined {
