@@ -39,7 +39,10 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     let severity: Severity = "high";
     const nonPublic = a.where === "non-public-property";
     const facilities = a.where === "jurisdiction-facilities";
-    if (!regulates) {
+    // The leniency is for the jurisdiction's own property: a rule making private
+    // parties keep a narrow class out of their premises (AB 450) gets none.
+    const onPrivateParties = !!a.privateParties || a.bound === "private-parties";
+    if (!regulates && !onPrivateParties) {
       if (t.cls === "non-local-officers") severity = nonPublic ? "low" : facilities ? "medium" : "high";
       else if (nonPublic) severity = "medium";
     }
