@@ -127,12 +127,6 @@ export function termRegex(term: string): RegExp {
   return termRegexes.get(term, () => makeTermRegex(term));
 }
 
-export function termUsed(term: string, text: string): boolean {
-  const re = termRegex(term);
-  re.lastIndex = 0;
-  return re.test(text);
-}
-
 export function makeTermRegex(term: string): RegExp {
   const words = term.split(/\s+/).map(escapeRe).join("\\s+");
   const plural = /y$/i.test(term) ? `(?:${escapeRe(term.slice(0, -1))}ies|${words})` : `${words}(?:s|es)?`;
