@@ -75,8 +75,10 @@ export const PRIVATE_RE =
 export const EVERYONE_RE = /\b(?:(?:no|any|every|each|a)\s+(?:person|individual|natural person|entity)|no\s+one|anyone)\b/gi;
 export const GENERIC_RE = /\b(?:(?:such|the|an?|any|each|every|no|all)\s+)?(?:officers?|agents?)\b/gi;
 
+/** "special or enhanced access", "preferential treatment": an equal-treatment promise. */
+export const EQUAL_TREATMENT_RE = /\b(?:special|enhanced|preferential|greater)\s+(?:or\s+(?:special|enhanced|preferential)\s+)?(?:access|treatment)\b/i;
 export const MODAL_RE =
-  /\b(?:shall|must|may\s+not|will\s+not|cannot|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|required|forbidden|barred|directed|not\s+permitted|not\s+authorized|guilty|subject\s+to|punishable|liable)|commits?)\b/i;
+  /\b(?:shall|must|may\s+not|will\s+not|cannot|(?:is|are)\s+not\s+open\s+for|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|required|forbidden|barred|directed|not\s+permitted|not\s+authorized|guilty|subject\s+to|punishable|liable)|commits?)\b/i;
 export const NO_SUBJECT_RE = /^\s*(?:\([\w.]+\)\s*)*no\s+\w/i;
 export const NO_FORM_MODAL_RE = /\b(?:may|can|will|(?:is|are)\s+(?:hereby\s+)?(?:authorized|permitted|allowed))\b/i;
 /** Declining in positive words: "shall decline detainer requests", "shall refuse". */
@@ -150,7 +152,7 @@ export const CONDUCT_RES: Array<{ re: RegExp; kind: ConductKind }> = [
   },
   {
     // "enter into an agreement" and "access to a database" are not where officers go.
-    re: /\benter(?:s|ing)?\b(?!\s+into\b)|\bentry\b|(?<!\b(?:such|the|that|direct)\s)\baccess\b(?!\s+to\s+(?:any\s+|the\s+|such\s+|its\s+)?(?:electronic\s+)?(?:databases?|data|information|records?|files?|systems?))|\bbe\s+present\b|\bremain\s+(?:in|on)\b|\bpatrol\b|\boperat(?:e|ing)\s+(?:in|on|within|at|from)\b|\bconduct(?:s|ing)?\s+[^.;]{0,50}?\b(?:enforcement|operations?|activit(?:y|ies))\s+(?:in|on|at|within)\b/gi,
+    re: /\benter(?:s|ing)?\b(?!\s+into\b)|\bentry\b|\bnot\s+open\s+for\b|(?<!\b(?:such|the|that|direct)\s)\baccess\b(?!\s+to\s+(?:any\s+|the\s+|such\s+|its\s+)?(?:electronic\s+)?(?:databases?|data|information|records?|files?|systems?))|\bbe\s+present\b|\bremain\s+(?:in|on)\b|\bpatrol\b|\boperat(?:e|ing)\s+(?:in|on|within|at|from)\b|\bconduct(?:s|ing)?\s+[^.;]{0,50}?\b(?:enforcement|operations?|activit(?:y|ies))\s+(?:in|on|at|within)\b/gi,
     kind: "access",
   },
   {
