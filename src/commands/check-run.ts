@@ -9,8 +9,8 @@ export async function runCheck(file: string, flags: CheckFlags): Promise<number>
   if (flags.state !== undefined && !/^[A-Za-z]{2}$/.test(flags.state)) {
     throw new UserError({ message: `--state must be a two-letter code, got "${flags.state}"`, hint: "e.g. --state CA" }, "usage");
   }
-  const { checkFile } = await import("../core/pipeline.js");
-  const result = checkFile({
+  const { checkAnyFile } = await import("../core/pipeline.js");
+  const result = await checkAnyFile({
     file,
     libraryDir: librarySpec(flags),
     templatesDir: templatesDir(flags),

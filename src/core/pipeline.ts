@@ -50,11 +50,13 @@ export interface CheckInput {
   templatesDir?: string | undefined;
   state?: string;
   instrument?: Instrument;
+  /** Paragraphs already read from a PDF or HTML file (readPublished). */
+  published?: { kind: "pdf" | "html"; lines: string[] };
 }
 
 export interface CheckResult {
   draft: Draft;
-  kind: "answers" | "md" | "txt" | "docx";
+  kind: "answers" | "md" | "txt" | "docx" | "pdf" | "html";
   /** The state whose law and circuit the notes assumed (null: unknown). */
   state: string | null;
   /** Source lines of each anchor, for text drafts. */
@@ -73,13 +75,19 @@ export function checkFile(input: CheckInput): CheckResult {
   let text: string;
   let format: "md" | "txt";
   let kind: CheckResult["kind"];
-  if (lower.endsWith(".docx")) {
+  if (input.published) {
+    text = input.published.lines.join("\n\n");
+    format = "txt";
+    kind = input.published.kind;
+  } else if (lower.endsWith(".docx")) {
     text = docxLines(input.file).join("\n\n");
     format = "txt";
     kind = "docx";
+  } else if (publishedKind(input.file)) {
+    throw new UserError({ message: "PDF and HTML files are read with checkAnyFile", file: shown });
   } else {
     const f = textFormatFor(input.file);
-    if (!f) throw new UserError({ message: `cannot tell what kind of draft "${path.basename(input.file)}" is`, file: shown, hint: "check reads answers files (.yaml), Markdown (.md), plain text (.txt) and Word (.docx)" }, "usage");
+    if (!f) throw new UserError({ message: `cannot tell what kind of draft "${path.basename(input.file)}" is`, file: shown, hint: "check reads answers files (.yaml), Markdown (.md), plain text (.txt), Word (.docx), PDF (.pdf) and HTML (.html)" }, "usage");
     text = readText(input.file);
     format = f;
     kind = f;
@@ -88,7 +96,29 @@ export function checkFile(input: CheckInput): CheckResult {
   const draft = parsed.draft;
   const state = input.state ?? (draft.jurisdiction.state || null);
   const ctx = buildContext({ state, instrument: input.instrument ?? draft.instrument, existing: {} });
-  return { draft: withRiskNotes(draft, ctx), kind, state, lines: kind === "docx" ? new Map() : parsed.lines };
+  return { draft: withRiskNotes(draft, ctx), kind, state, lines: kind === "md" || kind === "txt" ? parsed.lines : new Map() };
+}
+
+/** PDF or HTML: the formats measures are published in, read asynchronously (PDF.js runs in a worker). */
+export function publishedKind(file: string): "pdf" | "html" | null {
+  const lower = file.toLowerCase();
+  if (lower.endsWith(".pdf")) return "pdf";
+  if (lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".xhtml")) return "html";
+  return null;
+}
+
+/** The paragraphs of a PDF or HTML measure; the readers load only when needed. */
+export async function readPublished(file: string): Promise<{ kind: "pdf" | "html"; lines: string[] } | null> {
+  const kind = publishedKind(file);
+  if (kind === "pdf") return { kind, lines: await (await import("./parse/pdf.js")).pdfLines(file) };
+  if (kind === "html") return { kind, lines: await (await import("./parse/html.js")).htmlLines(file) };
+  return null;
+}
+
+/** checkFile for every kind of input, PDF and HTML included. */
+export async function checkAnyFile(input: CheckInput): Promise<CheckResult> {
+  const published = input.published ?? (await readPublished(input.file));
+  return checkFile(published ? { ...input, published } : input);
 }
 
 const MAX_TEXT_BYTES = 8 * 1024 * 1024;
