@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { hasTime, measureAll } from "./measure.mjs";
 import { changedLibrary, generateDraft, generateLibrary } from "./generate.mjs";
+import { pdfJob } from "./published.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = path.join(root, "bin", "ordkit.js");
@@ -61,6 +62,7 @@ try {
     };
   }
 
+  const pdf = pdfJob(work, node, bin, root);
   const pandocOk = spawnSync("pandoc", ["--version"]).status === 0;
   const jobs = [
     { name: "floor", cmd: node, args: ["-e", "0"] },
@@ -70,6 +72,7 @@ try {
     { name: "validate", cmd: node, args: [bin, ...validate.args], okStatus: [0, 1] },
     { name: "diff", cmd: node, args: [bin, "diff", lib, path.join(work, "library-changed"), "--format", "json"], okStatus: [1] },
     { name: "check", cmd: node, args: [bin, "check", long, "--fail-on", "none"] },
+    pdf.job,
   ].map((j) => ({ cwd: root, ...j }));
 
   console.log(`ordkit benchmarks: median of ${runs} interleaved runs of fresh processes${hasTime ? "" : " (no /usr/bin/time: peak RSS not measured)"}`);
@@ -91,6 +94,7 @@ try {
   row(validate.label, m.validate, `${x(m.validate, m.floor)} floor`, "< 1 s", m.validate.ms < 1000);
   row(`ordkit diff (1,000 clauses, ${changed.changed} revised)`, m.diff, `${x(m.diff, m.floor)} floor`, "< 1 s", m.diff.ms < 1000);
   row("ordkit check (200-section .md)", m.check, `${x(m.check, m.floor)} floor`, "< 1 s", m.check.ms < 1000);
+  row(pdf.label, m.checkPdf, `${x(m.checkPdf, m.floor)} floor`, pdf.target, pdf.met(m.checkPdf));
 
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const header = ["what", "median", "ratio", "target", "", "peak RSS"];

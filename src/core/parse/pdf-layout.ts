@@ -108,8 +108,8 @@ function dropLineNumbers(pages: Line[][]): Line[][] {
 function dropRunningHeads(pages: Line[][], heights: number[]): Line[][] {
   const band = (l: Line): "top" | "bottom" | null => {
     const h = heights[l.page]!;
-    if (l.y > h * 0.9) return "top";
-    if (l.y < h * 0.1) return "bottom";
+    if (l.y > h * 0.92) return "top";
+    if (l.y < h * 0.08) return "bottom";
     return null;
   };
   const key = (l: Line): string => l.text.replace(/\d+/g, "#").toLowerCase();
