@@ -62,8 +62,9 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
   }
 
   const { checkAnswers } = await import("../core/interview/answers.js");
-  const { draftFromAnswers } = await import("../core/pipeline.js");
-  const draft = draftFromAnswers(start.library, checkAnswers(answersSrc, start.library), templatesDir, flags.date);
+  const { draftFromAnswers, readCodeText } = await import("../core/pipeline.js");
+  const loaded = checkAnswers(answersSrc, start.library);
+  const draft = draftFromAnswers(start.library, loaded, templatesDir, flags.date, {}, await readCodeText(loaded));
   if (flags.redlineAgainst) {
     await writeRedlineAgainst(flags, answersSrc, templatesDir, draft);
     return;

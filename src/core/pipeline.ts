@@ -1,5 +1,5 @@
 // The walks along the pipeline that several commands share.
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { loadLibrary, type LibrarySpec } from "./library/load.js";
 import { checkAnswers, type LoadedAnswers } from "./interview/answers.js";
@@ -10,6 +10,8 @@ import { UserError } from "./errors.js";
 import { buildContext, withRiskNotes } from "./risk/index.js";
 import { parseTextDocument, textFormatFor, type LineRange } from "./parse/text.js";
 import { docxLines } from "./parse/docx.js";
+import { amendingDraft, codeSpecOf } from "./amend/build.js";
+import type { PublishedLines } from "./amend/chapter.js";
 import type { Draft, Instrument } from "./draft.js";
 import type { Library } from "./library/types.js";
 import type { TemplateSet } from "./assemble/templates.js";
@@ -21,6 +23,8 @@ export interface BuildInput {
   /** An extra templates directory above the library's (--templates). */
   templatesDir?: string | undefined;
   date?: string;
+  /** The code text of existing.code when it is PDF or HTML (readCodeText). */
+  code?: PublishedLines | undefined;
 }
 
 /** answers file + library + templates -> Draft with its risk notes. */
@@ -28,7 +32,7 @@ export function buildDraft(input: BuildInput, override: ContextOverride = {}): D
   const answersSrc = YamlSource.read(input.answersFile, displayPath(input.answersFile));
   const library = loadLibrary(input.libraryDir);
   const answers = checkAnswers(answersSrc, library);
-  return draftFromAnswers(library, answers, input.templatesDir, input.date, override);
+  return draftFromAnswers(library, answers, input.templatesDir, input.date, override, input.code);
 }
 
 /** What `check --state/--instrument` overrides in the risk context of an assembled draft. */
@@ -38,10 +42,24 @@ export interface ContextOverride {
 }
 
 /** Assembles checked answers and runs the risk rules in the context the answers give. */
-export function draftFromAnswers(library: Library, answers: LoadedAnswers, templatesDir?: string | TemplateSet, date?: string, override: ContextOverride = {}): Draft {
+export function draftFromAnswers(library: Library, answers: LoadedAnswers, templatesDir?: string | TemplateSet, date?: string, override: ContextOverride = {}, code?: PublishedLines): Draft {
   const draft = assemble({ library, answers, templatesDir, ...(date ? { date } : {}) });
   const a = answers.answers;
-  return withRiskNotes(draft, buildContext({ state: override.state ?? a.jurisdiction.state, instrument: override.instrument ?? a.instrument, existing: a.existing }));
+  const context = buildContext({ state: override.state ?? a.jurisdiction.state, instrument: override.instrument ?? a.instrument, existing: a.existing });
+  // Answers that point at the code's current text make an amending ordinance.
+  if (a.existing.code) return amendingDraft({ draft, answers, context, published: code });
+  return withRiskNotes(draft, context);
+}
+
+/**
+ * The code text named by the answers' existing.code, when it is a PDF or
+ * HTML file (read asynchronously); undefined otherwise, or when the file is
+ * missing (the draft then reports it where the answers name it).
+ */
+export async function readCodeText(answers: LoadedAnswers): Promise<PublishedLines | undefined> {
+  const spec = answers.answers.existing.code ? codeSpecOf(answers) : null;
+  if (!spec || !publishedKind(spec.file) || !existsSync(spec.file)) return undefined;
+  return (await readPublished(spec.file)) ?? undefined;
 }
 
 export interface CheckInput {
@@ -52,6 +70,8 @@ export interface CheckInput {
   instrument?: Instrument;
   /** Paragraphs already read from a PDF or HTML file (readPublished). */
   published?: { kind: "pdf" | "html"; lines: string[] };
+  /** For an answers file: its existing.code text when that is PDF or HTML (readCodeText). */
+  code?: PublishedLines | undefined;
 }
 
 export interface CheckResult {
@@ -69,7 +89,7 @@ export function checkFile(input: CheckInput): CheckResult {
   const shown = displayPath(input.file);
   if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
     const override: ContextOverride = { ...(input.state ? { state: input.state } : {}), ...(input.instrument ? { instrument: input.instrument } : {}) };
-    const draft = buildDraft({ answersFile: input.file, libraryDir: input.libraryDir, templatesDir: input.templatesDir }, override);
+    const draft = buildDraft({ answersFile: input.file, libraryDir: input.libraryDir, templatesDir: input.templatesDir, code: input.code }, override);
     return { draft, kind: "answers", state: input.state ?? draft.jurisdiction.state, lines: new Map() };
   }
   let text: string;
@@ -117,6 +137,10 @@ export async function readPublished(file: string): Promise<{ kind: "pdf" | "html
 
 /** checkFile for every kind of input, PDF and HTML included. */
 export async function checkAnyFile(input: CheckInput): Promise<CheckResult> {
+  if (/\.ya?ml$/i.test(input.file)) {
+    const code = input.code ?? (await readCodeText(checkAnswers(YamlSource.read(input.file, displayPath(input.file)))));
+    return checkFile({ ...input, code });
+  }
   const published = input.published ?? (await readPublished(input.file));
   return checkFile(published ? { ...input, published } : input);
 }
