@@ -3,6 +3,8 @@ import type { Draft, Paragraph, RiskNote } from "../core/draft.js";
 import { longDate } from "../core/assemble/handlebars.js";
 import { paragraphLabel, sectionLabel } from "./labels.js";
 import { notesByAnchor } from "./notes.js";
+import { changeMd, legendMd } from "./amendment-md.js";
+import { noteWhere } from "./amendment.js";
 
 /** Escapes Markdown syntax so names like `A & B <"Test">` come out literally. */
 export function escapeMd(s: string): string {
@@ -39,13 +41,18 @@ export function writeMarkdown(draft: Draft): string {
           for (const n of notesFor.get(r.id) ?? []) push(noteLine(n));
         });
         break;
-      case "sections":
+      case "sections": {
+        const changes = new Map(draft.amendment?.changes.map((c) => [c.id, c]));
+        if (draft.amendment) push(legendMd(draft.amendment, escapeMd));
         draft.sections.forEach((s, i) => {
           push(`## ${sectionLabel(i + 1)} ${escapeMd(s.heading)}.`);
           for (const n of notesFor.get(s.id) ?? []) push(noteLine(n));
-          writeParagraphs(s.paragraphs, 0, out, notesFor);
+          const change = changes.get(s.id);
+          if (change) out.push(...changeMd(change, escapeMd, notesFor, noteLine));
+          else writeParagraphs(s.paragraphs, 0, out, notesFor);
         });
         break;
+      }
       case "signature":
         push(`\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_  \n${escapeMd(block.name)}  \n${escapeMd(block.label)}`);
         break;
@@ -87,7 +94,7 @@ function riskMemo(draft: Draft): string[] {
   if (draft.riskNotes.length) {
     out.push("| Severity | Rule | Where | Note | Authorities |", "|---|---|---|---|---|");
     for (const n of draft.riskNotes) {
-      const where = n.section === "recitals" ? "Recitals" : draft.sections.findIndex((s) => s.id === n.section) >= 0 ? sectionLabel(draft.sections.findIndex((s) => s.id === n.section) + 1) : "Whole draft";
+      const where = noteWhere(draft, n);
       out.push(`| ${n.severity} | ${n.rule} | ${where} | ${escapeMd(n.message).replace(/\n/g, " ")} | ${n.authorities.map((a) => `${escapeMd(a.cite)} (as of ${a.as_of})`).join("; ")} |`);
     }
   }

@@ -211,7 +211,8 @@ function baseContext(loaded: LoadedAnswers, date: string): Record<string, unknow
       executive_name: j.executive_name,
       clerk_title: j.clerk_title ?? `${term} Clerk`,
     }),
-    existing: compact(a.existing),
+    // existing.code is the chapter an ordinance amends (a structure, not text to render).
+    existing: compact({ ...a.existing, code: undefined }),
     instrument: a.instrument,
     Instrument: INSTRUMENT_WORD[a.instrument],
     number: a.number,
