@@ -65,6 +65,6 @@ export function noteWhere(draft: Draft, n: RiskNote): string {
   const i = draft.sections.findIndex((s) => s.id === n.section);
   if (i >= 0) return sectionLabel(i + 1);
   const code = draft.amendment && /^code-(.+)$/.exec(n.section)?.[1];
-  if (code && draft.amendment!.unchanged.includes(code)) return `Code § ${code} (unchanged)`;
+  if (code && draft.amendment!.unchanged.includes(code)) return `Code § ${code}`;
   return "Whole draft";
 }

@@ -78,7 +78,7 @@ export function amendingDraft(input: AmendInput): Draft {
     notes: [
       ...input.draft.notes,
       ...plan.notes,
-      `Amends Chapter ${spec.chapter} of ${code} as read from ${spec.shownFile}; the risk notes concern the chapter as amended (${asAmended.length} sections, ${unchanged.length} of them unchanged).`,
+      `Amends Chapter ${spec.chapter} of ${code} as read from ${spec.written}; the risk notes concern the chapter as amended (${asAmended.length} sections, ${unchanged.length} of them unchanged).`,
     ],
     riskNotes,
     legalAsOf: checked.legalAsOf,

@@ -31,6 +31,8 @@ export interface CodeSpec {
   file: string;
   /** The path as shown in messages. */
   shownFile: string;
+  /** The path as the answers write it (stable across working directories). */
+  written: string;
   /** "chapter": the file holds the whole chapter; "sections": only some of its sections. */
   extent: "chapter" | "sections";
   changes: ChangeSpec[];
@@ -83,6 +85,7 @@ export function readCodeSpec(existing: Record<string, unknown>, src: YamlSource,
     chapter,
     file,
     shownFile: displayPath(file),
+    written: raw.file,
     extent: raw.extent ?? "chapter",
     changes,
     source: src,

@@ -26,10 +26,11 @@ import {
 } from "docx";
 import type { Draft, Paragraph, RiskNote } from "../../core/draft.js";
 import { longDate } from "../../core/assemble/handlebars.js";
-import { sectionLabel } from "../labels.js";
 import { packDocx } from "./deterministic.js";
 import { xmlSafe } from "./xml-safe.js";
 import { notesByAnchor } from "../notes.js";
+import { noteWhere } from "../amendment.js";
+import { changeParagraphs, legendParagraph } from "./amendment.js";
 
 export interface DocxOptions {
   lineNumbers?: boolean;
@@ -134,7 +135,9 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
           );
         });
         break;
-      case "sections":
+      case "sections": {
+        const changes = new Map(draft.amendment?.changes.map((c) => [c.id, c]));
+        if (draft.amendment) body.push(legendParagraph(draft.amendment));
         for (const s of draft.sections) {
           body.push(
             new P({
@@ -144,9 +147,12 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
               children: annotatedRuns(`${s.heading}.`, notes.get(s.id) ?? [], book, true),
             }),
           );
-          pushParagraphs(s.paragraphs, 0, body, notes, book);
+          const change = changes.get(s.id);
+          if (change) body.push(...changeParagraphs(change, notes, (n) => book.add(n)));
+          else pushParagraphs(s.paragraphs, 0, body, notes, book);
         }
         break;
+      }
       case "signature":
         body.push(
           new P({ spacing: { before: 480 }, keepNext: true, keepLines: true, children: [plain("_________________________________")] }),
@@ -268,11 +274,7 @@ function riskMemo(draft: Draft, plain: Plain): Array<P | Table> {
   }
   const cell = (text: string, bold = false): TableCell =>
     new TableCell({ children: [new P({ children: [plain(text, { bold, size: 18 })] })], margins: { top: 60, bottom: 60, left: 80, right: 80 } });
-  const where = (n: RiskNote): string => {
-    if (n.section === "recitals") return "Recitals";
-    const i = draft.sections.findIndex((s) => s.id === n.section);
-    return i >= 0 ? sectionLabel(i + 1) : "Whole draft";
-  };
+  const where = (n: RiskNote): string => noteWhere(draft, n);
   const rows = [
     new TableRow({ tableHeader: true, children: ["Severity", "Rule", "Where", "Note and safer alternative", "Authorities"].map((h) => cell(h, true)) }),
     ...draft.riskNotes.map(
