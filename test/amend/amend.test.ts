@@ -3,28 +3,17 @@
 // and the risk check of the chapter as amended.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { fromRoot } from "../helpers.js";
 import { runCli } from "../run-cli.js";
-import { tempDir } from "../tmp.js";
 import type { Draft } from "../../src/core/draft.js";
 import { formatNumber, inferStep, nextValue, sectionPart } from "../../src/core/amend/numbering.js";
 import { labelParagraphs, tidyRuns } from "../../src/writers/amendment.js";
 import { mergeDefinitions, codifyText } from "../../src/core/amend/codify.js";
+import { workspace } from "./workspace.js";
 
 const EXAMPLE = fromRoot("examples", "alameda-bay-ca-amending-ordinance.yaml");
 const CHAPTER = fromRoot("examples", "existing", "alameda-bay-chapter-2.72.md");
-
-/** The example's answers and chapter in a temp dir, with the answers edited. */
-export function workspace(edit: (answers: string) => string = (a) => a, chapterText?: string, chapterName = "chapter.md"): { dir: string; answers: string } {
-  const dir = tempDir();
-  if (chapterText === undefined) copyFileSync(CHAPTER, path.join(dir, chapterName));
-  else writeFileSync(path.join(dir, chapterName), chapterText);
-  const answers = path.join(dir, "answers.yaml");
-  writeFileSync(answers, edit(readFileSync(EXAMPLE, "utf8").replace("file: existing/alameda-bay-chapter-2.72.md", `file: ${chapterName}`)));
-  return { dir, answers };
-}
 
 function draftJson(answers: string, cwd?: string): Draft {
   const r = runCli(["draft", "--answers", answers, "--format", "json"], cwd ? { cwd } : {});
