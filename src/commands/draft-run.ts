@@ -62,9 +62,9 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
   }
 
   const { checkAnswers } = await import("../core/interview/answers.js");
-  const { draftFromAnswers, readCodeText } = await import("../core/pipeline.js");
+  const { draftFromAnswers, prepareCode } = await import("../core/pipeline.js");
   const loaded = checkAnswers(answersSrc, start.library);
-  const draft = draftFromAnswers(start.library, loaded, templatesDir, flags.date, {}, await readCodeText(loaded));
+  const draft = draftFromAnswers(start.library, loaded, templatesDir, flags.date, {}, await prepareCode(loaded));
   if (flags.redlineAgainst) {
     await writeRedlineAgainst(flags, answersSrc, templatesDir, draft);
     return;
@@ -113,9 +113,10 @@ async function writeRedlineAgainst(flags: DraftFlags, answersSrc: import("../cor
   const oldDir = path.resolve(flags.redlineAgainst!);
   const { loadLibrary } = await import("../core/library/load.js");
   const { checkAnswers } = await import("../core/interview/answers.js");
-  const { draftFromAnswers } = await import("../core/pipeline.js");
+  const { draftFromAnswers, prepareCode } = await import("../core/pipeline.js");
   const oldLibrary = loadLibrary(oldDir);
-  const oldDraft = draftFromAnswers(oldLibrary, checkAnswers(answersSrc, oldLibrary), templatesDir, flags.date);
+  const oldAnswers = checkAnswers(answersSrc, oldLibrary);
+  const oldDraft = draftFromAnswers(oldLibrary, oldAnswers, templatesDir, flags.date, {}, await prepareCode(oldAnswers));
   const { compareDrafts } = await import("../core/diff/inputs.js");
   const result = compareDrafts(oldDraft, draft, displayPath(oldDir), flags.library?.length ? flags.library.map((d) => displayPath(path.resolve(d))).join(" + ") : "ordkit's library");
   const { render } = await import("./diff-run.js");

@@ -10,7 +10,7 @@ import { UserError } from "./errors.js";
 import { buildContext, withRiskNotes } from "./risk/index.js";
 import { parseTextDocument, textFormatFor, type LineRange } from "./parse/text.js";
 import { docxLines } from "./parse/docx.js";
-import { amendingDraft, codeSpecOf } from "./amend/build.js";
+import type { AmendInput } from "./amend/build.js";
 import type { PublishedLines } from "./amend/chapter.js";
 import type { Draft, Instrument } from "./draft.js";
 import type { Library } from "./library/types.js";
@@ -23,8 +23,8 @@ export interface BuildInput {
   /** An extra templates directory above the library's (--templates). */
   templatesDir?: string | undefined;
   date?: string;
-  /** The code text of existing.code when it is PDF or HTML (readCodeText). */
-  code?: PublishedLines | undefined;
+  /** The amending step, for answers with existing.code (prepareCode). */
+  code?: CodeStep | undefined;
 }
 
 /** answers file + library + templates -> Draft with its risk notes. */
@@ -42,24 +42,41 @@ export interface ContextOverride {
 }
 
 /** Assembles checked answers and runs the risk rules in the context the answers give. */
-export function draftFromAnswers(library: Library, answers: LoadedAnswers, templatesDir?: string | TemplateSet, date?: string, override: ContextOverride = {}, code?: PublishedLines): Draft {
+export function draftFromAnswers(library: Library, answers: LoadedAnswers, templatesDir?: string | TemplateSet, date?: string, override: ContextOverride = {}, code?: CodeStep): Draft {
   const draft = assemble({ library, answers, templatesDir, ...(date ? { date } : {}) });
   const a = answers.answers;
   const context = buildContext({ state: override.state ?? a.jurisdiction.state, instrument: override.instrument ?? a.instrument, existing: a.existing });
   // Answers that point at the code's current text make an amending ordinance.
-  if (a.existing.code) return amendingDraft({ draft, answers, context, published: code });
+  if (a.existing.code) {
+    if (!code) throw new UserError(answers.source.problem(["existing", "code"], "amending ordinances are drafted by ordkit draft --answers and checked by ordkit check, not here", "draft this jurisdiction on its own with ordkit draft --answers FILE"), "usage");
+    return code.amend({ draft, answers, context, published: code.published });
+  }
   return withRiskNotes(draft, context);
 }
 
+/** The amending step: loaded only for answers that amend a code (it brings the diff engine), with a PDF or HTML chapter read. */
+export interface CodeStep {
+  amend: (input: AmendInput) => Draft;
+  published: PublishedLines | undefined;
+}
+
 /**
- * The code text named by the answers' existing.code, when it is a PDF or
- * HTML file (read asynchronously); undefined otherwise, or when the file is
- * missing (the draft then reports it where the answers name it).
+ * What draftFromAnswers needs to draft an amending ordinance, or undefined
+ * when the answers do not amend a code. A PDF or HTML chapter is read here
+ * (asynchronously); a missing file is reported later where the answers name it.
  */
-export async function readCodeText(answers: LoadedAnswers): Promise<PublishedLines | undefined> {
-  const spec = answers.answers.existing.code ? codeSpecOf(answers) : null;
-  if (!spec || !publishedKind(spec.file) || !existsSync(spec.file)) return undefined;
-  return (await readPublished(spec.file)) ?? undefined;
+export async function prepareCode(answers: LoadedAnswers): Promise<CodeStep | undefined> {
+  if (!answers.answers.existing.code) return undefined;
+  const { amendingDraft, codeSpecOf } = await import("./amend/build.js");
+  const spec = codeSpecOf(answers);
+  const published = spec && publishedKind(spec.file) && existsSync(spec.file) ? ((await readPublished(spec.file)) ?? undefined) : undefined;
+  return { amend: amendingDraft, published };
+}
+
+/** buildDraft for answers that may amend a code. */
+export async function buildDraftAsync(input: BuildInput, override: ContextOverride = {}): Promise<Draft> {
+  const code = input.code ?? (await prepareCode(checkAnswers(YamlSource.read(input.answersFile, displayPath(input.answersFile)))));
+  return buildDraft({ ...input, code }, override);
 }
 
 export interface CheckInput {
@@ -70,8 +87,8 @@ export interface CheckInput {
   instrument?: Instrument;
   /** Paragraphs already read from a PDF or HTML file (readPublished). */
   published?: { kind: "pdf" | "html"; lines: string[] };
-  /** For an answers file: its existing.code text when that is PDF or HTML (readCodeText). */
-  code?: PublishedLines | undefined;
+  /** For an answers file with existing.code: the amending step (prepareCode). */
+  code?: CodeStep | undefined;
 }
 
 export interface CheckResult {
@@ -138,7 +155,7 @@ export async function readPublished(file: string): Promise<{ kind: "pdf" | "html
 /** checkFile for every kind of input, PDF and HTML included. */
 export async function checkAnyFile(input: CheckInput): Promise<CheckResult> {
   if (/\.ya?ml$/i.test(input.file)) {
-    const code = input.code ?? (await readCodeText(checkAnswers(YamlSource.read(input.file, displayPath(input.file)))));
+    const code = input.code ?? (await prepareCode(checkAnswers(YamlSource.read(input.file, displayPath(input.file)))));
     return checkFile({ ...input, code });
   }
   const published = input.published ?? (await readPublished(input.file));

@@ -3,7 +3,8 @@
 // and the risk check of the chapter as amended.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { fromRoot } from "../helpers.js";
 import { runCli } from "../run-cli.js";
 import type { Draft } from "../../src/core/draft.js";
@@ -231,4 +232,20 @@ test("the draft names the chapter's file as the answers write it, whatever the w
   const b = draftJson(EXAMPLE, fromRoot("examples"));
   assert.deepEqual(a.notes, b.notes);
   assert.ok(a.notes.some((n) => n.includes("as read from existing/alameda-bay-chapter-2.72.md")));
+});
+
+test("check of the answers names the code section of a note on unchanged text", () => {
+  const r = runCli(["check", EXAMPLE]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /HIGH exempts-comparable-officers \(code § 2\.72\.040\)\n  In existing Section 2\.72\.040, which this ordinance leaves unchanged/);
+});
+
+test("draft --batch fails a row that amends a code, located at its existing.code, without a stack trace", () => {
+  const { dir, answers } = workspace();
+  const batch = path.join(dir, "rows.csv");
+  writeFileSync(batch, "jurisdiction.name,number\nCity of Alameda Bay,2026-050\n");
+  const r = runCli(["draft", "--batch", batch, "--answers", answers, "--out-dir", path.join(dir, "out")]);
+  assert.equal(r.status, 1, r.stdout + r.stderr); // a batch with failed rows
+  assert.match(r.stderr, /answers\.yaml:\d+:\d+: amending ordinances are drafted by ordkit draft --answers/);
+  assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+/);
 });
