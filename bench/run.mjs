@@ -68,6 +68,7 @@ try {
     { name: "floor", cmd: node, args: ["-e", "0"] },
     { name: "help", cmd: node, args: [bin, "--help"] },
     { name: "draft", cmd: node, args: [bin, "draft", "-a", largest.example, "-o", path.join(work, "d.docx"), "--force"] },
+    { name: "amend", cmd: node, args: [bin, "draft", "-a", path.join(root, "examples", "alameda-bay-ca-amending-ordinance.yaml"), "-o", path.join(work, "a.docx"), "--force"] },
     ...(pandocOk ? [{ name: "pandoc", cmd: "pandoc", args: [md, "-o", path.join(work, "p.docx")] }] : []),
     { name: "validate", cmd: node, args: [bin, ...validate.args], okStatus: [0, 1] },
     { name: "diff", cmd: node, args: [bin, "diff", lib, path.join(work, "library-changed"), "--format", "json"], okStatus: [1] },
@@ -87,6 +88,7 @@ try {
   row("node -e 0 (the floor)", m.floor, "1.00x floor", "", null);
   row("ordkit --help", m.help, `${x(m.help, m.floor)} floor`, "<= 1.5x floor", m.help.ms / m.floor.ms <= 1.5);
   row(`ordkit draft ${path.basename(largest.example, ".yaml")} -> docx`, m.draft, `${x(m.draft, m.floor)} floor`, "<= 2.5x floor", m.draft.ms / m.floor.ms <= 2.5);
+  row("ordkit draft amending ordinance -> docx", m.amend, `${x(m.amend, m.draft)} draft`, "<= 1.5x draft", m.amend.ms / m.draft.ms <= 1.5);
   if (m.pandoc) {
     row("pandoc, same draft md -> docx", m.pandoc, `${x(m.pandoc, m.floor)} floor`, "", null);
     row("ordkit draft vs pandoc", m.draft, `${x(m.draft, m.pandoc)} pandoc`, "<= 1.25x pandoc", m.draft.ms / m.pandoc.ms <= 1.25);
