@@ -57,6 +57,9 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
     const { plan } = await import("../core/interview/questions.js");
     const { answersYaml } = await import("../core/interview/save.js");
     answers = withDefaults(start, answers);
+    // The chapter an amending ordinance reads is named relative to the answers file: keep naming it from the new place.
+    const { rebaseCodeFile } = await import("../core/amend/spec.js");
+    answers = rebaseCodeFile(answers, flags.answers, flags.saveAnswers);
     savedText = answersYaml(answers, plan(start.def, start.library, answers, start.ctx));
     answersSrc = YamlSource.parse(Buffer.from(savedText, "utf8"), flags.saveAnswers ? displayPath(flags.saveAnswers) : "(interview answers)");
   }

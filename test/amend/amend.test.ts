@@ -3,7 +3,7 @@
 // and the risk check of the chapter as amended.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fromRoot } from "../helpers.js";
 import { runCli } from "../run-cli.js";
@@ -248,4 +248,15 @@ test("draft --batch fails a row that amends a code, located at its existing.code
   assert.equal(r.status, 1, r.stdout + r.stderr); // a batch with failed rows
   assert.match(r.stderr, /answers\.yaml:\d+:\d+: amending ordinances are drafted by ordkit draft --answers/);
   assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+/);
+});
+
+test("--save-answers elsewhere rewrites the chapter's path so the saved answers still find it", () => {
+  const { dir, answers } = workspace();
+  const saved = path.join(dir, "saved", "answers.yaml");
+  mkdirSync(path.dirname(saved));
+  const r = runCli(["draft", "--answers", answers, "--save-answers", saved, "--format", "md"]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(readFileSync(saved, "utf8"), /file: \.\.\/chapter\.md/);
+  const again = draftJson(saved);
+  assert.deepEqual(again.amendment!.changes.map((c) => `${c.action} ${c.number}`), draftJson(answers).amendment!.changes.map((c) => `${c.action} ${c.number}`));
 });

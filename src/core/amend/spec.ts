@@ -92,3 +92,19 @@ export function readCodeSpec(existing: Record<string, unknown>, src: YamlSource,
     at,
   };
 }
+
+/**
+ * Answers about to be written somewhere else (--save-answers) or re-read
+ * from the working directory: existing.code.file rewritten so it still names
+ * the same file relative to its new place. Absolute paths stay as they are.
+ */
+export function rebaseCodeFile<T>(answers: T, fromFile: string | undefined, toFile: string | undefined): T {
+  const a = answers as { existing?: { code?: { file?: unknown } | null } };
+  const file = a.existing?.code?.file;
+  if (typeof file !== "string" || path.isAbsolute(file)) return answers;
+  const from = path.dirname(path.resolve(fromFile ?? "answers.yaml"));
+  const to = path.dirname(path.resolve(toFile ?? "answers.yaml"));
+  if (from === to) return answers;
+  const moved = path.relative(to, path.resolve(from, file)).split(path.sep).join("/");
+  return { ...a, existing: { ...a.existing, code: { ...a.existing!.code, file: moved } } } as T;
+}
