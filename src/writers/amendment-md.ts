@@ -20,7 +20,8 @@ export function legendMd(a: Amendment, escape: Escape): string {
 /** The instruction, then the code section: its caption and heading, and its paragraphs with their labels. */
 export function changeMd(c: CodeChange, escape: Escape, notesFor: Map<string, RiskNote[]>, noteLine: (n: RiskNote) => string): string[] {
   const out: string[] = [escape(c.instruction), ""];
-  out.push(`**${escape(c.caption)} ${runsMd([...c.heading, { text: ".", mark: c.action === "repeal" ? "del" : null }], escape)}**`, "");
+  const heading = c.heading.some((r) => r.text.trim()) ? ` ${runsMd([...c.heading, { text: ".", mark: c.action === "repeal" ? "del" : null }], escape)}` : "";
+  out.push(`**${escape(c.caption)}${heading}**`, "");
   for (const { para, label } of labelParagraphs(c.paragraphs)) {
     // Nested levels are told apart by their labels, as in the rest of the draft.
     const lab = label.length ? `${runsMd(label, escape)} ` : "";

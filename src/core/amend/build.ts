@@ -145,7 +145,7 @@ function buildChange(c: PlannedChange, spec: CodeSpec, code: string, ordinance: 
   const headingText = change.heading.filter((r) => r.mark !== "del").map((r) => r.text).join("") || (c.action === "repeal" ? c.old.heading : "");
   const plain: Paragraph[] = [
     { id: `${id}#instruction`, text: change.instruction, numbered: false, children: [] },
-    ...(amended ? [{ id: `${id}#caption`, text: `${caption} ${headingText}.`.replace(/\.\.$/, "."), numbered: false, children: [] }, ...amended.paragraphs] : []),
+    ...(amended ? [{ id: `${id}#caption`, text: `${[caption, headingText].filter(Boolean).join(" ")}.`.replace(/\.\.$/, "."), numbered: false, children: [] }, ...amended.paragraphs] : []),
   ];
   return {
     value: c.value,

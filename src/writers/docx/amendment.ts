@@ -47,7 +47,10 @@ export function changeParagraphs(c: CodeChange, notes: Map<string, RiskNote[]>, 
       indent: { left: INDENT },
       spacing: { before: 60, after: 120 },
       keepNext: true,
-      children: [new TextRun({ text: xmlSafe(`${c.caption} `), font: FONT, bold: true }), ...runs([...c.heading, { text: ".", mark: c.action === "repeal" ? "del" : null }], { bold: true })],
+      children: [
+        new TextRun({ text: xmlSafe(c.caption), font: FONT, bold: true }),
+        ...(c.heading.some((r) => r.text.trim()) ? [new TextRun({ text: " ", font: FONT, bold: true }), ...runs([...c.heading, { text: ".", mark: c.action === "repeal" ? "del" : null }], { bold: true })] : []),
+      ],
     }),
   ];
   for (const { para, label } of labelParagraphs(c.paragraphs)) {
