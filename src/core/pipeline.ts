@@ -2,14 +2,16 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { loadLibrary, type LibrarySpec } from "./library/load.js";
-import { checkAnswers, type LoadedAnswers } from "./interview/answers.js";
+import { checkAnswers, resolvedOptions, type LoadedAnswers } from "./interview/answers.js";
+import { withAnswerHints } from "./answer-hints.js";
 import { YamlSource } from "./library/yaml-source.js";
 import { assemble } from "./assemble/assemble.js";
 import { displayPath } from "./paths.js";
 import { UserError } from "./errors.js";
 import { buildContext, withRiskNotes } from "./risk/index.js";
 import { parseTextDocument, textFormatFor, type LineRange } from "./parse/text.js";
-import { docxLines } from "./parse/docx.js";
+import { readDocx } from "./parse/docx.js";
+import { INSTRUMENTS } from "./draft.js";
 import type { AmendInput } from "./amend/build.js";
 import type { PublishedLines } from "./amend/chapter.js";
 import type { Draft, Instrument } from "./draft.js";
@@ -49,9 +51,9 @@ export function draftFromAnswers(library: Library, answers: LoadedAnswers, templ
   // Answers that point at the code's current text make an amending ordinance.
   if (a.existing.code) {
     if (!code) throw new UserError(answers.source.problem(["existing", "code"], "amending ordinances are drafted by ordkit draft --answers and checked by ordkit check, not here", "draft this jurisdiction on its own with ordkit draft --answers FILE"), "usage");
-    return code.amend({ draft, answers, context, published: code.published });
+    return withAnswerHints(code.amend({ draft, answers, context, published: code.published }), library, resolvedOptions(a, library));
   }
-  return withRiskNotes(draft, context);
+  return withAnswerHints(withRiskNotes(draft, context), library, resolvedOptions(a, library));
 }
 
 /** The amending step: loaded only for answers that amend a code (it brings the diff engine), with a PDF or HTML chapter read. */
@@ -98,6 +100,8 @@ export interface CheckResult {
   state: string | null;
   /** Source lines of each anchor, for text drafts. */
   lines: Map<string, LineRange>;
+  /** A DOCX ordkit wrote: what its properties said (state, instrument, library), used where no flag overrides them. */
+  fromProperties?: { state?: string; instrument?: Instrument; library?: string };
 }
 
 /** Any draft a reviewer hands us -> Draft with risk notes. */
@@ -112,14 +116,20 @@ export function checkFile(input: CheckInput): CheckResult {
   let text: string;
   let format: "md" | "txt";
   let kind: CheckResult["kind"];
+  let fromProperties: CheckResult["fromProperties"];
   if (input.published) {
     text = input.published.lines.join("\n\n");
     format = "txt";
     kind = input.published.kind;
   } else if (lower.endsWith(".docx")) {
-    text = docxLines(input.file).join("\n\n");
+    const docx = readDocx(input.file);
+    text = docx.lines.join("\n\n");
     format = "txt";
     kind = "docx";
+    fromProperties = ordkitProperties(docx.properties);
+    if (fromProperties) {
+      input = { ...input, ...(!input.state && fromProperties.state ? { state: fromProperties.state } : {}), ...(!input.instrument && fromProperties.instrument ? { instrument: fromProperties.instrument } : {}) };
+    }
   } else if (publishedKind(input.file)) {
     throw new UserError({ message: "PDF and HTML files are read with checkAnyFile", file: shown });
   } else {
@@ -133,7 +143,7 @@ export function checkFile(input: CheckInput): CheckResult {
   const draft = parsed.draft;
   const state = input.state ?? (draft.jurisdiction.state || null);
   const ctx = buildContext({ state, instrument: input.instrument ?? draft.instrument, existing: {} });
-  return { draft: withRiskNotes(draft, ctx), kind, state, lines: kind === "md" || kind === "txt" ? parsed.lines : new Map() };
+  return { draft: withRiskNotes(draft, ctx), kind, state, lines: kind === "md" || kind === "txt" ? parsed.lines : new Map(), ...(fromProperties ? { fromProperties } : {}) };
 }
 
 /** PDF or HTML: the formats measures are published in, read asynchronously (PDF.js runs in a worker). */
@@ -160,6 +170,16 @@ export async function checkAnyFile(input: CheckInput): Promise<CheckResult> {
   }
   const published = input.published ?? (await readPublished(input.file));
   return checkFile(published ? { ...input, published } : input);
+}
+
+/** The state, instrument and library an ordkit DOCX records in its properties (undefined for other files). */
+function ordkitProperties(p: Record<string, string>): CheckResult["fromProperties"] {
+  if (!p.ordkit_version) return undefined;
+  const out: NonNullable<CheckResult["fromProperties"]> = {};
+  if (p.ordkit_state && /^[A-Z]{2}$/.test(p.ordkit_state)) out.state = p.ordkit_state;
+  if (p.ordkit_instrument && (INSTRUMENTS as readonly string[]).includes(p.ordkit_instrument)) out.instrument = p.ordkit_instrument as Instrument;
+  if (p.ordkit_library) out.library = p.ordkit_library;
+  return out;
 }
 
 const MAX_TEXT_BYTES = 8 * 1024 * 1024;

@@ -4,7 +4,7 @@
 // risk note on the code sits.
 import type { Draft, RiskNote } from "../core/draft.js";
 import type { MarkedParagraph, MarkedRun } from "../core/amend/model.js";
-import { paragraphLabel, sectionLabel } from "./labels.js";
+import { paragraphLabel } from "./labels.js";
 
 export interface LabeledParagraph {
   para: MarkedParagraph;
@@ -59,12 +59,8 @@ export function tidyRuns(runs: MarkedRun[]): MarkedRun[] {
   return out;
 }
 
-/** Where a risk note is, for the memo: an ordinance section, the recitals, or a code section the ordinance leaves unchanged. */
-export function noteWhere(draft: Draft, n: RiskNote): string {
-  if (n.section === "recitals") return "Recitals";
-  const i = draft.sections.findIndex((s) => s.id === n.section);
-  if (i >= 0) return sectionLabel(i + 1);
+/** Where a note on a code section the amending ordinance leaves unchanged sits, for the memo; null for other notes. */
+export function codeWhere(draft: Draft, n: RiskNote): string | null {
   const code = draft.amendment && /^code-(.+)$/.exec(n.section)?.[1];
-  if (code && draft.amendment!.unchanged.includes(code)) return `Code § ${code}`;
-  return "Whole draft";
+  return code && draft.amendment!.unchanged.includes(code) ? `Code § ${code}` : null;
 }

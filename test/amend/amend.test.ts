@@ -136,7 +136,7 @@ test("Markdown marks with <ins> and <del> only, and says so in its legend", () =
   assert.match(r.stdout, /^<del>\(a\)<\/del> <del>No Department/m);
   assert.match(r.stdout, /^\*\*2\\\.72\.060 Identification of City officers\.\*\*$/m);
   assert.doesNotMatch(r.stdout, /\+\+|~~/);
-  assert.match(r.stdout, /\| high \| exempts-comparable-officers \| Code § 2\.72\.040 \|/);
+  assert.match(r.stdout, /\*\*HIGH: Code § 2\.72\.040\. In existing Section 2\.72\.040, which this ordinance leaves unchanged: binds federal immigration officers/);
 });
 
 test("labels of marked text: a paragraph inserted before others shifts their labels, shown struck and underlined", () => {

@@ -94,8 +94,7 @@ test("LibreOffice reads the instructions and the code section numbers in order; 
     assert.ok(i > at, `in order: ${s}`);
     at = i;
   }
-  // The memo's table wraps the note within its column.
-  assert.match(layout, /Code §\s+In existing Section 2\.72\.040, which this/);
+  assert.match(body, /Code § 2\.72\.040\. In existing Section 2\.72\.040, which this ordinance leaves unchanged/);
   const png = spawnSync("pdftoppm", ["-png", "-r", "40", "-f", "1", "-l", "3", pdf, path.join(dir, "page")], { encoding: "utf8" });
   assert.equal(png.status, 0, png.stderr);
   const pages = readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f));
