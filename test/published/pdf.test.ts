@@ -92,6 +92,22 @@ test("a hyphen at a line's end joins a broken word, and stays in a compound the 
   ]);
 });
 
+test("a citation's section sign at a line's start continues the paragraph; a section label opens one", async () => {
+  const dir = tempDir();
+  const file = path.join(dir, "c.pdf");
+  writeFileSync(file, buildPdf([textPage([
+    "Section 5. Records.",
+    { text: "(a) The City Attorney shall submit requests under the Freedom of Information Act, 5 U.S.C.", gap: 20 },
+    "§ 552, to each agency named in this section, and keep a log of them.",
+    { text: "§ 6. Reports.", gap: 20 },
+  ])]));
+  assert.deepEqual(await pdfLines(file), [
+    "Section 5. Records.",
+    "(a) The City Attorney shall submit requests under the Freedom of Information Act, 5 U.S.C. § 552, to each agency named in this section, and keep a log of them.",
+    "§ 6. Reports.",
+  ]);
+});
+
 test("line numbers in a column at the left are dropped, labels of subsections are kept", async () => {
   const dir = tempDir();
   const file = path.join(dir, "n.pdf");

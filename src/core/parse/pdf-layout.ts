@@ -32,7 +32,8 @@ interface Line {
 }
 
 /** Section and subsection labels that open a paragraph whatever the spacing. */
-const LABEL = /^(?:(?:SECTION|Section|SEC\.|Sec\.)\s+[\dIVXLC]|§\s*\d|\(\s*[a-zA-Z0-9ivx]{1,5}\s*\)\s|\d+(?:\.\d+)+\s|[A-Z]\.\s|WHEREAS\b|NOW,? THEREFORE\b|BE IT\b|“[^”]{1,80}”\s+means\b|"[^"]{1,80}"\s+means\b)/;
+// "§ 3." opens a section; "§ 552," continuing "5 U.S.C." on a new line is a citation.
+const LABEL = /^(?:(?:SECTION|Section|SEC\.|Sec\.)\s+[\dIVXLC]|§{1,2}\s*\d[\d.A-Za-z-]*(?<!\.)(?:\.\s|\.$|\s+[A-Z“"(])|\(\s*[a-zA-Z0-9ivx]{1,5}\s*\)\s|\d+(?:\.\d+)+\s|[A-Z]\.\s|WHEREAS\b|NOW,? THEREFORE\b|BE IT\b|“[^”]{1,80}”\s+means\b|"[^"]{1,80}"\s+means\b)/;
 const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 /** A line's last word joined to the next line's first across a hyphen. */
 const HYPHEN_END = /([A-Za-z]+)[-\u00AD]$/;
