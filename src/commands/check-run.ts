@@ -22,8 +22,8 @@ export async function runCheck(file: string, flags: CheckFlags): Promise<number>
   if (flags.explain && flags.format !== "json") {
     throw new UserError({ message: "--explain needs --format json", hint: "ordkit check FILE --format json --explain" }, "usage");
   }
-  const { checkFile } = await import("../core/pipeline.js");
-  const result = checkFile({
+  const { checkAnyFile } = await import("../core/pipeline.js");
+  const result = await checkAnyFile({
     file,
     libraryDir: librarySpec(flags),
     templatesDir: templatesDir(flags),
