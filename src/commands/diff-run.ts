@@ -5,6 +5,7 @@ import { librarySpec, templatesDir } from "./library-flags.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
 import { hasDifferences, type DiffResult } from "../core/diff/model.js";
 import type { DiffFlags } from "./diff.js";
+import { resolveFormat as pickFormat } from "../writers/formats.js";
 
 export type DiffFormat = "text" | "md" | "json" | "docx";
 
@@ -43,22 +44,12 @@ export async function render(r: DiffResult, format: DiffFormat, toFile: boolean)
     case "docx":
       return (await import("../writers/docx/redline.js")).writeRedline(r);
     case "text": {
-      const useColor = !toFile && process.stdout.isTTY && !process.env.NO_COLOR;
-      const chalk = useColor ? (await import("chalk")).default : null;
+      const chalk = toFile ? null : await (await import("./color.js")).chalkFor(process.stdout);
       return (await import("../reporters/diff-terminal.js")).reportTerminal(r, chalk);
     }
   }
 }
 
 function resolveFormat(flags: DiffFlags): DiffFormat {
-  const lower = flags.out?.toLowerCase() ?? "";
-  const fromOut: DiffFormat | null = !flags.out ? null : lower.endsWith(".docx") ? "docx" : lower.endsWith(".md") || lower.endsWith(".markdown") ? "md" : lower.endsWith(".json") ? "json" : "text";
-  if (flags.format) {
-    const f = flags.format as DiffFormat;
-    if (fromOut && fromOut !== "text" && fromOut !== f) {
-      throw new UserError({ message: `--format ${f} does not match the extension of --out ${flags.out}`, hint: "make them agree, or leave one out" }, "usage");
-    }
-    return f;
-  }
-  return fromOut ?? "text";
+  return pickFormat("diff", flags, "text").name as DiffFormat;
 }

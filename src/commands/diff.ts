@@ -2,6 +2,7 @@
 // files (as the drafts they produce) or a library at two git revisions.
 import { Command, Option } from "commander";
 import { libraryOptions } from "./library-flags.js";
+import { formatChoices, formatHelp, outHelp } from "../writers/formats.js";
 
 export interface DiffFlags {
   git?: string;
@@ -18,8 +19,8 @@ export function diffCommand(): Command {
     .argument("[old]", "old library directory, clause file or answers file (with --git: the library PATH, default clauses)")
     .argument("[new]", "new library directory, clause file or answers file")
     .option("--git <rev1..rev2>", "compare PATH at two git revisions (REV1.. compares with the working tree); nothing is checked out")
-    .addOption(new Option("-f, --format <format>", "report format (default: from --out, else text)").choices(["text", "md", "json", "docx"]))
-    .option("-o, --out <file>", "write the report to a file (.md, .json, .docx, anything else is text); docx needs it")
+    .addOption(new Option("-f, --format <format>", formatHelp("diff", "from --out, else text")).choices(formatChoices("diff")))
+    .option("-o, --out <file>", outHelp("diff", "write the report to a file (docx needs it)"))
     .option("--force", "replace the output file if it exists")
   return libraryOptions(cmd, " used to assemble answers files")
     .addHelpText(

@@ -24,7 +24,7 @@ export async function runDraftBatch(flags: DraftFlags): Promise<void> {
   if (!flags.outDir) throw usage("--batch needs --out-dir DIR", "e.g. ordkit draft --batch cities.csv --answers shared.yaml --out-dir drafts/");
   checkDateFlag(flags.date);
   const jobs = jobCount(flags.jobs);
-  const format = (flags.format ?? "docx") as FormatName;
+  const format = (await import("../writers/formats.js")).resolveFormat("draft", { format: flags.format }, "docx").name as FormatName;
   const writer = WRITERS[format];
   const force = flags.force ?? false;
   const libraryDir = librarySpec(flags);
@@ -261,7 +261,7 @@ class Progress {
 
 /** One line per row, in batch order: the file and its risk notes by severity, or why it failed. */
 async function summaryTable(rows: readonly RowResult[], outDir: string): Promise<string> {
-  const color = process.stdout.isTTY && !process.env.NO_COLOR ? (await import("chalk")).default : null;
+  const color = await (await import("./color.js")).chalkFor(process.stdout);
   const red = (s: string): string => (color ? color.red(s) : s);
   const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
   const head = ["line", "jurisdiction", "file", "high", "medium", "low", "info"];

@@ -4,7 +4,8 @@ import { UserError } from "../core/errors.js";
 import { displayPath } from "../core/paths.js";
 import { librarySpec, templatesDir as extraTemplates } from "./library-flags.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
-import { WRITERS, formatFromPath, type FormatName } from "../writers/index.js";
+import { WRITERS, type FormatName } from "../writers/index.js";
+import { resolveFormat as pickFormat } from "../writers/formats.js";
 import type { DraftFlags } from "./draft.js";
 
 export async function runDraft(flags: DraftFlags): Promise<void> {
@@ -92,18 +93,7 @@ export function checkDateFlag(date: string | undefined): void {
 }
 
 function resolveFormat(flags: DraftFlags): FormatName {
-  const fromOut = flags.out ? formatFromPath(flags.out) : null;
-  if (flags.format) {
-    const f = flags.format as FormatName;
-    if (fromOut && fromOut !== f) {
-      throw new UserError({ message: `--format ${f} does not match the extension of --out ${flags.out}`, hint: `use --out with ${WRITERS[f].extension}` }, "usage");
-    }
-    return f;
-  }
-  if (flags.out && !fromOut) {
-    throw new UserError({ message: `cannot tell the format from "${flags.out}"`, hint: "end --out with .docx, .md or .json, or pass --format" }, "usage");
-  }
-  return fromOut ?? "docx";
+  return pickFormat("draft", flags, "docx").name as FormatName;
 }
 
 /** --redline-against OLD: the same answers drafted with the OLD library, compared with this draft. */
