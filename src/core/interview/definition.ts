@@ -10,6 +10,7 @@ import { DEFAULT_LIBRARY_DIR, SCHEMA_DIR, displayPath } from "../paths.js";
 import { YamlSource } from "../library/yaml-source.js";
 import { INTERVIEW_FILE, unknownAnswer } from "../library/load.js";
 import { valueProblem } from "../library/values.js";
+import { conditionIssues } from "../library/condition-check.js";
 import { schemaValidator } from "../library/schema.js";
 import type { Condition, Library, VariableDecl } from "../library/types.js";
 
@@ -126,6 +127,7 @@ function checkCondition(c: Condition, at: Array<string | number>, def: Interview
   if ("not" in c) return checkCondition(c.not, [...at, "not"], def, lib, problems);
   const why = unknownAnswer(c.answer, lib);
   if (why) problems.add(def.source.problem([...at, "answer"], `condition refers to an unknown answer "${c.answer}"`, why));
+  else for (const issue of conditionIssues(c, lib)) problems.add(def.source.problem([...at, ...issue.at], issue.message, issue.hint));
 }
 
 function schemaProblem(src: YamlSource, e: ErrorObject): ReturnType<YamlSource["problem"]> {
