@@ -7,7 +7,7 @@ import { hasDifferences, type DiffResult } from "../core/diff/model.js";
 import type { DiffFlags } from "./diff.js";
 import { resolveFormat as pickFormat } from "../writers/formats.js";
 
-export type DiffFormat = "text" | "md" | "json" | "docx";
+import type { DiffFormat } from "../writers/diff-report.js";
 
 export async function runDiff(oldArg: string | undefined, newArg: string | undefined, flags: DiffFlags): Promise<void> {
   const format = resolveFormat(flags);
@@ -35,19 +35,9 @@ export async function runDiff(oldArg: string | undefined, newArg: string | undef
   process.exitCode = hasDifferences(result) ? 1 : 0;
 }
 
-export async function render(r: DiffResult, format: DiffFormat, toFile: boolean): Promise<string | Uint8Array> {
-  switch (format) {
-    case "md":
-      return (await import("../reporters/diff-md.js")).reportMarkdown(r);
-    case "json":
-      return (await import("../reporters/diff-json.js")).reportJson(r);
-    case "docx":
-      return (await import("../writers/docx/redline.js")).writeRedline(r);
-    case "text": {
-      const chalk = toFile ? null : await (await import("./color.js")).chalkFor(process.stdout);
-      return (await import("../reporters/diff-terminal.js")).reportTerminal(r, chalk);
-    }
-  }
+async function render(r: DiffResult, format: DiffFormat, toFile: boolean): Promise<string | Uint8Array> {
+  const chalk = format === "text" && !toFile ? await (await import("./color.js")).chalkFor(process.stdout) : null;
+  return (await import("../writers/diff-report.js")).renderDiff(r, format, chalk);
 }
 
 function resolveFormat(flags: DiffFlags): DiffFormat {

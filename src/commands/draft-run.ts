@@ -107,9 +107,9 @@ async function writeRedlineAgainst(flags: DraftFlags, answersSrc: import("../cor
   const oldDraft = draftFromAnswers(oldLibrary, checkAnswers(answersSrc, oldLibrary), templatesDir, flags.date);
   const { compareDrafts } = await import("../core/diff/inputs.js");
   const result = compareDrafts(oldDraft, draft, displayPath(oldDir), flags.library?.length ? flags.library.map((d) => displayPath(path.resolve(d))).join(" + ") : "ordkit's library");
-  const { render } = await import("./diff-run.js");
   const fmt = resolveFormat(flags);
-  const data = await render(result, fmt === "docx" ? "docx" : fmt === "md" ? "md" : "json", true);
+  // DOCX: the new draft itself, in full legislative form, with the changes tracked inside it.
+  const data = fmt === "docx" ? await (await import("../writers/docx/tracked.js")).writeDraftRedline(draft, result, { lineNumbers: flags.lineNumbers ?? false }) : await (await import("../writers/diff-report.js")).renderDiff(result, fmt);
   writeAtomic(flags.out, data, { force: flags.force ?? false });
   const { summaryText } = await import("../reporters/diff-common.js");
   process.stderr.write(`wrote ${displayPath(flags.out)} (${summaryText(result)})\n`);

@@ -35,7 +35,7 @@ interface CommentEntry {
 }
 
 /** One id counter for comments and revisions, as Word expects. */
-class Marks {
+export class Marks {
   private next = 0;
   readonly comments: CommentEntry[] = [];
   constructor(readonly date: string) {}
@@ -66,7 +66,7 @@ class Marks {
   }
 }
 
-function plain(text: string, extra: { bold?: boolean; italics?: boolean; size?: number } = {}): TextRun {
+export function plain(text: string, extra: { bold?: boolean; italics?: boolean; size?: number } = {}): TextRun {
   return new TextRun({ text: xmlSafe(text), font: FONT, ...extra });
 }
 
@@ -74,7 +74,7 @@ function where(u: UnitChange, path: string): string {
   return path === "heading" ? `the heading of ${u.id}` : `¶${path} of ${u.id}`;
 }
 
-function paraRuns(u: UnitChange, c: ParaChange, m: Marks): { runs: ParagraphChild[]; mark: "ins" | "del" | null } {
+export function paraRuns(u: UnitChange, c: ParaChange, m: Marks): { runs: ParagraphChild[]; mark: "ins" | "del" | null } {
   const bold = (c.new ?? c.old)!.role === "heading";
   switch (c.op) {
     case "equal":
