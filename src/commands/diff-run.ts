@@ -24,6 +24,7 @@ export async function runDiff(oldArg: string | undefined, newArg: string | undef
     ...(flags.git ? { git: flags.git } : {}),
     libraryDir: librarySpec(flags),
     templatesDir: templatesDir(flags),
+    rendered: format === "docx" && !flags.source,
   });
   const data = await render(result, format, !!flags.out);
   if (flags.out) {

@@ -9,6 +9,7 @@ export interface DiffFlags {
   format?: string;
   out?: string;
   force?: boolean;
+  source?: boolean;
   library?: string[];
   templates?: string;
 }
@@ -22,6 +23,7 @@ export function diffCommand(): Command {
     .addOption(new Option("-f, --format <format>", formatHelp("diff", "from --out, else text")).choices(formatChoices("diff")))
     .option("-o, --out <file>", outHelp("diff", "write the report to a file (docx needs it)"))
     .option("--force", "replace the output file if it exists")
+    .option("--source", "docx of two libraries: show every clause's template source instead of its rendered text per instrument")
   return libraryOptions(cmd, " used to assemble answers files")
     .addHelpText(
       "after",
