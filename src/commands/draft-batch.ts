@@ -55,7 +55,7 @@ export async function runDraftBatch(flags: DraftFlags): Promise<void> {
   await checkTemplates(templateStack(library, templatesDir), plan.rows.map((r) => r.instrument));
   mkdirSync(outDir, { recursive: true });
   checkOutputs(plan.jobs, force, inputs);
-  if (flags.summary) checkOutput(flags.summary, { force, inputs });
+  if (flags.summary) checkOutput(flags.summary, { force, inputs, elsewhere: "choose another --summary path" });
 
   const results = new Map<number, RowResult>(plan.failed.map((r) => [r.index, r]));
   const info = new Map(plan.rows.map((r) => [r.index, r]));
@@ -141,7 +141,7 @@ function checkOutputs(jobs: readonly RowJob[], force: boolean, inputs: string[])
   for (const job of jobs) {
     if (job.out === null) continue;
     try {
-      checkOutput(job.out, { force, inputs });
+      checkOutput(job.out, { force, inputs, elsewhere: "choose another --out-dir" });
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       problems.push(...err.problems);

@@ -33,7 +33,7 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
     if (flags.out && path.resolve(flags.out) === path.resolve(flags.saveAnswers)) {
       throw new UserError({ message: "--save-answers and --out name the same file", hint: "save the answers to a .yaml file of their own" }, "usage");
     }
-    checkOutput(flags.saveAnswers, { force: flags.force ?? false, inputs });
+    checkOutput(flags.saveAnswers, { force: flags.force ?? false, inputs, elsewhere: "choose another --save-answers path" });
   }
 
   // What the answers (if any) lack: ask for it in a terminal, else list it.
@@ -58,7 +58,12 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
     const { plan } = await import("../core/interview/questions.js");
     const { answersYaml } = await import("../core/interview/save.js");
     answers = withDefaults(start, answers);
-    savedText = answersYaml(answers, plan(start.def, start.library, answers, start.ctx));
+    let schemaPath: string | undefined;
+    if (flags.saveAnswers) {
+      const { answersSchemaFile, schemaReference } = await import("../core/library/answers-schema.js");
+      schemaPath = schemaReference(flags.saveAnswers, answersSchemaFile(start.library));
+    }
+    savedText = answersYaml(answers, plan(start.def, start.library, answers, start.ctx), schemaPath);
     answersSrc = YamlSource.parse(Buffer.from(savedText, "utf8"), flags.saveAnswers ? displayPath(flags.saveAnswers) : "(interview answers)");
   }
 

@@ -21,7 +21,7 @@ export function completeAnswers(a: PartialAnswers): PartialAnswers {
 }
 
 /** YAML text of the answers; questions give the comment above each answer. */
-export function answersYaml(a: PartialAnswers, questions: readonly Question[]): string {
+export function answersYaml(a: PartialAnswers, questions: readonly Question[], schemaPath?: string): string {
   const full = completeAnswers(a);
   // Clauses in the order their questions were asked.
   const clauseOrder = [...new Set(questions.filter((q) => q.kind === "variable").map((q) => q.keys[1]!))];
@@ -45,7 +45,9 @@ export function answersYaml(a: PartialAnswers, questions: readonly Question[]): 
     }
     if ((q.decl.type === "date" || q.path === "number") && isScalar(pair.value) && typeof pair.value.value === "string") pair.value.type = Scalar.QUOTE_DOUBLE;
   }
-  return doc.toString({ lineWidth: 0 });
+  const text = doc.toString({ lineWidth: 0 });
+  // Editors with the YAML language server complete and check the file against the library's answers schema.
+  return schemaPath ? `# yaml-language-server: $schema=${schemaPath}\n${text}` : text;
 }
 
 function oneLine(s: string): string {
