@@ -93,7 +93,7 @@ test("the output registry: --format choices, extensions and help agree for every
   }
   const program = buildProgram();
   const byName = (names: string[]): Command => names.reduce<Command>((c, n) => c.commands.find((x) => x.name() === n)!, program);
-  for (const [kind, names] of [["draft", ["draft"]], ["check", ["check"]], ["diff", ["diff"]], ["clauses", ["clauses", "list"]], ["validate", ["validate"]]] as const) {
+  for (const [kind, names] of [["draft", ["draft"]], ["check", ["check"]], ["diff", ["diff"]], ["clauses", ["clauses", "list"]], ["validate", ["validate"]], ["law", ["law"]]] as const) {
     const opt = byName([...names]).options.find((o) => o.long === "--format")!;
     assert.deepEqual(opt.argChoices, formatChoices(kind), kind);
     for (const f of OUTPUTS[kind]) assert.ok(opt.description.includes(f.extensions[0]!), `${kind} help names ${f.extensions[0]}`);

@@ -66,6 +66,7 @@ function workspace(): { dir: string; env: NodeJS.ProcessEnv } {
   const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}`, NO_COLOR: "1", HOME: home, GIT_CONFIG_GLOBAL: path.join(home, ".gitconfig"), GIT_CONFIG_NOSYSTEM: "1", GIT_AUTHOR_NAME: "d", GIT_AUTHOR_EMAIL: "d@example.org", GIT_COMMITTER_NAME: "d", GIT_COMMITTER_EMAIL: "d@example.org" };
   cpSync(fromRoot("examples"), path.join(dir, "examples"), { recursive: true });
   cpSync(fromRoot("clauses"), path.join(dir, "clauses"), { recursive: true });
+  cpSync(fromRoot("legal"), path.join(dir, "legal"), { recursive: true });
   cpSync(fromRoot("clauses"), path.join(dir, "clauses-v1"), { recursive: true });
   cpSync(fromRoot("clauses"), path.join(dir, "clauses-v2"), { recursive: true });
   const staging = (root: string): string => path.join(dir, root, "property-use", "staging-ban.yaml");

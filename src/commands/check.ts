@@ -18,7 +18,7 @@ export function checkCommand(): Command {
   const cmd = new Command("check")
     .description("list the legal risk notes for a draft: an answers file, or a Markdown, text or Word draft")
     .argument("<file>", "answers file (.yaml), or a draft (.md, .txt, .docx)")
-    .option("--state <XX>", "two-letter state code, for state law and the federal circuit (default: from the answers or the draft)")
+    .option("--state <state>", "postal code or name (MN, Minnesota), for state law and the federal circuit (default: from the answers or the draft)")
     .addOption(new Option("--instrument <kind>", "what the draft is (default: from the answers or the text)").choices(["ordinance", "executive-order", "resolution"]))
     .addOption(new Option("-f, --format <format>", formatHelp("check", "from --out, else text")).choices(formatChoices("check")))
     .option("-o, --out <file>", outHelp("check", "write the report to a file instead of stdout"))

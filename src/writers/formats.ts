@@ -36,6 +36,7 @@ export const OUTPUTS = {
   ],
   clauses: [TEXT("a table"), JSON_("the listing as JSON"), MD("a Markdown catalog of every clause")],
   validate: [TEXT("the problems for people"), JSON_("the problems as JSON (docs/customizing.md)")],
+  law: [TEXT("the facts for people"), JSON_("the facts as JSON (docs/legal-data.md)")],
 } as const satisfies Record<string, readonly OutputFormat[]>;
 
 export type OutputKind = keyof typeof OUTPUTS;
