@@ -1,6 +1,6 @@
 // Markdown writer: the same Draft, readable in a pull request or on the web.
 import type { Draft, Paragraph, RiskNote } from "../core/draft.js";
-import { longDate } from "../core/assemble/handlebars.js";
+import { longDate } from "../core/assemble/helpers.js";
 import { paragraphLabel, sectionLabel } from "./labels.js";
 import { memoStaleness, notesByAnchor } from "./notes.js";
 import { authorityLine } from "../core/legal/index.js";

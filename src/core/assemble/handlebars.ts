@@ -2,6 +2,7 @@
 // strict, unescaped (output is not HTML; writers escape for their format), with
 // a static check that every name a template uses is declared before rendering.
 import Handlebars from "handlebars";
+import { HELPERS } from "./helpers.js";
 import { braceProblem, helperHint, parserMessage, type SyntaxSpot } from "./template-syntax.js";
 import { didYouMean } from "../nearest.js";
 
@@ -9,41 +10,8 @@ type HbsNode = hbs.AST.Node;
 
 const hb = Handlebars.create();
 
-const ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
-const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+export { HELPERS, joinList, longDate, numberWords } from "./helpers.js";
 
-/** 30 -> "thirty"; 365 -> "three hundred sixty-five". */
-export function numberWords(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 999_999) return String(n);
-  if (n < 20) return ONES[n]!;
-  if (n < 100) return TENS[Math.floor(n / 10)]! + (n % 10 ? "-" + ONES[n % 10]! : "");
-  if (n < 1000) return ONES[Math.floor(n / 100)]! + " hundred" + (n % 100 ? " " + numberWords(n % 100) : "");
-  return numberWords(Math.floor(n / 1000)) + " thousand" + (n % 1000 ? " " + numberWords(n % 1000) : "");
-}
-
-export function joinList(items: unknown, conj: "and" | "or"): string {
-  const xs = (Array.isArray(items) ? items : [items]).map(String);
-  if (xs.length <= 1) return xs.join("");
-  if (xs.length === 2) return `${xs[0]} ${conj} ${xs[1]}`;
-  return `${xs.slice(0, -1).join(", ")}, ${conj} ${xs[xs.length - 1]}`;
-}
-
-export function longDate(iso: unknown): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
-  if (!m) return String(iso);
-  return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${Number(m[3])}, ${m[1]}`;
-}
-
-export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
-  list: (xs) => joinList(xs, "and"),
-  list_or: (xs) => joinList(xs, "or"),
-  upper: (s) => String(s).toUpperCase(),
-  lower: (s) => String(s).toLowerCase(),
-  date_long: (d) => longDate(d),
-  words: (n) => `${numberWords(Number(n))} (${String(n)})`,
-  eq: (a, b) => a === b,
-};
 for (const [name, fn] of Object.entries(HELPERS)) {
   // Handlebars passes an options object last; helpers take only their arguments.
   // Strict mode does not check helper arguments, so a missing value is caught here

@@ -25,7 +25,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import type { Draft, Paragraph, RiskNote } from "../../core/draft.js";
-import { longDate } from "../../core/assemble/handlebars.js";
+import { longDate } from "../../core/assemble/helpers.js";
 import { sectionLabel } from "../labels.js";
 import { packDocx } from "./deterministic.js";
 import { xmlSafe } from "./xml-safe.js";
