@@ -68,7 +68,7 @@ test("textconv --comments prints each risk note under its paragraph, and the mem
   assert.ok(note > 0, full.stdout.slice(0, 2000));
   assert.ok(lines.slice(0, note).some((l) => /^Section \d+\. /.test(l)), "the note follows its section");
   assert.match(full.stdout, /^DRAFTER'S RISK MEMO$/m);
-  assert.match(full.stdout, /^MEDIUM \| direct-regulation \| Section \d+\. \| /m);
+  assert.match(full.stdout, /^\d+\. MEDIUM: Section \d+ /m);
   // Every plain line is still there, in order.
   const plainLines = plain.stdout.trimEnd().split("\n");
   let k = 0;

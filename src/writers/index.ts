@@ -4,6 +4,10 @@ import { findFormat } from "./formats.js";
 
 export interface WriteOptions {
   lineNumbers?: boolean;
+  /** DOCX page size (default letter). */
+  paper?: "letter" | "legal" | "a4";
+  /** false: no risk notes, drafter's notes or memo (a clean copy for the council packet). */
+  notes?: boolean;
 }
 
 export interface Writer {
@@ -22,6 +26,6 @@ export type FormatName = "docx" | "md" | "json";
 
 export const WRITERS: Record<FormatName, Writer> = {
   docx: { ...meta("docx"), write: async (d, o) => (await import("./docx/index.js")).writeDocx(d, o) },
-  md: { ...meta("md"), write: async (d) => (await import("./markdown.js")).writeMarkdown(d) },
+  md: { ...meta("md"), write: async (d, o) => (await import("./markdown.js")).writeMarkdown(d, o) },
   json: { ...meta("json"), write: async (d) => (await import("./json.js")).writeJson(d) },
 };

@@ -10,7 +10,7 @@ type HbsNode = hbs.AST.Node;
 
 const hb = Handlebars.create();
 
-export { HELPERS, joinList, longDate, numberWords } from "./helpers.js";
+export { HELPERS, joinList, longDate, numberWords, titledOffice } from "./helpers.js";
 
 for (const [name, fn] of Object.entries(HELPERS)) {
   // Handlebars passes an options object last; helpers take only their arguments.

@@ -13,6 +13,7 @@ import { valueProblem } from "../library/values.js";
 import { conditionIssues } from "../library/condition-check.js";
 import { schemaValidator } from "../library/schema.js";
 import type { Condition, Library, VariableDecl } from "../library/types.js";
+import type { Offices } from "./offices.js";
 
 export interface QuestionDef extends VariableDecl {
   /** The answers path it fills, e.g. jurisdiction.state. */
@@ -21,8 +22,10 @@ export interface QuestionDef extends VariableDecl {
   when?: Condition;
   /** false: may be left blank (saved as null). Default true. */
   required?: boolean;
-  default_from?: "today" | "state-law";
+  default_from?: "today" | "state-law" | "name-kind" | "office-body" | "office-executive" | "office-clerk";
   check?: "state";
+  /** A list of text answers, asked one at a time. */
+  many?: boolean;
 }
 
 export type Include = "modules" | "options" | "variables";
@@ -39,6 +42,8 @@ export interface InterviewDefinition {
     barred_note?: string;
     unknown_note?: string;
   };
+  /** Usual names of the body, executive and clerk by kind and state (offered, never assumed). */
+  offices?: Offices;
   source: YamlSource;
 }
 
@@ -80,6 +85,7 @@ export function loadInterview(lib: Library): InterviewDefinition {
     groups: d.groups as Record<string, string>,
     entries: d.questions as Entry[],
     modules: { transparency: [], ...(d.modules as Omit<InterviewDefinition["modules"], "transparency">) },
+    ...(d.offices ? { offices: d.offices as Offices } : {}),
     source: src,
   };
   checkDefinition(def, lib, problems, path.resolve(file) === path.resolve(lib.dir, INTERVIEW_FILE));
@@ -106,7 +112,7 @@ function checkDefinition(def: InterviewDefinition, lib: Library, problems: Probl
       const why = valueProblem(e, e.default);
       if (why) problems.add(src.problem(["questions", i, "default"], `default of ${e.answer} ${why}`));
     }
-    if (e.when) checkCondition(e.when, ["questions", i, "when"], def, lib, problems);
+    if (e.when) checkCondition(e.when, ["questions", i, "when"], def, lib, problems, ownFile);
   });
   if (!(def.modules.group in def.groups)) problems.add(src.problem(["modules", "group"], `unknown group "${def.modules.group}"`));
   def.modules.transparency.forEach((m, i) => {
@@ -114,13 +120,14 @@ function checkDefinition(def: InterviewDefinition, lib: Library, problems: Probl
   });
 }
 
-function checkCondition(c: Condition, at: Array<string | number>, def: InterviewDefinition, lib: Library, problems: ProblemList): void {
-  if ("all" in c) return c.all.forEach((x, i) => checkCondition(x, [...at, "all", i], def, lib, problems));
-  if ("any" in c) return c.any.forEach((x, i) => checkCondition(x, [...at, "any", i], def, lib, problems));
-  if ("not" in c) return checkCondition(c.not, [...at, "not"], def, lib, problems);
+function checkCondition(c: Condition, at: Array<string | number>, def: InterviewDefinition, lib: Library, problems: ProblemList, ownFile: boolean): void {
+  if ("all" in c) return c.all.forEach((x, i) => checkCondition(x, [...at, "all", i], def, lib, problems, ownFile));
+  if ("any" in c) return c.any.forEach((x, i) => checkCondition(x, [...at, "any", i], def, lib, problems, ownFile));
+  if ("not" in c) return checkCondition(c.not, [...at, "not"], def, lib, problems, ownFile);
   const why = unknownAnswer(c.answer, lib);
   if (why) problems.add(def.source.problem([...at, "answer"], `condition refers to an unknown answer "${c.answer}"`, why));
-  else for (const issue of conditionIssues(c, lib)) problems.add(def.source.problem([...at, ...issue.at], issue.message, issue.hint));
+  // ordkit's own interview names its categories; a library using it without them simply never asks those questions.
+  else if (ownFile || c.answer !== "modules") for (const issue of conditionIssues(c, lib)) problems.add(def.source.problem([...at, ...issue.at], issue.message, issue.hint));
 }
 
 function schemaProblem(src: YamlSource, e: ErrorObject): ReturnType<YamlSource["problem"]> {
