@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Entry point. The published package holds the bundled CLI (dist/bundle), with
-// every dependency inside it, and runs it. In a checkout (`npm run build`) the
+// every dependency but PDF.js inside it, and runs it. In a checkout (`npm run build`) the
 // bundle is used only while it was built from the current TypeScript output
 // (dist/.tsbuildinfo), else dist/src/cli.js runs, so a stale bundle never runs.
 import { readFileSync, statSync } from "node:fs";

@@ -7,7 +7,7 @@
 // In a checkout, bin/ordkit.js uses the bundle only while dist/.tsbuildinfo is
 // the one it was built from: after a plain `tsc -p .` it runs dist/src/cli.js,
 // so a stale bundle never runs. The published package holds the bundle alone
-// (no dist/src, no .tsbuildinfo), with every dependency inside it. Without
+// (no dist/src, no .tsbuildinfo), with every dependency but PDF.js inside it. Without
 // esbuild the bundle is skipped and the unbundled build runs.
 import { spawnSync } from "node:child_process";
 import { rmSync, statSync, writeFileSync } from "node:fs";
@@ -49,8 +49,7 @@ const withoutSourceMap = {
  * yaml and ajv are loaded synchronously, on first use, with
  * createRequire(import.meta.url)("yaml"), which esbuild leaves alone: point
  * those calls at CommonJS copies of the packages in dist/bundle/vendor, so
- * the bundle needs nothing from node_modules and an installed ordkit has no
- * runtime dependencies at all.
+ * the bundle needs nothing from node_modules but PDF.js (left external below).
  */
 const VENDORED = ["yaml", "ajv"];
 const vendored = {
@@ -80,7 +79,9 @@ await esbuild.build({
 });
 const result = await esbuild.build({
   // The batch worker is a thread's own entry: new URL("./draft-batch-worker.js", import.meta.url) finds it beside the chunks.
-  entryPoints: { cli: path.join(root, "dist", "src", "cli.js"), "draft-batch-worker": path.join(root, "dist", "src", "commands", "draft-batch-worker.js") },
+  entryPoints: { cli: path.join(root, "dist", "src", "cli.js"), "draft-batch-worker": path.join(root, "dist", "src", "commands", "draft-batch-worker.js"), "pdf-worker": path.join(root, "dist", "src", "core", "parse", "pdf-worker.js") },
+  // PDF.js loads its own worker module at run time and is large: it stays a package import.
+  external: ["pdfjs-dist", "pdfjs-dist/*"],
   outdir,
   bundle: true,
   splitting: true,

@@ -10,6 +10,7 @@ import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeF
 import path from "node:path";
 import { fromRoot } from "./helpers.js";
 import { tempDir } from "./tmp.js";
+import { buildPdf } from "./published/pdf-build.js";
 
 interface Shown {
   doc: string;
@@ -80,6 +81,9 @@ function workspace(): { dir: string; env: NodeJS.ProcessEnv } {
   const partial = example.replace(/^ {2}legislative_body: .*\n/m, "");
   assert.notEqual(partial, example);
   writeFileSync(path.join(dir, "partial.yaml"), partial);
+  // A signed order as a PDF with a text layer (README's check example).
+  const lines = ["EXECUTIVE ORDER NO. 2026-3", "Section 1. Staging areas.", "No City department shall permit any non-public area of City property to be used as a", "staging area by any law enforcement agency.", "Section 2. Severability.", "If any provision of this Order is held invalid, the remainder is not affected."];
+  writeFileSync(path.join(dir, "signed-order.pdf"), buildPdf([{ texts: lines.map((text, i) => ({ text, x: 72, y: 720 - i * 20 })) }]));
   const batch = readFileSync(fromRoot("docs/batch.md"), "utf8");
   writeFileSync(path.join(dir, "cities.csv"), `${/```csv\n([\s\S]*?)```/.exec(batch)![1]!}`);
   writeFileSync(path.join(dir, "cities.yaml"), `${/### YAML[\s\S]*?```yaml\n([\s\S]*?)```/.exec(batch)![1]!}`);

@@ -22,8 +22,8 @@ export async function runCheck(file: string, flags: CheckFlags): Promise<number>
   }
   const format = resolveFormat("check", flags, "text").name;
   if (flags.out) checkOutput(flags.out, { force: flags.force ?? false, inputs: [file] });
-  const { checkFile } = await import("../core/pipeline.js");
-  const result = checkFile({
+  const { checkAnyFile } = await import("../core/pipeline.js");
+  const result = await checkAnyFile({
     file,
     libraryDir: librarySpec(flags),
     templatesDir: templatesDir(flags),

@@ -30,6 +30,7 @@ import { xmlSafe } from "./xml-safe.js";
 import { notesByAnchor } from "../notes.js";
 import { authorityLine } from "../../core/legal/index.js";
 import type { DeletedPara, TrackedChanges } from "./tracked.js";
+import { changeParagraphs, legendParagraph } from "./amendment.js";
 
 export type Paper = "letter" | "legal" | "a4";
 export const PAPERS: readonly Paper[] = ["letter", "legal", "a4"];
@@ -183,7 +184,9 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
         });
         if (tracked) deleted(tracked.deleted("recitals", null), false);
         break;
-      case "sections":
+      case "sections": {
+        const changes = new Map(draft.amendment?.changes.map((c) => [c.id, c]));
+        if (draft.amendment) body.push(legendParagraph(draft.amendment));
         for (const s of draft.sections) {
           if (tracked) for (const u of tracked.removedBefore(s.id)) deleted(tracked.removedParas(u), true);
           const t = text(s.id, "heading", s.heading, s.id, true);
@@ -196,11 +199,14 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
               children: tracked ? [...t.runs, plain(".", { bold: true })] : annotatedRuns(`${s.heading}.`, notes.get(s.id) ?? [], book, true),
             }),
           );
-          pushParagraphs(s.paragraphs, 0, "", body, { notes, book, tracked, unit: s.id, text, deleted });
+          const change = changes.get(s.id);
+          if (change) body.push(...changeParagraphs(change, notes, (n) => book.add(n)));
+          else pushParagraphs(s.paragraphs, 0, "", body, { notes, book, tracked, unit: s.id, text, deleted });
           if (tracked) deleted(tracked.deleted(s.id, null), true);
         }
         if (tracked) for (const u of tracked.removedBefore(null)) deleted(tracked.removedParas(u), true);
         break;
+      }
       case "signature":
         body.push(
           new P({ spacing: { before: 480 }, keepNext: true, keepLines: true, children: [plain("_________________________________")] }),
