@@ -4,6 +4,8 @@ import { librarySpec, templatesDir } from "./library-flags.js";
 import { SEVERITIES, type Severity } from "../core/draft.js";
 import type { CheckInstrument } from "../core/risk/context.js";
 import { UserError } from "../core/errors.js";
+import { checkOutput, writeAtomic } from "../core/io/output.js";
+import { resolveFormat } from "../writers/formats.js";
 import type { CheckFlags } from "./check.js";
 
 export async function runCheck(file: string, flags: CheckFlags): Promise<number> {
@@ -19,7 +21,9 @@ export async function runCheck(file: string, flags: CheckFlags): Promise<number>
     }
     state = j.code;
   }
-  if (flags.explain && flags.format !== "json") {
+  const format = resolveFormat("check", flags, "text").name;
+  if (flags.out) checkOutput(flags.out, { force: flags.force ?? false, inputs: [file] });
+  if (flags.explain && format !== "json") {
     throw new UserError({ message: "--explain needs --format json", hint: "ordkit check FILE --format json --explain" }, "usage");
   }
   const { checkAnyFile } = await import("../core/pipeline.js");
@@ -31,14 +35,20 @@ export async function runCheck(file: string, flags: CheckFlags): Promise<number>
     ...(flags.instrument ? { instrument: flags.instrument as CheckInstrument } : {}),
   });
   const shown = displayPath(file);
-  if (flags.format === "json") {
-    const { checkJson } = await import("../reporters/check-json.js");
+  let text: string;
+  if (format === "json") {
     const frames = flags.explain ? (await import("../core/risk/index.js")).explainFrames(result.draft, { instrument: result.instrument, state: result.state }) : null;
-    process.stdout.write(checkJson(result, shown, frames));
+    text = (await import("../reporters/check-json.js")).checkJson(result, shown, frames);
   } else {
     const { checkHuman } = await import("../reporters/check-human.js");
-    const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    process.stdout.write(await checkHuman(result, shown, color));
+    const { chalkFor } = await import("./color.js");
+    text = await checkHuman(result, shown, flags.out ? null : await chalkFor(process.stdout));
+  }
+  if (flags.out) {
+    writeAtomic(flags.out, text, { force: flags.force ?? false });
+    process.stderr.write(`wrote ${displayPath(flags.out)}\n`);
+  } else {
+    process.stdout.write(text);
   }
   const failOn = flags.failOn ?? "high";
   if (failOn === "none") return 0;
