@@ -80,7 +80,7 @@ async function sampleAnswers(dir, batchFile, sharedFile, sample, rows) {
   const { loadInterview } = await import(dist("core/interview/definition.js"));
   const { readBatchFile } = await import(dist("core/batch/rows.js"));
   const { mergeRow, sharedAnswers } = await import(dist("core/batch/merge.js"));
-  const { YamlSource } = await import(dist("core/library/yaml-source.js"));
+  const { YamlSource } = await import(dist("core/shared/yaml-source.js"));
   const library = loadLibrary(path.join(root, "clauses"));
   const batch = readBatchFile(batchFile, "batch.csv", library, loadInterview(library));
   const shared = sharedAnswers(YamlSource.read(sharedFile, "shared.yaml"));

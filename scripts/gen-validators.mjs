@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates src/core/library/validators.generated.ts: the JSON Schemas in
+// Generates src/core/shared/validators.generated.ts: the JSON Schemas in
 // schema/ compiled once, ahead of time, by ajv's standalone code generator,
 // so that no run of ordkit pays for compiling them. The output is a pure
 // function of the schema files and the ajv version (deterministic).
@@ -14,7 +14,7 @@ import { Ajv } from "ajv";
 import standalone from "ajv/dist/standalone/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const out = path.join(root, "src", "core", "library", "validators.generated.ts");
+const out = path.join(root, "src", "core", "shared", "validators.generated.ts");
 
 /** Schema name -> file in schema/. Keep in step with SchemaName in schema.ts. */
 export const SCHEMAS = ["clause", "library", "answers", "interview", "ordkit", "jurisdictions", "authorities"];

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadLibrary } from "../src/core/library/load.js";
 import { checkAnswers } from "../src/core/interview/answers.js";
-import { YamlSource } from "../src/core/library/yaml-source.js";
+import { YamlSource } from "../src/core/shared/yaml-source.js";
 import { assemble } from "../src/core/assemble/assemble.js";
 import { UserError, type Problem } from "../src/core/errors.js";
 import type { Draft } from "../src/core/draft.js";

@@ -19,7 +19,7 @@ import { RowDrafter } from "../src/core/batch/draft-row.js";
 import { batchExitCode, summaryJson } from "../src/core/batch/result.js";
 import { loadLibrary } from "../src/core/library/load.js";
 import { loadInterview } from "../src/core/interview/definition.js";
-import { YamlSource } from "../src/core/library/yaml-source.js";
+import { YamlSource } from "../src/core/shared/yaml-source.js";
 
 const library = loadLibrary(fromRoot("clauses"));
 const def = loadInterview(library);

@@ -4,11 +4,11 @@
 // on small broken ones.
 import { stringify } from "yaml";
 import { checkAnswers, type Answers } from "../src/core/interview/answers.js";
-import { YamlSource } from "../src/core/library/yaml-source.js";
+import { YamlSource } from "../src/core/shared/yaml-source.js";
 import { assemble } from "../src/core/assemble/assemble.js";
 import { UserError } from "../src/core/errors.js";
 import { INSTRUMENTS, walkParagraphs, type Draft, type Instrument, type Paragraph } from "../src/core/draft.js";
-import type { Clause, Condition, Library, ParagraphSpec } from "../src/core/library/types.js";
+import type { Clause, Condition, Library, ParagraphSpec } from "../src/core/shared/library-types.js";
 import {
   baseAnswers,
   conditionData,

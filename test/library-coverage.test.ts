@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { parse, stringify } from "yaml";
-import { YamlSource } from "../src/core/library/yaml-source.js";
+import { YamlSource } from "../src/core/shared/yaml-source.js";
 import { checkAnswers } from "../src/core/interview/answers.js";
 import { assemble } from "../src/core/assemble/assemble.js";
 import { writeMarkdown } from "../src/writers/markdown.js";

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadLibrary } from "../src/core/library/load.js";
 import { CATALOG_COMMAND, describeCondition, libraryCatalog } from "../src/core/library/catalog.js";
-import type { Library } from "../src/core/library/types.js";
+import type { Library } from "../src/core/shared/library-types.js";
 import { fromRoot } from "./helpers.js";
 import { copyDir, tempDir } from "./tmp.js";
 

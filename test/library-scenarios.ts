@@ -2,11 +2,11 @@
 // derived from the library itself so that clauses added later are covered
 // without touching the tests.
 import { readFileSync } from "node:fs";
-import { holds } from "../src/core/assemble/conditions.js";
-import { ANSWER_FIELDS } from "../src/core/assemble/globals.js";
+import { holds } from "../src/core/shared/conditions.js";
+import { ANSWER_FIELDS } from "../src/core/library/globals.js";
 import { resolvedOptions, type Answers } from "../src/core/interview/answers.js";
 import { valueProblem } from "../src/core/library/values.js";
-import type { Clause, Condition, Library, ParagraphSpec, VariableDecl } from "../src/core/library/types.js";
+import type { Clause, Condition, Library, ParagraphSpec, VariableDecl } from "../src/core/shared/library-types.js";
 import type { Instrument } from "../src/core/draft.js";
 import { fromRoot } from "./helpers.js";
 

@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { checkTemplate, parsedCheck, quickCheck, quickRender, render, renderCompiled, type Scope } from "../src/core/assemble/handlebars.js";
-import { CLAUSE_GLOBALS, templateScope } from "../src/core/assemble/globals.js";
+import { checkTemplate, parsedCheck, quickCheck, quickRender, render, renderCompiled, type Scope } from "../src/core/shared/handlebars.js";
+import { CLAUSE_GLOBALS, templateScope } from "../src/core/library/globals.js";
 import { fromRoot } from "./helpers.js";
 
 const SCOPE: Scope = new Map([...CLAUSE_GLOBALS, ["property_types", null], ["days", null]]);

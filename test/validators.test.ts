@@ -6,8 +6,8 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { runtimeValidator, schemaValidator, type SchemaName } from "../src/core/library/schema.js";
-import * as generated from "../src/core/library/validators.generated.js";
+import { runtimeValidator, schemaValidator, type SchemaName } from "../src/core/shared/schema.js";
+import * as generated from "../src/core/shared/validators.generated.js";
 import { fromRoot, yamlFiles } from "./helpers.js";
 
 test("validators.generated.ts is up to date with schema/", () => {

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { unzipSync } from "fflate";
 import { loadLibrary } from "../src/core/library/load.js";
 import { checkAnswers } from "../src/core/interview/answers.js";
-import { YamlSource } from "../src/core/library/yaml-source.js";
+import { YamlSource } from "../src/core/shared/yaml-source.js";
 import { assemble } from "../src/core/assemble/assemble.js";
 import { writeMarkdown } from "../src/writers/markdown.js";
 import { writeJson } from "../src/writers/json.js";

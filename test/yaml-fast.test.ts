@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
-import { fastYaml } from "../src/core/library/yaml-fast.js";
-import { YamlSource } from "../src/core/library/yaml-source.js";
+import { fastYaml } from "../src/core/shared/yaml-fast.js";
+import { YamlSource } from "../src/core/shared/yaml-source.js";
 import { fromRoot, yamlFiles } from "./helpers.js";
 
 function slow(text: string): unknown {

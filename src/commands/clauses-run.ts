@@ -3,7 +3,7 @@ import { UserError } from "../core/errors.js";
 import { resolveFormat } from "../writers/formats.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
 import { displayPath } from "../core/paths.js";
-import type { Library } from "../core/library/types.js";
+import type { Library } from "../core/shared/library-types.js";
 import { loadLibrary } from "../core/library/load.js";
 import { clauseRows, disabledRows, table } from "../core/library/listing.js";
 import { librarySpec } from "./library-flags.js";

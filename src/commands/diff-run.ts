@@ -17,7 +17,7 @@ export async function runDiff(oldArg: string | undefined, newArg: string | undef
   const inputs = [oldArg, newArg].filter((x): x is string => !!x);
   if (flags.out) checkOutput(flags.out, { force: flags.force ?? false, inputs });
 
-  const { runComparison } = await import("../core/diff/inputs.js");
+  const { runComparison } = await import("../core/diff-inputs.js");
   const result = await runComparison({
     ...(oldArg ? { old: oldArg } : {}),
     ...(newArg ? { new: newArg } : {}),

@@ -44,7 +44,7 @@ export async function runDraftBatch(flags: DraftFlags): Promise<void> {
   const def = loadInterview(library);
   let shared = null;
   if (flags.answers) {
-    const { YamlSource } = await import("../core/library/yaml-source.js");
+    const { YamlSource } = await import("../core/shared/yaml-source.js");
     const { checkPartialAnswers } = await import("../core/interview/partial.js");
     shared = sharedAnswers(checkPartialAnswers(YamlSource.read(flags.answers, displayPath(flags.answers)), library).source);
   }

@@ -18,7 +18,7 @@ import {
   type Question,
 } from "../core/interview/questions.js";
 import type { InterviewDefinition } from "../core/interview/definition.js";
-import type { Library } from "../core/library/types.js";
+import type { Library } from "../core/shared/library-types.js";
 
 /** inquirer's prompt context (input and output streams, abort signal). */
 export type Context = NonNullable<Parameters<typeof input>[1]>;

@@ -4,7 +4,7 @@ import { UserError } from "../core/errors.js";
 import { existsSync, rmSync } from "node:fs";
 import { displayPath } from "../core/paths.js";
 import { answersSchemaFile, schemaReference } from "../core/library/answers-schema.js";
-import type { Library } from "../core/library/types.js";
+import type { Library } from "../core/shared/library-types.js";
 import { librarySpec, templatesDir as extraTemplates } from "./library-flags.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
 import { WRITERS, type FormatName } from "../writers/index.js";
@@ -47,7 +47,7 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
   if (resuming) process.stderr.write(`ordkit: resuming the interview from the answers kept in ${displayPath(partial)} (delete that file to start over)\n`);
   const answersFile = flags.answers ?? (resuming ? partial : undefined);
   const start = startInterview({ libraryDir, today: localDate(), ...(answersFile ? { answersFile } : {}), ...(flags.date ? { date: flags.date } : {}) });
-  const { YamlSource } = await import("../core/library/yaml-source.js");
+  const { YamlSource } = await import("../core/shared/yaml-source.js");
   let answersSrc = resuming ? null : start.source;
   let savedText: string | null = null;
   let keptPartial = false;
@@ -142,7 +142,7 @@ function resolveFormat(flags: DraftFlags): FormatName {
 }
 
 /** --redline-against OLD: the same answers drafted with the OLD library, compared with this draft. */
-async function writeRedlineAgainst(flags: DraftFlags, answersSrc: import("../core/library/yaml-source.js").YamlSource, templatesDir: string | undefined, draft: import("../core/draft.js").Draft): Promise<void> {
+async function writeRedlineAgainst(flags: DraftFlags, answersSrc: import("../core/shared/yaml-source.js").YamlSource, templatesDir: string | undefined, draft: import("../core/draft.js").Draft): Promise<void> {
   if (!flags.out) throw new UserError({ message: "--redline-against needs --out FILE", hint: "e.g. --out changes.docx (tracked changes), changes.md or changes.json" }, "usage");
   const oldDir = path.resolve(flags.redlineAgainst!);
   const { loadLibrary } = await import("../core/library/load.js");
@@ -151,7 +151,7 @@ async function writeRedlineAgainst(flags: DraftFlags, answersSrc: import("../cor
   const oldLibrary = loadLibrary(oldDir);
   const oldAnswers = checkAnswers(answersSrc, oldLibrary);
   const oldDraft = draftFromAnswers(oldLibrary, oldAnswers, templatesDir, flags.date, {}, await prepareCode(oldAnswers));
-  const { compareDrafts } = await import("../core/diff/inputs.js");
+  const { compareDrafts } = await import("../core/diff-inputs.js");
   const result = compareDrafts(oldDraft, draft, displayPath(oldDir), flags.library?.length ? flags.library.map((d) => displayPath(path.resolve(d))).join(" + ") : "ordkit's library");
   const fmt = resolveFormat(flags);
   // DOCX: the new draft itself, in full legislative form, with the changes tracked inside it.

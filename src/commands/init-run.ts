@@ -7,7 +7,7 @@ import { displayPath } from "../core/paths.js";
 import { LAYER_SCHEMA_DIR, scaffoldFiles } from "../core/library/scaffold.js";
 import { loadLibrary } from "../core/library/load.js";
 import { schemaFiles } from "../core/library/answers-schema.js";
-import { writeSchemaFiles } from "./schema-run.js";
+import { writeFilesInto } from "../core/io/write-files.js";
 
 const SCHEMA_NAMES = ["clause.schema.json", "library.schema.json", "ordkit.schema.json", "interview.schema.json", "answers.schema.json"];
 import type { InitFlags } from "./init.js";
@@ -45,7 +45,7 @@ export async function runInit(dirArg: string, flags: InitFlags): Promise<void> {
   }
   // The schemas next to the layer, the answers schema from the library it makes.
   const schemas = schemaFiles(loadLibrary([dir]));
-  writeSchemaFiles(schemaDir, schemas, force);
+  writeFilesInto(schemaDir, schemas, force);
   for (const name of schemas.keys()) files.set(`${LAYER_SCHEMA_DIR}/${name}`, "");
   process.stderr.write(`created the layer "${name}" in ${displayPath(dir)}:\n${[...files.keys()].map((f) => `  ${f}`).join("\n")}\nnext: cd ${displayPath(dir)} && ordkit validate (see README.md there)\n`);
 }

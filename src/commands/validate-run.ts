@@ -2,7 +2,7 @@
 import path from "node:path";
 import { formatProblem, UserError, type Problem } from "../core/errors.js";
 import { displayPath } from "../core/paths.js";
-import { validateLibrary, type ValidationReport } from "../core/library/validate.js";
+import { validateLibrary, type ValidationReport } from "../core/validate.js";
 import { librarySpec } from "./library-flags.js";
 import { resolveFormat } from "../writers/formats.js";
 import type { ValidateFlags } from "./validate.js";

@@ -2,7 +2,7 @@
 // clause (its `risks:`), and which answer to change to avoid the note
 // (`options.coverings_scope: own-officers`), from the option's `choice_risks`.
 import type { Draft, RiskNote } from "./draft.js";
-import type { Clause, Condition, Library } from "./library/types.js";
+import type { Clause, Condition, Library } from "./shared/library-types.js";
 
 export function withAnswerHints(draft: Draft, library: Library, options: Record<string, unknown>): Draft {
   if (!draft.riskNotes.length) return draft;

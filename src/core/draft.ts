@@ -1,6 +1,6 @@
 // The Draft: the one intermediate representation every writer, the risk
 // engine and the diff read. Numbers are never stored: writers compute them.
-import type { Amendment } from "./amend/model.js";
+import type { Amendment } from "./amendment.js";
 
 export type Instrument = "ordinance" | "executive-order" | "resolution";
 export const INSTRUMENTS: readonly Instrument[] = ["ordinance", "executive-order", "resolution"];
@@ -136,7 +136,7 @@ export interface Draft {
   riskNotes: RiskNote[];
   /** The as-of date of the legal knowledge used for risk notes. */
   legalAsOf: string;
-  /** Present when the draft amends an existing code (answers existing.code): see amend/model.ts. */
+  /** Present when the draft amends an existing code (answers existing.code): see amendment.ts. */
   amendment?: Amendment;
 }
 

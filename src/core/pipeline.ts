@@ -4,7 +4,7 @@ import path from "node:path";
 import { loadLibrary, type LibrarySpec } from "./library/load.js";
 import { checkAnswers, resolvedOptions, type LoadedAnswers } from "./interview/answers.js";
 import { withAnswerHints } from "./answer-hints.js";
-import { YamlSource } from "./library/yaml-source.js";
+import { YamlSource } from "./shared/yaml-source.js";
 import { assemble } from "./assemble/assemble.js";
 import { displayPath } from "./paths.js";
 import { UserError } from "./errors.js";
@@ -15,7 +15,7 @@ import { INSTRUMENTS } from "./draft.js";
 import type { AmendInput } from "./amend/build.js";
 import type { PublishedLines } from "./amend/chapter.js";
 import type { Draft, Instrument } from "./draft.js";
-import type { Library } from "./library/types.js";
+import type { Library } from "./shared/library-types.js";
 import type { TemplateSet } from "./assemble/templates.js";
 
 export interface BuildInput {

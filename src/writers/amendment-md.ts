@@ -2,7 +2,7 @@
 // <ins>…</ins> and deletions in <del>…</del> (HTML that Markdown renderers
 // show underlined and struck through), never ++ or ~~.
 import type { RiskNote } from "../core/draft.js";
-import type { Amendment, CodeChange, MarkedRun } from "../core/amend/model.js";
+import type { Amendment, CodeChange, MarkedRun } from "../core/amendment.js";
 import { labelParagraphs, tidyRuns } from "./amendment.js";
 
 type Escape = (s: string) => string;

@@ -3,7 +3,7 @@
 // the text is), runs with their spaces kept outside the marks, and where a
 // risk note on the code sits.
 import type { Draft, RiskNote } from "../core/draft.js";
-import type { MarkedParagraph, MarkedRun } from "../core/amend/model.js";
+import type { MarkedParagraph, MarkedRun } from "../core/amendment.js";
 import { paragraphLabel } from "./labels.js";
 
 export interface LabeledParagraph {

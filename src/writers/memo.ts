@@ -7,7 +7,7 @@ import { SEVERITIES } from "../core/draft.js";
 import { sectionLabel } from "./labels.js";
 import { codeWhere } from "./amendment.js";
 import { memoStaleness } from "./notes.js";
-import { longDate } from "../core/assemble/handlebars.js";
+import { longDate } from "../core/shared/handlebars.js";
 
 export interface MemoEntry {
   note: RiskNote;

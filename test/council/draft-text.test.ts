@@ -7,10 +7,10 @@ import { readFileSync } from "node:fs";
 import { stringify } from "yaml";
 import { loadLibrary } from "../../src/core/library/load.js";
 import { checkAnswers } from "../../src/core/interview/answers.js";
-import { YamlSource } from "../../src/core/library/yaml-source.js";
+import { YamlSource } from "../../src/core/shared/yaml-source.js";
 import { draftFromAnswers } from "../../src/core/pipeline.js";
 import { writeMarkdown } from "../../src/writers/markdown.js";
-import { titledOffice } from "../../src/core/assemble/handlebars.js";
+import { titledOffice } from "../../src/core/shared/handlebars.js";
 import type { Draft } from "../../src/core/draft.js";
 import { fromRoot } from "../helpers.js";
 

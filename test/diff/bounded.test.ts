@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { tempDir } from "../tmp.js";
-import { runComparison } from "../../src/core/diff/inputs.js";
+import { runComparison } from "../../src/core/diff-inputs.js";
 import { fromRoot } from "../helpers.js";
 
 const VOCAB = "the city shall may not agency property law enforcement zone posted within days office clerk council public records staging area federal state officer notice request".split(" ");

@@ -11,7 +11,7 @@ import { Chalk } from "chalk";
 import { fromRoot } from "../helpers.js";
 import { runCli } from "../run-cli.js";
 import { tempDir, copyDir } from "../tmp.js";
-import { runComparison } from "../../src/core/diff/inputs.js";
+import { runComparison } from "../../src/core/diff-inputs.js";
 import { reportTerminal } from "../../src/reporters/diff-terminal.js";
 import type { DiffResult } from "../../src/core/diff/model.js";
 

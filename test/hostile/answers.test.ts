@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseDocument } from "yaml";
 import { docxLines } from "../../src/core/parse/docx.js";
 import { loadLibrary } from "../../src/core/library/load.js";
-import { YamlSource } from "../../src/core/library/yaml-source.js";
+import { YamlSource } from "../../src/core/shared/yaml-source.js";
 import { checkAnswers } from "../../src/core/interview/answers.js";
 import { draftFromAnswers } from "../../src/core/pipeline.js";
 import { UserError } from "../../src/core/errors.js";

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { appendFileSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
-import { checkTemplate, type Scope } from "../../src/core/assemble/handlebars.js";
+import { checkTemplate, type Scope } from "../../src/core/shared/handlebars.js";
 import { runCli } from "../run-cli.js";
 import { EXAMPLES, assertRefused, assertUnchanged, listTree, runMain, workspace } from "./harness.js";
 

@@ -21,7 +21,7 @@ import {
 import { answersYaml } from "../../src/core/interview/save.js";
 import { startInterview, withDefaults, canPrompt } from "../../src/core/interview/start.js";
 import { checkAnswers } from "../../src/core/interview/answers.js";
-import { YamlSource } from "../../src/core/library/yaml-source.js";
+import { YamlSource } from "../../src/core/shared/yaml-source.js";
 import { UserError } from "../../src/core/errors.js";
 import { allJurisdictions } from "../../src/core/legal/index.js";
 

@@ -9,7 +9,7 @@ import { tempDir, tempTree } from "../tmp.js";
 import { runCli } from "../run-cli.js";
 import { loadLibrary } from "../../src/core/library/load.js";
 import { UserError, type Problem } from "../../src/core/errors.js";
-import { YamlSource } from "../../src/core/library/yaml-source.js";
+import { YamlSource } from "../../src/core/shared/yaml-source.js";
 import { checkAnswers } from "../../src/core/interview/answers.js";
 import { assemble } from "../../src/core/assemble/assemble.js";
 import { loadInterview } from "../../src/core/interview/definition.js";

@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import { fromRoot } from "../helpers.js";
 import { tempTree } from "../tmp.js";
 import { runCli } from "../run-cli.js";
-import { editDistance, nearest } from "../../src/core/nearest.js";
-import { indentationCause } from "../../src/core/library/yaml-indent.js";
+import { editDistance, nearest } from "../../src/core/shared/nearest.js";
+import { indentationCause } from "../../src/core/shared/yaml-indent.js";
 
 const LAYER = 'layer_version: 1\nname: planted\nversion: "0.1.0"\nextends: ordkit\ncategories:\n  - id: extra\n    title: Extra\n';
 

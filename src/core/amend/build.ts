@@ -10,7 +10,7 @@ import { withRiskNotes, type RiskContext, type RunOptions } from "../risk/index.
 import { readChapter, type ExistingChapter, type ExistingSection, type PublishedLines } from "./chapter.js";
 import { codifyParagraphs, mergeDefinitions } from "./codify.js";
 import { markedHeading, markedParagraphs, wholeParagraphs } from "./marks.js";
-import type { Amendment, CodeChange } from "./model.js";
+import type { Amendment, CodeChange } from "../amendment.js";
 import { sectionCaption } from "./numbering.js";
 import { codifiedProvisions, isDefinitions, planChanges, type PlannedChange } from "./plan.js";
 import { readCodeSpec, type CodeSpec } from "./spec.js";

@@ -6,7 +6,7 @@ import type { Paragraph } from "../draft.js";
 import { walkParagraphs } from "../draft.js";
 import { alignParagraphs, Budget, wordDiff } from "../diff/text.js";
 import type { ParaChange, UnitPara } from "../diff/model.js";
-import type { MarkedParagraph, MarkedRun } from "./model.js";
+import type { MarkedParagraph, MarkedRun } from "../amendment.js";
 
 interface Flat {
   unit: UnitPara;

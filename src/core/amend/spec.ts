@@ -3,7 +3,7 @@
 // The JSON Schema checks its shape; this checks what the schema cannot, with
 // every problem located in the answers file.
 import path from "node:path";
-import type { YamlPath, YamlSource } from "../library/yaml-source.js";
+import type { YamlPath, YamlSource } from "../shared/yaml-source.js";
 import type { Problem } from "../errors.js";
 import { displayPath } from "../paths.js";
 import { chapterExample, chapterFits, NUMBERING_STYLES, type NumberingStyle } from "./numbering.js";

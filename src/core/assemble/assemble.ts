@@ -4,13 +4,13 @@ import { readFileSync } from "node:fs";
 import { ProblemList, UserError, type Problem } from "../errors.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import type { Draft, Paragraph, Recital, Section } from "../draft.js";
-import type { Clause, Library, ParagraphSpec } from "../library/types.js";
-import type { YamlPath, YamlSource } from "../library/yaml-source.js";
+import type { Clause, Library, ParagraphSpec } from "../shared/library-types.js";
+import type { YamlPath, YamlSource } from "../shared/yaml-source.js";
 import { templatePosition } from "../library/load.js";
 import { resolvedOptions, resolvedVariables, type LoadedAnswers } from "../interview/answers.js";
-import { holds } from "./conditions.js";
-import { joinList, render } from "./handlebars.js";
-import { INSTRUMENT_WORD, STATE_NAMES } from "./globals.js";
+import { holds } from "../shared/conditions.js";
+import { joinList, render } from "../shared/handlebars.js";
+import { INSTRUMENT_WORD, STATE_NAMES } from "../library/globals.js";
 import { loadTemplate, renderLayout, runtimeError, templateFor, type TemplateSet } from "./templates.js";
 
 export interface AssembleInput {

@@ -6,7 +6,7 @@
 import type { Problem } from "../errors.js";
 import path from "node:path";
 import { DEFAULT_TEMPLATES_DIR, displayPath } from "../paths.js";
-import { didYouMean } from "../nearest.js";
+import { didYouMean } from "../shared/nearest.js";
 
 export const LAYOUT_TAGS = ["heading", "title", "para", "formula", "recitals", "sections", "signature", "note"] as const;
 const ONCE = ["title", "recitals", "formula", "sections"] as const;

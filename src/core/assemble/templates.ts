@@ -5,8 +5,8 @@ import path from "node:path";
 import { UserError, type Problem } from "../errors.js";
 import { displayPath } from "../paths.js";
 import type { Instrument, LayoutBlock } from "../draft.js";
-import { checkTemplate, registerPartial, render, unregisterPartials, type TemplateIssue } from "./handlebars.js";
-import { templateScope } from "./globals.js";
+import { checkTemplate, registerPartial, render, unregisterPartials, type TemplateIssue } from "../shared/handlebars.js";
+import { templateScope } from "../library/globals.js";
 import { LAYOUT_TAGS, layoutProblems } from "./layout-check.js";
 
 export interface InstrumentTemplate {

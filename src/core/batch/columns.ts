@@ -1,7 +1,7 @@
 // CSV columns: which answers paths a column may name, and turning a cell's
 // text into the typed value the answer declares (integers, booleans, lists).
 import { answerablePaths, type InterviewDefinition } from "../interview/definition.js";
-import type { Library, VariableType } from "../library/types.js";
+import type { Library, VariableType } from "../shared/library-types.js";
 
 export type ColumnType = VariableType | "list";
 

@@ -4,7 +4,7 @@
 // the library, interview definition and templates loaded once per worker.
 import { UserError } from "../errors.js";
 import { loadLibrary } from "../library/load.js";
-import { YamlSource } from "../library/yaml-source.js";
+import { YamlSource } from "../shared/yaml-source.js";
 import { loadInterview, type InterviewDefinition } from "../interview/definition.js";
 import { checkAnswers } from "../interview/answers.js";
 import { missingList, startFrom } from "../interview/start.js";
@@ -14,7 +14,7 @@ import { templateStack } from "../assemble/assemble.js";
 import { mergedLocator, type Origins } from "./merge.js";
 import type { RowJob } from "./plan.js";
 import type { Draft } from "../draft.js";
-import type { Library } from "../library/types.js";
+import type { Library } from "../shared/library-types.js";
 
 export interface RowDrafterInput {
   /** The --library layers in order ([]: ordkit's own library). */

@@ -3,7 +3,7 @@
 // would read), and where each value came from, so that problems found in the
 // merged text are reported in the batch file or the shared file.
 import { Document } from "yaml";
-import type { Locator, YamlPath, YamlSource } from "../library/yaml-source.js";
+import type { Locator, YamlPath, YamlSource } from "../shared/yaml-source.js";
 import { completeAnswers } from "../interview/save.js";
 import { setAnswer, type PartialAnswers } from "../interview/questions.js";
 import type { BatchRow, SourcePos } from "./rows.js";

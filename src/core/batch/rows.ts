@@ -3,9 +3,9 @@
 // it came from, so a row's problems name the batch file's line and column.
 import { readFileSync, statSync } from "node:fs";
 import { UserError, type Problem } from "../errors.js";
-import { YamlSource } from "../library/yaml-source.js";
+import { YamlSource } from "../shared/yaml-source.js";
 import type { InterviewDefinition } from "../interview/definition.js";
-import type { Library } from "../library/types.js";
+import type { Library } from "../shared/library-types.js";
 import { isBlank, parseCsv, type CsvField } from "./csv.js";
 import { cellValue, columnProblem, columnType } from "./columns.js";
 

@@ -4,10 +4,10 @@
 // The DOCX redline of two libraries compares these rather than the
 // templates' source.
 import { INSTRUMENTS, type Instrument } from "../draft.js";
-import { render } from "../assemble/handlebars.js";
-import { holds } from "../assemble/conditions.js";
-import { INSTRUMENT_WORD } from "../assemble/globals.js";
-import type { Clause, Library, ParagraphSpec } from "../library/types.js";
+import { render } from "../shared/handlebars.js";
+import { holds } from "../shared/conditions.js";
+import { INSTRUMENT_WORD } from "../library/globals.js";
+import type { Clause, Library, ParagraphSpec } from "../shared/library-types.js";
 import type { Unit, UnitPara } from "./model.js";
 
 /** The sample jurisdiction: a city, with bracketed names that stand out as blanks. */

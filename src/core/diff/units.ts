@@ -1,7 +1,7 @@
 // Turns what is compared into units: the clauses of a library (or one clause
 // file), or the parts of a Draft (front matter, recitals, sections).
 import type { Draft, Paragraph } from "../draft.js";
-import type { Clause, Library, ParagraphSpec } from "../library/types.js";
+import type { Clause, Library, ParagraphSpec } from "../shared/library-types.js";
 import type { Unit, UnitPara } from "./model.js";
 
 /** JSON with sorted keys, so metadata compares by meaning, not key order. */

@@ -8,6 +8,7 @@
 //          variable change that may refuse or leave out old answers
 import { variableChanges } from "./variable-change.js";
 import { levelRank, maxLevel, type Level, type MetaChange, type ParaChange, type UnitChange, type VersionCheck } from "./model.js";
+import { parseSemver } from "../shared/semver.js";
 
 const OBLIGATION = /\b(?:shall\s+not|shall|must\s+not|must|may\s+not|may|should\s+not|should|will\s+not|is\s+prohibited|are\s+prohibited|prohibited|required|unlawful|no\s+later\s+than|not\s+later\s+than|only)\b/gi;
 const NUMBER = /\b\d+(?:[.,]\d+)*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand)\b/gi;
@@ -85,13 +86,6 @@ export function metaLevel(field: string, oldJson: string | null, newJson: string
   if (field.startsWith("sources.")) return { level: "patch", reason: `source ${oldJson === null ? "added" : newJson === null ? "removed" : "changed"}: ${field.slice(8)}` };
   if (field.startsWith("risks.")) return { level: "patch", reason: `risk note ${field.slice(6)} changed` };
   return { level: "patch", reason: `${field} changed` };
-}
-
-export type Semver = [number, number, number];
-
-export function parseSemver(v: string | null): Semver | null {
-  const m = v ? /^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(v) : null;
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
 /** The bump from one version to the next as a level. */

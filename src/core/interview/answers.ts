@@ -2,11 +2,11 @@
 import { createHash } from "node:crypto";
 import { ProblemList, UserError } from "../errors.js";
 import { displayPath } from "../paths.js";
-import { YamlSource } from "../library/yaml-source.js";
-import { schemaProblems } from "../library/schema.js";
+import { YamlSource } from "../shared/yaml-source.js";
+import { schemaProblems } from "../shared/schema.js";
 import { valueProblem } from "../library/values.js";
 import type { Instrument, JurisdictionKind } from "../draft.js";
-import type { Library } from "../library/types.js";
+import type { Library } from "../shared/library-types.js";
 
 export interface Answers {
   answers_version: 1;

@@ -7,12 +7,12 @@ import path from "node:path";
 import type { ErrorObject } from "ajv";
 import { ProblemList } from "../errors.js";
 import { DEFAULT_LIBRARY_DIR, SCHEMA_DIR, displayPath } from "../paths.js";
-import { YamlSource } from "../library/yaml-source.js";
+import { YamlSource } from "../shared/yaml-source.js";
 import { INTERVIEW_FILE, unknownAnswer } from "../library/load.js";
 import { valueProblem } from "../library/values.js";
 import { conditionIssues } from "../library/condition-check.js";
-import { schemaValidator } from "../library/schema.js";
-import type { Condition, Library, VariableDecl } from "../library/types.js";
+import { schemaValidator } from "../shared/schema.js";
+import type { Condition, Library, VariableDecl } from "../shared/library-types.js";
 import type { Offices } from "./offices.js";
 
 export interface QuestionDef extends VariableDecl {

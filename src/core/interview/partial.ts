@@ -3,13 +3,13 @@
 // reported with its line and column before anything is asked.
 import { ProblemList, UserError } from "../errors.js";
 import { displayPath } from "../paths.js";
-import { YamlSource } from "../library/yaml-source.js";
-import { schemaProblems } from "../library/schema.js";
+import { YamlSource } from "../shared/yaml-source.js";
+import { schemaProblems } from "../shared/schema.js";
 import { valueProblem } from "../library/values.js";
-import type { Library } from "../library/types.js";
+import type { Library } from "../shared/library-types.js";
 import type { PartialAnswers } from "./questions.js";
 
-/** The schema's message for a missing required key (src/core/library/schema.ts). */
+/** The schema's message for a missing required key (src/core/shared/schema.ts). */
 const MISSING_KEY = / is missing the required key "/;
 
 export function readPartialAnswers(file: string, lib: Library): { answers: PartialAnswers; source: YamlSource } {

@@ -3,12 +3,12 @@
 // in, data out: it never prints and never prompts (src/commands/draft-interview.ts
 // does the asking).
 import { resolvedVariables } from "./answers.js";
-import { holds } from "../assemble/conditions.js";
+import { holds } from "../shared/conditions.js";
 import { jurisdiction, type JurisdictionEntry } from "../legal/index.js";
 import { kindFromName, officeFor } from "./offices.js";
 import { isoDate, stateCode } from "./plain-input.js";
 import { valueProblem } from "../library/values.js";
-import type { Clause, Condition, Library, VariableDecl } from "../library/types.js";
+import type { Clause, Condition, Library, VariableDecl } from "../shared/library-types.js";
 import type { Include, InterviewDefinition, QuestionDef } from "./definition.js";
 
 /** Answers as they are being gathered: any subset of an answers file. */

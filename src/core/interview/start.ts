@@ -1,8 +1,8 @@
 // Where an interview starts: the library, its interview definition, the answers
 // a file already gives (if any), and what is still missing.
 import { loadLibrary, type LibrarySpec } from "../library/load.js";
-import type { Library } from "../library/types.js";
-import type { YamlSource } from "../library/yaml-source.js";
+import type { Library } from "../shared/library-types.js";
+import type { YamlSource } from "../shared/yaml-source.js";
 import { loadInterview, type InterviewDefinition } from "./definition.js";
 import { checkPartialAnswers, readPartialAnswers } from "./partial.js";
 import { getAnswer, missingAnswers, plan, setAnswer, type InterviewContext, type PartialAnswers, type Question } from "./questions.js";

@@ -1,7 +1,7 @@
 // Checks what a clause library cites: the rule ids in each clause's `risks`
 // and the authority ids a risk names, each with file:line:col and a guess.
 import type { Problem } from "../errors.js";
-import type { Clause } from "../library/types.js";
+import type { Clause } from "../shared/library-types.js";
 import { allAuthorities, authority, didYouMean } from "./index.js";
 
 export function citationProblems(clauses: Iterable<Clause>, ruleIds: readonly string[]): Problem[] {

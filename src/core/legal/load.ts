@@ -6,8 +6,8 @@
 import path from "node:path";
 import { ProblemList } from "../errors.js";
 import { displayPath } from "../paths.js";
-import { schemaProblems } from "../library/schema.js";
-import { YamlSource } from "../library/yaml-source.js";
+import { schemaProblems } from "../shared/schema.js";
+import { YamlSource } from "../shared/yaml-source.js";
 import type { AuthorityEntry, JurisdictionEntry, LegalData, StateLawEntry } from "./types.js";
 
 export const JURISDICTIONS_FILE = "jurisdictions.yaml";

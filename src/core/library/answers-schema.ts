@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_LIBRARY_DIR, SCHEMA_DIR } from "../paths.js";
-import { STATE_NAMES } from "../assemble/globals.js";
-import type { Library, VariableDecl } from "./types.js";
+import { STATE_NAMES } from "./globals.js";
+import type { Library, VariableDecl } from "../shared/library-types.js";
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // The clause library as a Markdown catalog (docs/library.md): every clause,
 // grouped by category, generated from the YAML so the page cannot drift from
 // the library. Pure and deterministic: the same library gives the same bytes.
-import type { Clause, Condition, Library, VariableDecl } from "./types.js";
+import type { Clause, Condition, Library, VariableDecl } from "../shared/library-types.js";
 
 /** How ordkit regenerates its own docs/library.md. */
 export const CATALOG_COMMAND = "npm run docs:library";

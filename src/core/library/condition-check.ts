@@ -2,8 +2,8 @@
 // (`equals: ordnance`, an option value outside its choices, a module that is
 // not a category). Such a clause would silently never appear in a draft.
 import { INSTRUMENTS } from "../draft.js";
-import { didYouMean } from "../nearest.js";
-import type { Condition, Library, VariableDecl } from "./types.js";
+import { didYouMean } from "../shared/nearest.js";
+import type { Condition, Library, VariableDecl } from "../shared/library-types.js";
 
 /** What values an answer can take; null when anything goes (free text). */
 type Domain = { kind: "choice"; values: readonly string[]; list: boolean } | { kind: "boolean" } | { kind: "number" } | { kind: "text" };

@@ -4,7 +4,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import { DEFAULT_LIBRARY_DIR, displayPath } from "../paths.js";
-import { YamlSource } from "./yaml-source.js";
+import { YamlSource } from "../shared/yaml-source.js";
 import { LAYER_FILE } from "./find-layer.js";
 
 export { LAYER_FILE };

@@ -1,6 +1,6 @@
 // What `ordkit clauses list/show` report: each effective clause with the layer
 // it comes from.
-import type { Clause, Library } from "./types.js";
+import type { Clause, Library } from "../shared/library-types.js";
 
 export interface ClauseRow {
   id: string;

@@ -5,15 +5,15 @@ import { lstatSync, readdirSync, existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { ProblemList, UserError, type Problem } from "../errors.js";
 import { DEFAULT_TEMPLATES_DIR, displayPath } from "../paths.js";
-import { CLAUSE_GLOBALS, ANSWER_FIELDS, JURISDICTION_KEYS, EXISTING_KEYS } from "../assemble/globals.js";
-import { checkTemplate, type Scope } from "../assemble/handlebars.js";
-import { YamlSource, type YamlPath } from "./yaml-source.js";
-import { schemaProblems } from "./schema.js";
+import { CLAUSE_GLOBALS, ANSWER_FIELDS, JURISDICTION_KEYS, EXISTING_KEYS } from "./globals.js";
+import { checkTemplate, type Scope } from "../shared/handlebars.js";
+import { YamlSource, type YamlPath } from "../shared/yaml-source.js";
+import { schemaProblems } from "../shared/schema.js";
 import { valueProblem } from "./values.js";
 import { conditionIssues } from "./condition-check.js";
 import { resolveLayers, type LayerRef } from "./layers.js";
 import { applyLayer, applyDefaults } from "./overlay.js";
-import type { Clause, Condition, Library, ParagraphSpec, VariableDecl } from "./types.js";
+import type { Clause, Condition, Library, ParagraphSpec, VariableDecl } from "../shared/library-types.js";
 
 const MAX_FILES = 20_000;
 

@@ -4,14 +4,14 @@
 import { existsSync, lstatSync } from "node:fs";
 import path from "node:path";
 import type { ProblemList } from "../errors.js";
-import { CLAUSE_GLOBALS } from "../assemble/globals.js";
-import { parseSemver } from "../diff/versioning.js";
+import { CLAUSE_GLOBALS } from "./globals.js";
+import { parseSemver } from "../shared/semver.js";
 import { insideLayer, LAYER_FILE, type LayerRef } from "./layers.js";
 import { checkVariable, collect, readClauseDir, reportTemplate } from "./load.js";
-import { schemaProblems } from "./schema.js";
+import { schemaProblems } from "../shared/schema.js";
 import { valueProblem } from "./values.js";
-import type { Category, Library, VariableDecl } from "./types.js";
-import type { YamlSource } from "./yaml-source.js";
+import type { Category, Library, VariableDecl } from "../shared/library-types.js";
+import type { YamlSource } from "../shared/yaml-source.js";
 
 interface LayerData {
   name: string;

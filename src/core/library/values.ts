@@ -1,5 +1,5 @@
 // Checking a value against its declared variable type (defaults and answers).
-import type { VariableDecl } from "./types.js";
+import type { VariableDecl } from "../shared/library-types.js";
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

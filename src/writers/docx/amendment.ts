@@ -5,7 +5,7 @@
 // so a label that changes can be marked like any other words.
 import { AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph as P, Tab, TextRun, UnderlineType, type ParagraphChild } from "docx";
 import type { RiskNote } from "../../core/draft.js";
-import type { Amendment, CodeChange, MarkedRun } from "../../core/amend/model.js";
+import type { Amendment, CodeChange, MarkedRun } from "../../core/amendment.js";
 import { labelParagraphs, tidyRuns } from "../amendment.js";
 import { xmlSafe } from "./xml-safe.js";
 

@@ -23,7 +23,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import type { Draft, Paragraph, RiskNote } from "../../core/draft.js";
-import { longDate } from "../../core/assemble/helpers.js";
+import { longDate } from "../../core/shared/helpers.js";
 import { packDocx } from "./deterministic.js";
 import { memoSection } from "./memo.js";
 import { xmlSafe } from "./xml-safe.js";

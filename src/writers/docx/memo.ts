@@ -3,7 +3,7 @@
 // "Page X of Y" counts only the instrument.
 import { AlignmentType, Footer, Paragraph as P, PageNumber, TextRun, type ISectionOptions } from "docx";
 import type { Draft } from "../../core/draft.js";
-import { longDate } from "../../core/assemble/handlebars.js";
+import { longDate } from "../../core/shared/handlebars.js";
 import { authorityGroups, authorityText, buildMemo, memoIntro, saferText } from "../memo.js";
 import { xmlSafe } from "./xml-safe.js";
 

@@ -1,5 +1,5 @@
 // The names every template may use, and how answers become the render context.
-import type { Scope } from "./handlebars.js";
+import type { Scope } from "../shared/handlebars.js";
 import { allJurisdictions } from "../legal/index.js";
 
 export const JURISDICTION_KEYS = ["name", "the_name", "term", "kind", "state", "state_name", "legislative_body", "executive_title", "executive_name", "clerk_title"] as const;

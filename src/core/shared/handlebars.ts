@@ -4,7 +4,7 @@
 import Handlebars from "handlebars";
 import { HELPERS } from "./helpers.js";
 import { braceProblem, helperHint, parserMessage, type SyntaxSpot } from "./template-syntax.js";
-import { didYouMean } from "../nearest.js";
+import { didYouMean } from "./nearest.js";
 
 type HbsNode = hbs.AST.Node;
 

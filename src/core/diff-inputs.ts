@@ -5,15 +5,15 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { UserError } from "../errors.js";
-import { displayPath } from "../paths.js";
-import { YamlSource } from "../library/yaml-source.js";
-import { loadLibrary, type LibrarySpec } from "../library/load.js";
-import { schemaProblems } from "../library/schema.js";
-import { compareUnits } from "./compare.js";
-import { clauseUnit, draftUnits, libraryUnits, type ClauseData } from "./units.js";
-import type { DiffResult, SideInfo, Unit } from "./model.js";
-import type { Library } from "../library/types.js";
+import { UserError } from "./errors.js";
+import { displayPath } from "./paths.js";
+import { YamlSource } from "./shared/yaml-source.js";
+import { loadLibrary, type LibrarySpec } from "./library/load.js";
+import { schemaProblems } from "./shared/schema.js";
+import { compareUnits } from "./diff/compare.js";
+import { clauseUnit, draftUnits, libraryUnits, type ClauseData } from "./diff/units.js";
+import type { DiffResult, SideInfo, Unit } from "./diff/model.js";
+import type { Library } from "./shared/library-types.js";
 
 export interface DiffInput {
   old?: string;
@@ -61,7 +61,7 @@ export async function runComparison(input: DiffInput): Promise<DiffResult> {
     const date = b.date ?? a.date ?? "2000-01-01";
     const result = compareUnits({ kind: a.kind, old: a.info, new: b.info, oldUnits: a.units, newUnits: b.units, date, versioning: a.kind !== "document" });
     if (input.rendered && a.library && b.library) {
-      const { renderedUnits } = await import("./rendered.js");
+      const { renderedUnits } = await import("./diff/rendered.js");
       result.rendered = compareUnits({ kind: "library", old: a.info, new: b.info, oldUnits: renderedUnits(a.library, date), newUnits: renderedUnits(b.library, date), date, versioning: false });
     }
     return result;
@@ -120,7 +120,7 @@ async function readSide(p: string, input: DiffInput, label: string): Promise<Sid
 }
 
 async function readDocument(p: string, input: DiffInput, label: string): Promise<Side> {
-  const { buildDraftAsync } = await import("../pipeline.js");
+  const { buildDraftAsync } = await import("./pipeline.js");
   // Lazily: assembling loads Handlebars.
   const draft = await buildDraftAsync({ answersFile: path.resolve(p), libraryDir: input.libraryDir, templatesDir: input.templatesDir });
   return {
@@ -186,7 +186,7 @@ function materialize(rev: string, target: string, temps: string[]): string {
 }
 
 /** Two drafts of the same answers (e.g. from two library versions) compared as documents. */
-export function compareDrafts(oldDraft: import("../draft.js").Draft, newDraft: import("../draft.js").Draft, oldLabel: string, newLabel: string): DiffResult {
+export function compareDrafts(oldDraft: import("./draft.js").Draft, newDraft: import("./draft.js").Draft, oldLabel: string, newLabel: string): DiffResult {
   return compareUnits({
     kind: "document",
     old: { label: oldLabel, name: oldDraft.provenance.library.name, version: oldDraft.provenance.library.version },

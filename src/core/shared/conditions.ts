@@ -1,5 +1,5 @@
 // Declarative conditions (`when`) evaluated against the answers.
-import type { Condition } from "../library/types.js";
+import type { Condition } from "./library-types.js";
 
 export function getPath(data: unknown, dotted: string): unknown {
   let cur: unknown = data;

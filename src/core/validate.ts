@@ -1,12 +1,12 @@
 // `ordkit validate`: every problem of a library and its layers at once,
 // without drafting: files, clauses, references, templates and the interview.
-import { UserError, sortProblems, type Problem } from "../errors.js";
-import { INSTRUMENTS } from "../draft.js";
-import { loadTemplate } from "../assemble/templates.js";
-import { loadInterview } from "../interview/definition.js";
-import { inspectLibrary, type LibrarySpec } from "./load.js";
-import type { LayerInfo } from "./types.js";
-import { citationProblems } from "../legal/citations.js";
+import { UserError, sortProblems, type Problem } from "./errors.js";
+import { INSTRUMENTS } from "./draft.js";
+import { loadTemplate } from "./assemble/templates.js";
+import { loadInterview } from "./interview/definition.js";
+import { inspectLibrary, type LibrarySpec } from "./library/load.js";
+import type { LayerInfo } from "./shared/library-types.js";
+import { citationProblems } from "./legal/citations.js";
 
 export interface ValidationReport {
   layers: LayerInfo[];

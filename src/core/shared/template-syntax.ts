@@ -1,7 +1,7 @@
 // Handlebars' parser reports a brace left open or closed twice as a list of
 // token names at a position of its own; this finds the brace itself, so the
 // problem can point at it in the clause or template file.
-import { didYouMean } from "../nearest.js";
+import { didYouMean } from "./nearest.js";
 
 export interface SyntaxSpot {
   /** 0-based offset of the offending braces in the source. */
