@@ -28,8 +28,8 @@ export const LAYERS: ReadonlyArray<{ name: string; paths: string[] }> = [
 /** Upward edges not yet removed, as "from -> to" (paths under src/). The list may only shrink. */
 const KNOWN: readonly string[] = [];
 
-/** Command modules any command may use. */
-const COMMAND_HELPERS = new Set(["library-flags.ts", "color.ts"]);
+/** Command modules any command may use (flags, colour, interrupt handling). */
+const COMMAND_HELPERS = new Set(["library-flags.ts", "color.ts", "interrupt.ts"]);
 
 export function layerOf(rel: string): number {
   let best = -1;
