@@ -5,6 +5,8 @@ import { readFileSync, statSync } from "node:fs";
 import { unzipSync } from "fflate";
 import { UserError } from "../errors.js";
 import { displayPath } from "../paths.js";
+import { ListCounter, readNumbering, type Numbering } from "./docx-numbering.js";
+import { W, decodePart, readXmlPart } from "./ooxml.js";
 
 /** Refuse archives that would inflate past this (zip bombs). */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
@@ -12,98 +14,98 @@ const MAX_FILE_BYTES = 32 * 1024 * 1024;
 /** ordkit's own risk memo annex is not part of the instrument. */
 const MEMO_HEADING = "DRAFTER'S RISK MEMO";
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-export function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-    e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e.toLowerCase()]!,
-  );
-}
-
-interface Level {
-  fmt: string;
-  text: string;
-  start: number;
-}
-
-/** numId -> level index -> format, from word/numbering.xml. */
-function readNumbering(xml: string | undefined): Map<string, Level[]> {
-  const out = new Map<string, Level[]>();
-  if (!xml) return out;
-  const abstract = new Map<string, Level[]>();
-  for (const a of xml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
-    const levels: Level[] = [];
-    for (const l of a[2]!.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-      const body = l[2]!;
-      levels[Number(l[1])] = {
-        fmt: /<w:numFmt w:val="([^"]+)"/.exec(body)?.[1] ?? "decimal",
-        text: unescapeXml(/<w:lvlText w:val="([^"]*)"/.exec(body)?.[1] ?? ""),
-        start: Number(/<w:start w:val="(\d+)"/.exec(body)?.[1] ?? 1),
-      };
-    }
-    abstract.set(a[1]!, levels);
-  }
-  for (const n of xml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
-    const absId = /<w:abstractNumId w:val="(\d+)"/.exec(n[2]!)?.[1];
-    if (absId && abstract.has(absId)) out.set(n[1]!, abstract.get(absId)!);
-  }
-  return out;
-}
-
-function formatNumber(n: number, fmt: string): string {
-  switch (fmt) {
-    case "lowerLetter":
-      return String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
-    case "upperLetter":
-      return String.fromCharCode(65 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
-    case "lowerRoman":
-      return roman(n).toLowerCase();
-    case "upperRoman":
-      return roman(n);
-    case "bullet":
-    case "none":
-      return "";
-    default:
-      return String(n);
-  }
-}
-
-function roman(n: number): string {
-  const t: Array<[number, string]> = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
-  let s = "";
-  for (const [v, r] of t) while (n >= v) { s += r; n -= v; }
-  return s;
-}
-
-/** The paragraphs of a document.xml as text lines, numbered as Word numbers them. */
-export function documentXmlLines(xml: string, numberingXml?: string): string[] {
-  const numbering = readNumbering(numberingXml);
-  const counters = new Map<string, number[]>();
-  // Tables (ordkit's memo, signature grids) are not provisions: drop them.
-  const body = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, "");
+/**
+ * The paragraphs of a document.xml as text lines, numbered as Word numbers
+ * them. Tables (ordkit's memo, signature grids) and paragraphs inside other
+ * paragraphs (text boxes) are not provisions and are left out.
+ */
+export function documentXmlLines(xml: string, numbering: Numbering, file: string): string[] {
+  const counter = new ListCounter(numbering);
   const lines: string[] = [];
-  for (const m of body.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>|<w:p\/>/g)) {
-    const p = m[0];
-    let text = "";
-    // Deleted text (w:delText) is left out: the text reads as if changes were accepted.
-    for (const t of p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)) text += t[1] !== undefined ? unescapeXml(t[1]) : " ";
-    text = text.replace(/\s+/g, " ").trim();
-    if (text === MEMO_HEADING) break;
-    const numId = /<w:numId w:val="(\d+)"/.exec(p)?.[1];
-    const ilvl = Number(/<w:ilvl w:val="(\d+)"/.exec(p)?.[1] ?? 0);
-    let label = "";
-    if (numId && numId !== "0" && numbering.has(numId) && text) {
-      const levels = numbering.get(numId)!;
-      const c = counters.get(numId) ?? [];
-      c[ilvl] = (c[ilvl] ?? (levels[ilvl]?.start ?? 1) - 1) + 1;
-      for (let k = ilvl + 1; k < c.length; k++) c[k] = undefined as unknown as number; // lower levels restart
-      counters.set(numId, c);
-      const lvl = levels[ilvl];
-      if (lvl) label = lvl.text.replace(/%(\d)/g, (_, d: string) => formatNumber(c[Number(d) - 1] ?? levels[Number(d) - 1]?.start ?? 1, levels[Number(d) - 1]?.fmt ?? "decimal"));
-    }
-    const line = label ? `${label} ${text}` : text;
-    if (line) lines.push(line);
-  }
+  let tables = 0;
+  /** Depth of the open w:p being read (0: none); nested paragraphs are skipped. */
+  let pDepth = 0;
+  let nested = 0;
+  let text = "";
+  let inText = false;
+  let inProps = 0;
+  let inPropsChange = 0;
+  let numId: string | undefined;
+  let ilvl = 0;
+  let done = false;
+  readXmlPart(xml, file, "word/document.xml", {
+    open(el, depth) {
+      if (done || el.uri !== W) return;
+      if (el.local === "tbl") tables++;
+      if (tables > 0) return;
+      if (el.local === "p") {
+        if (pDepth) nested++;
+        else {
+          pDepth = depth;
+          text = "";
+          numId = undefined;
+          ilvl = 0;
+        }
+        return;
+      }
+      if (!pDepth || nested) return;
+      switch (el.local) {
+        case "pPr":
+          if (depth === pDepth + 1) inProps = depth;
+          return;
+        case "pPrChange":
+          // The paragraph's properties before a tracked change: not what the reader sees.
+          if (inProps && !inPropsChange) inPropsChange = depth;
+          return;
+        case "numId":
+          if (inProps && !inPropsChange) numId = el.attr(W, "val");
+          return;
+        case "ilvl":
+          if (inProps && !inPropsChange) ilvl = Number(el.attr(W, "val") ?? 0) || 0;
+          return;
+        // Deleted text (w:delText) and field codes (w:instrText) are left out: the text reads as if changes were accepted.
+        case "t":
+          inText = true;
+          return;
+        case "tab":
+        case "br":
+        case "cr":
+          if (!inProps) text += " ";
+          return;
+      }
+    },
+    close(el, depth) {
+      if (done || el.uri !== W) return;
+      if (el.local === "tbl") {
+        tables = Math.max(0, tables - 1);
+        return;
+      }
+      if (tables > 0 || !pDepth) return;
+      if (el.local === "p") {
+        if (nested) {
+          nested--;
+          return;
+        }
+        pDepth = 0;
+        const line = text.replace(/\s+/g, " ").trim();
+        if (line === MEMO_HEADING) {
+          done = true;
+          return;
+        }
+        const label = numId && numId !== "0" && line ? counter.label(numId, ilvl) : "";
+        const shown = label ? `${label} ${line}` : line;
+        if (shown) lines.push(shown);
+        return;
+      }
+      if (nested) return;
+      if (el.local === "t") inText = false;
+      else if (el.local === "pPr" && depth === inProps) inProps = 0;
+      else if (el.local === "pPrChange" && depth === inPropsChange) inPropsChange = 0;
+    },
+    text(t) {
+      if (inText && pDepth && !nested && !tables && !done) text += t;
+    },
+  });
   return lines;
 }
 
@@ -135,6 +137,7 @@ export function docxLines(file: string): string[] {
   const doc = parts["word/document.xml"];
   if (!doc) throw notDocx;
   if (doc.length > MAX_PART_BYTES) throw new UserError({ message: "word/document.xml is too large; refusing (a zip bomb?)", file: shown });
-  const dec = new TextDecoder();
-  return documentXmlLines(dec.decode(doc), parts["word/numbering.xml"] ? dec.decode(parts["word/numbering.xml"]) : undefined);
+  const numberingPart = parts["word/numbering.xml"];
+  const numbering = readNumbering(numberingPart ? decodePart(numberingPart, shown, "word/numbering.xml") : undefined, shown);
+  return documentXmlLines(decodePart(doc, shown, "word/document.xml"), numbering, shown);
 }
