@@ -2,6 +2,7 @@
 import path from "node:path";
 import { UserError } from "../core/errors.js";
 import { displayPath } from "../core/paths.js";
+import { isCalendarDate } from "../core/text/answer-text.js";
 import { librarySpec, templatesDir as extraTemplates } from "./library-flags.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
 import { WRITERS, formatFromPath, type FormatName } from "../writers/index.js";
@@ -86,8 +87,8 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
 
 /** --date, when given, must be a calendar-shaped YYYY-MM-DD (also used by --batch). */
 export function checkDateFlag(date: string | undefined): void {
-  if (date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(date)) {
-    throw new UserError({ message: `--date must be YYYY-MM-DD, got "${date}"`, hint: "e.g. --date 2026-04-01" }, "usage");
+  if (date !== undefined && !isCalendarDate(date)) {
+    throw new UserError({ message: `--date must be a day of the calendar written YYYY-MM-DD, got ${JSON.stringify(date)}`, hint: "e.g. --date 2026-04-01" }, "usage");
   }
 }
 

@@ -2,10 +2,14 @@
 // strict, unescaped (output is not HTML; writers escape for their format), with
 // a static check that every name a template uses is declared before rendering.
 import Handlebars from "handlebars";
+import { isCalendarDate } from "../text/answer-text.js";
+import { nestingIssue } from "./nesting.js";
 
 type HbsNode = hbs.AST.Node;
 
 const hb = Handlebars.create();
+/** Instrument templates render in an instance of their own: it holds their partials and the value marker (structured.ts). */
+export const layoutHb = Handlebars.create();
 
 const ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
@@ -30,6 +34,8 @@ export function joinList(items: unknown, conj: "and" | "or"): string {
 export function longDate(iso: unknown): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
   if (!m) return String(iso);
+  // Dates are checked where they are read; this guards any path that was not.
+  if (!isCalendarDate(m[0])) throw new Error(`"${m[0]}" is not a day of the calendar`);
   return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${Number(m[3])}, ${m[1]}`;
 }
 
@@ -46,11 +52,13 @@ for (const [name, fn] of Object.entries(HELPERS)) {
   // Handlebars passes an options object last; helpers take only their arguments.
   // Strict mode does not check helper arguments, so a missing value is caught here
   // rather than printed as "undefined" in a draft law.
-  hb.registerHelper(name, (...args: unknown[]) => {
+  const helper = (...args: unknown[]): unknown => {
     const given = args.slice(0, -1);
     if (name !== "eq" && given.some((a) => a === undefined || a === null)) throw new MissingValueError(name);
     return fn(...given);
-  });
+  };
+  hb.registerHelper(name, helper);
+  layoutHb.registerHelper(name, helper);
 }
 
 export class MissingValueError extends Error {
@@ -86,6 +94,8 @@ export function checkTemplate(source: string, scope: Scope, partials?: Set<strin
 
 /** The check by Handlebars' parser and a walk of the tree (any template; checkTemplate takes a shortcut for the common ones). */
 export function parsedCheck(source: string, scope: Scope, partials?: Set<string>): TemplateIssue[] {
+  const deep = nestingIssue(source);
+  if (deep) return [deep];
   let ast: hbs.AST.Program;
   try {
     ast = parseOnce(source);
@@ -374,9 +384,12 @@ const parsed = new Map<string, hbs.AST.Program>();
  * compiler takes the same tree (it applies the whitespace control that
  * parse() would, so the output is that of compiling the source).
  */
-function parseOnce(source: string): hbs.AST.Program {
+export function parseOnce(source: string): hbs.AST.Program {
   let ast = parsed.get(source);
   if (!ast) {
+    // The parser recurses per level: a template nested past the limit never reaches it.
+    const deep = nestingIssue(source);
+    if (deep) throw new Error(`line ${deep.line}: ${deep.message}`);
     ast = hb.parseWithoutProcessing(source);
     parsed.set(source, ast);
   }
@@ -402,12 +415,4 @@ export function renderCompiled(source: string, context: object): string {
     cache.set(source, fn);
   }
   return fn(context);
-}
-
-export function registerPartial(name: string, source: string): void {
-  hb.registerPartial(name, source);
-}
-
-export function unregisterPartials(): void {
-  for (const name of Object.keys(hb.partials)) hb.unregisterPartial(name);
 }
