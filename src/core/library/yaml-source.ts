@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
 import { UserError, type Problem } from "../errors.js";
 import { fastYaml } from "./yaml-fast.js";
+import { firstInvalidUtf8, lineColAt } from "../text/utf8.js";
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -91,9 +92,7 @@ export class YamlSource {
     const bad = firstInvalidUtf8(bytes);
     if (bad !== -1) {
       // Decoding anyway would put U+FFFD into the draft in place of the user's letters.
-      const before = bytes.subarray(0, bad).toString("utf8");
-      const line = before.split("\n").length;
-      const col = before.length - before.lastIndexOf("\n");
+      const { line, col } = lineColAt(bytes, bad);
       throw new UserError({ message: "file is not UTF-8 text", file, line, col, hint: "save it as UTF-8 (a Latin-1 or UTF-16 file needs converting)" });
     }
     const text = bytes.toString("utf8");
@@ -176,34 +175,6 @@ export class YamlSource {
     if (!node?.range) return null;
     const [start, end] = node.range;
     return { start, end, raw: this.text.slice(start, end) };
-  }
-}
-
-/** Offset of the first byte that is not valid UTF-8, or -1. */
-function firstInvalidUtf8(bytes: Buffer): number {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return -1;
-  } catch {
-    // Rare path: find the offending byte by decoding growing prefixes.
-    let lo = 0;
-    let hi = bytes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (validPrefix(bytes, mid + 1)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-}
-
-/** Whether bytes[0..n) is valid UTF-8, allowing a sequence cut off at the end. */
-function validPrefix(bytes: Buffer, n: number): boolean {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -6,6 +6,7 @@
 import { createRequire } from "node:module";
 import type { SaxesAttributeNS, SaxesParser, SaxesTagNS } from "saxes";
 import { UserError } from "../errors.js";
+import { firstInvalidUtf8, lineColAt } from "../text/utf8.js";
 
 /** WordprocessingML's main namespace: w:p, w:t, w:numId ... */
 export const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -97,35 +98,10 @@ export function readXmlPart(xml: string, file: string, part: string, handlers: X
 
 /** The text of a part's bytes; bytes that are not UTF-8 are refused (no U+FFFD in a reading of a law). */
 export function decodePart(bytes: Uint8Array, file: string, part: string): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    const at = firstBadUtf8(bytes);
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== -1) {
+    const at = lineColAt(bytes, bad);
     throw located(file, part, at.line, at.col, "not UTF-8 text", DAMAGED);
   }
-}
-
-/** Line and column (in characters) of the first byte that is not valid UTF-8. */
-export function firstBadUtf8(bytes: Uint8Array): { line: number; col: number; offset: number } {
-  let line = 1;
-  let col = 1;
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (n === 0 || i + n > bytes.length) return { line, col, offset: i };
-    let ok = true;
-    for (let k = 1; k < n; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) ok = false;
-    // Overlong forms, surrogates and code points past U+10FFFF.
-    const b1 = bytes[i + 1] ?? 0;
-    if (n === 3 && ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 >= 0xa0))) ok = false;
-    if (n === 4 && ((b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 >= 0x90))) ok = false;
-    if (!ok) return { line, col, offset: i };
-    if (b === 0x0a) {
-      line++;
-      col = 1;
-    } else col += n === 4 ? 2 : 1;
-    i += n;
-  }
-  return { line, col, offset: i };
+  return new TextDecoder().decode(bytes);
 }
