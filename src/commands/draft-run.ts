@@ -88,7 +88,7 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
 /** --date, when given, must be a calendar-shaped YYYY-MM-DD (also used by --batch). */
 export function checkDateFlag(date: string | undefined): void {
   if (date !== undefined && !isCalendarDate(date)) {
-    throw new UserError({ message: `--date must be a day of the calendar written YYYY-MM-DD, got ${JSON.stringify(date)}`, hint: "e.g. --date 2026-04-01" }, "usage");
+    throw new UserError({ message: `--date must be YYYY-MM-DD, a day of the calendar; got ${JSON.stringify(date)}`, hint: "e.g. --date 2026-04-01" }, "usage");
   }
 }
 

@@ -92,7 +92,7 @@ test("impossible dates are refused in answers files, clause variables and --date
     assertRefused(await runMain(["draft", "--answers", "answers.yaml", "--out", "out/d.md"], ws.dir), { file: "answers.yaml", lineCol: true, words: [/not a day of the calendar/] }, bad);
     const flag = await runMain(["draft", "--answers", EXAMPLES.alameda, "--date", bad, "--out", "out/d.md"], ws.dir);
     assert.equal(flag.status, 2, `--date ${bad}: ${flag.stderr}`);
-    assert.match(flag.stderr, /--date must be a day of the calendar/);
+    assert.match(flag.stderr, /--date must be YYYY-MM-DD, a day of the calendar/);
   }
   const leap = await runMain(["draft", "--answers", EXAMPLES.alameda, "--date", "2028-02-29", "--format", "md"], ws.dir);
   assert.equal(leap.status, 0, leap.stderr);

@@ -6,6 +6,7 @@ import type { Document, LineCounter, Node } from "yaml";
 import { UserError, type Problem } from "../errors.js";
 import { fastYaml } from "./yaml-fast.js";
 import { firstInvalidUtf8, lineColAt } from "../text/utf8.js";
+import { readCached, writeCached } from "../cache/parsed-cache.js";
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -79,10 +80,16 @@ export class YamlSource {
     } catch (err) {
       throw new UserError({ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, file: displayName, hint: "check the path" }, "io");
     }
-    return YamlSource.parse(bytes, displayName);
+    return YamlSource.parse(bytes, displayName, null, true);
   }
 
-  static parse(bytes: Buffer, file: string, locator: Locator | null = null): YamlSource {
+  /**
+   * Parses bytes; throws a UserError listing every syntax problem. With
+   * `cached`, a file parsed before (same bytes) comes from the parse cache
+   * (cache/parsed-cache.ts); positions, needed only for a problem, then come
+   * from a full parse, as after the fast reader.
+   */
+  static parse(bytes: Buffer, file: string, locator: Locator | null = null, cached = false): YamlSource {
     if (bytes.length > MAX_YAML_BYTES) {
       throw new UserError({ message: `file is too large (${bytes.length} bytes; the limit is ${MAX_YAML_BYTES})`, file, hint: "ordkit's YAML files are small; is this the right file?" });
     }
@@ -96,10 +103,15 @@ export class YamlSource {
       throw new UserError({ message: "file is not UTF-8 text", file, line, col, hint: "save it as UTF-8 (a Latin-1 or UTF-16 file needs converting)" });
     }
     const text = bytes.toString("utf8");
+    const hit = cached ? readCached("yaml", bytes) : undefined;
+    if (hit) return new YamlSource(file, bytes, text, null, hit.data, locator);
     // Most files are plain YAML that the fast reader gives the same data for;
     // positions (only needed to report a problem) then come from a full parse.
     const fast = fastYaml(text);
-    if (fast !== null) return new YamlSource(file, bytes, text, null, fast, locator);
+    if (fast !== null) {
+      if (cached) writeCached("yaml", bytes, fast);
+      return new YamlSource(file, bytes, text, null, fast, locator);
+    }
     const { LineCounter, parseDocument } = yaml();
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, ...PARSE_OPTIONS });
@@ -123,6 +135,7 @@ export class YamlSource {
     if (text.trim() === "" || data === null || data === undefined) {
       throw new UserError({ message: "file is empty", file, line: 1, col: 1, hint: "it should hold a YAML mapping (key: value lines)" });
     }
+    if (cached) writeCached("yaml", bytes, data);
     return new YamlSource(file, bytes, text, { doc, lines }, data, locator);
   }
 
