@@ -4,6 +4,7 @@
 import Handlebars from "handlebars";
 import { isCalendarDate } from "../text/answer-text.js";
 import { nestingIssue } from "./nesting.js";
+import { REFERENCE_HANDLEBARS } from "../reference-parsers.js";
 
 type HbsNode = hbs.AST.Node;
 
@@ -89,7 +90,7 @@ export type Scope = Map<string, Set<string> | null>;
  */
 export function checkTemplate(source: string, scope: Scope, partials?: Set<string>): TemplateIssue[] {
   if (isPlainText(source)) return [];
-  return quickCheck(source, scope) ?? parsedCheck(source, scope, partials);
+  return (REFERENCE_HANDLEBARS ? null : quickCheck(source, scope)) ?? parsedCheck(source, scope, partials);
 }
 
 /** The check by Handlebars' parser and a walk of the tree (any template; checkTemplate takes a shortcut for the common ones). */
@@ -402,7 +403,7 @@ const cache = new Map<string, HandlebarsTemplateDelegate>();
 export function render(source: string, context: object): string {
   if (isPlainText(source)) return source;
   // Most clause text needs no compiled template: see quickRender.
-  const quick = quickRender(source, context);
+  const quick = REFERENCE_HANDLEBARS ? NOT_SIMPLE : quickRender(source, context);
   if (quick !== NOT_SIMPLE) return quick;
   return renderCompiled(source, context);
 }

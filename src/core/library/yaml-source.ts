@@ -7,6 +7,7 @@ import { UserError, type Problem } from "../errors.js";
 import { fastYaml } from "./yaml-fast.js";
 import { firstInvalidUtf8, lineColAt } from "../text/utf8.js";
 import { readCached, writeCached } from "../cache/parsed-cache.js";
+import { REFERENCE_YAML } from "../reference-parsers.js";
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -107,7 +108,7 @@ export class YamlSource {
     if (hit) return new YamlSource(file, bytes, text, null, hit.data, locator);
     // Most files are plain YAML that the fast reader gives the same data for;
     // positions (only needed to report a problem) then come from a full parse.
-    const fast = fastYaml(text);
+    const fast = REFERENCE_YAML ? null : fastYaml(text);
     if (fast !== null) {
       if (cached) writeCached("yaml", bytes, fast);
       return new YamlSource(file, bytes, text, null, fast, locator);
