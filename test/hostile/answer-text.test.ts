@@ -145,3 +145,17 @@ test("values never create structure: a value holding line breaks, tags and | sta
   assert.deepEqual(blocks[1], { type: "title", text: "AN ORDINANCE OF THE X\r@NOTE INJECTED\u2028@PARA THREE" });
   assert.deepEqual(blocks[5], { type: "signature", label: "Mayor", name: "Dana\u2029@note Injected | Forged" });
 });
+
+test("control characters and lone surrogates in a library's text are refused at their place (DOCX and Markdown never differ)", async () => {
+  for (const [escape, words] of [["\\0", /control character \(U\+0000\)/], ["\\e[2J", /control character \(U\+001B\)/], ["\\ud800", /surrogate/], ["\\uffff", /noncharacter/]] as const) {
+    const ws = workspace();
+    const file = path.join(ws.lib, "general/severability.yaml");
+    const text = readFileSync(file, "utf8");
+    const heading = /^heading: (.*)$/m.exec(text)![0];
+    writeFileSync(file, text.replace(heading, `heading: "Severability ${escape} clause"`));
+    for (const format of ["md", "docx"]) {
+      const r = await runMain(["draft", "--answers", EXAMPLES.alameda, "--library", "lib", "--format", format, "--out", `out/d.${format}`], ws.dir);
+      assertRefused(r, { file: "lib/general/severability.yaml", lineCol: true, words: [words, /heading/] }, `${escape} (${format})`);
+    }
+  }
+});

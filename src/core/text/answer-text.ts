@@ -44,6 +44,22 @@ export function textProblem(value: string): TextIssue | null {
   return null;
 }
 
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_IN_LIBRARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why text in a library file (clause text, titles, prompts) cannot go into a
+ * draft, or null. Line breaks and tabs are layout there (text is folded into
+ * paragraphs); control characters, lone surrogates and noncharacters are not.
+ */
+export function libraryTextProblem(value: string): TextIssue | null {
+  const bad = FORBIDDEN_IN_LIBRARY.exec(value);
+  if (!bad) return null;
+  const c = value.charCodeAt(bad.index);
+  const what = c >= 0xd800 && c <= 0xdfff ? "half of a surrogate pair, which is not a character" : c === 0xfffe || c === 0xffff ? "a noncharacter" : "a control character";
+  return { message: `contains ${what} (${codePoint(value, bad.index)}) at character ${bad.index + 1}`, hint: "remove it; the text of a law holds printable characters only" };
+}
+
 /** The answer without the spaces at its edges (NBSP, ideographic and zero-width spaces included). */
 export function trimText(value: string): string {
   return value.replace(EDGES, "");
