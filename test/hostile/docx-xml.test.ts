@@ -121,3 +121,16 @@ test("a draft re-saved by LibreOffice reads as the draft ordkit wrote (sections 
     assert.equal(theirs.stdout, mine.stdout, `${name}: the re-saved draft reads differently`);
   }
 });
+
+test("a DOCX that inflates to more text than a draft holds is refused; a runaway list label is cut", async () => {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, "big.docx"), docx(body(`<w:p><w:r><w:t>${"a&amp;b ".repeat(2_500_000)}</w:t></w:r></w:p>`)));
+  assertRefused(await runMain(["textconv", "big.docx"], dir), { file: "big.docx", words: [/more than 8 MB of text/] }, "10 MB of text");
+  const label = `<w:abstractNum w:abstractNumId="0">${level(0, "decimal", "%1".repeat(100_000))}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
+  writeFileSync(path.join(dir, "label.docx"), docx(body(para("x", 1).repeat(2_000)), numbering(label)));
+  const r = await runMain(["textconv", "label.docx"], dir);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trimEnd().split("\n");
+  assert.equal(lines.length, 2_000);
+  assert.ok(lines.every((l) => l.length < 64 * 5), `a label ${lines[0]!.length} characters long`);
+});

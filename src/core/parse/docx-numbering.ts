@@ -31,6 +31,8 @@ export interface Numbering {
 }
 
 const MAX_LEVEL = 8;
+/** Longer level texts are cut: no word processor writes one, and each is copied onto every numbered paragraph. */
+const MAX_LABEL = 64;
 
 function newLevel(): Level {
   return { fmt: "decimal", text: "", start: 1, restartAfter: null, legal: false };
@@ -93,7 +95,8 @@ export function readNumbering(xml: string | undefined, file: string): Numbering 
           level.fmt = el.attr(W, "val") ?? "decimal";
           return;
         case "lvlText":
-          level.text = el.attr(W, "val") ?? "";
+          // A label is a few characters ("Section %1.", "(%2)"); a long one would be copied onto every paragraph.
+          level.text = (el.attr(W, "val") ?? "").slice(0, MAX_LABEL);
           return;
         case "start":
           level.start = intAttr(el, 1);

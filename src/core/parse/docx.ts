@@ -11,6 +11,8 @@ import { W, decodePart, readXmlPart } from "./ooxml.js";
 /** Refuse archives that would inflate past this (zip bombs). */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** As for a Markdown or text draft: more text than this is not a draft (and a few KB of zip can hold it). */
+const MAX_TEXT_CHARS = 8 * 1024 * 1024;
 /** ordkit's own risk memo annex is not part of the instrument. */
 const MEMO_HEADING = "DRAFTER'S RISK MEMO";
 
@@ -33,6 +35,7 @@ export function documentXmlLines(xml: string, numbering: Numbering, file: string
   let numId: string | undefined;
   let ilvl = 0;
   let done = false;
+  let total = 0;
   readXmlPart(xml, file, "word/document.xml", {
     open(el, depth) {
       if (done || el.uri !== W) return;
@@ -103,7 +106,10 @@ export function documentXmlLines(xml: string, numbering: Numbering, file: string
       else if (el.local === "pPrChange" && depth === inPropsChange) inPropsChange = 0;
     },
     text(t) {
-      if (inText && pDepth && !nested && !tables && !done) text += t;
+      if (!inText || !pDepth || nested || tables || done) return;
+      total += t.length;
+      if (total > MAX_TEXT_CHARS) throw new UserError({ message: `the document holds more than ${MAX_TEXT_CHARS / 1024 / 1024} MB of text; that is not a draft`, file, hint: "check a draft of ordinary length (a Markdown or text draft has the same limit)" });
+      text += t;
     },
   });
   return lines;
