@@ -87,7 +87,7 @@ export function flushCache(): void {
   for (const [file, text] of pending) {
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
+      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       writeFileSync(tmp, text, { mode: 0o600 });
       renameSync(tmp, file);
     } catch {
