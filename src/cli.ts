@@ -8,6 +8,7 @@ import { textconvCommand } from "./commands/textconv.js";
 import { validateCommand } from "./commands/validate.js";
 import { clausesCommand } from "./commands/clauses.js";
 import { initCommand } from "./commands/init.js";
+import { lawCommand } from "./commands/law.js";
 import { PACKAGE_ROOT } from "./core/paths.js";
 import { removePendingTempFiles, writtenOutputs } from "./core/io/output.js";
 import { readFileSync } from "node:fs";
@@ -40,6 +41,7 @@ Exit codes: 0 ok; 1 findings or differences; 2 usage, input or internal error; 1
   program.addCommand(initCommand());
   program.addCommand(validateCommand());
   program.addCommand(clausesCommand());
+  program.addCommand(lawCommand());
   program.addCommand(textconvCommand());
   return program;
 }

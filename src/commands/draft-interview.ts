@@ -79,7 +79,8 @@ export function promptFor(q: Question, current?: unknown): PromptSpec {
     }
     default: {
       const config: InputConfig = { message, validate: (raw) => questionProblem(q, parseInput(q, raw)) ?? true };
-      if (q.check === "state") config.transformer = (raw) => raw.toUpperCase();
+      // A code shows in capitals as typed; a name as written (it is saved as the code).
+      if (q.check === "state") config.transformer = (raw) => (raw.trim().length <= 2 ? raw.toUpperCase() : raw);
       if (offered !== undefined && offered !== null) config.default = String(offered);
       return { kind: "input", config, parse: (raw) => parseInput(q, raw) };
     }

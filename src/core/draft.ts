@@ -85,10 +85,17 @@ export interface Provenance {
 export type Severity = "high" | "medium" | "low" | "info";
 export const SEVERITIES: readonly Severity[] = ["high", "medium", "low", "info"];
 
+/** An authority as a note cites it, weighed for the state the draft will be adopted in. */
 export interface Authority {
+  /** Its id in legal/ (authorities.yaml or a state's laws). */
+  id: string;
   cite: string;
   url: string;
   as_of: string;
+  /** Whether it binds where the draft will be adopted. */
+  binding: boolean;
+  /** Why, in plain words ("persuasive in the Eighth Circuit (a Ninth Circuit decision)"). */
+  reason: string;
 }
 
 export interface RiskNote {

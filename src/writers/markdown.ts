@@ -2,7 +2,8 @@
 import type { Draft, Paragraph, RiskNote } from "../core/draft.js";
 import { longDate } from "../core/assemble/handlebars.js";
 import { paragraphLabel, sectionLabel } from "./labels.js";
-import { notesByAnchor } from "./notes.js";
+import { memoStaleness, notesByAnchor } from "./notes.js";
+import { authorityLine } from "../core/legal/index.js";
 
 /** Escapes Markdown syntax so names like `A & B <"Test">` come out literally. */
 export function escapeMd(s: string): string {
@@ -83,12 +84,12 @@ function noteLine(n: RiskNote): string {
 function riskMemo(draft: Draft): string[] {
   const out = ["---", "", "## Drafter's risk memo", ""];
   const counts = (["high", "medium", "low", "info"] as const).map((s) => `${draft.riskNotes.filter((n) => n.severity === s).length} ${s}`);
-  out.push(`Legal knowledge as of ${longDate(draft.legalAsOf)}. Summary: ${counts.join(", ")}. This memo is not legal advice.`, "");
+  out.push(`Legal knowledge as of ${longDate(draft.legalAsOf)}. Summary: ${counts.join(", ")}. This memo is not legal advice.${memoStaleness(draft)}`, "");
   if (draft.riskNotes.length) {
     out.push("| Severity | Rule | Where | Note | Authorities |", "|---|---|---|---|---|");
     for (const n of draft.riskNotes) {
       const where = n.section === "recitals" ? "Recitals" : draft.sections.findIndex((s) => s.id === n.section) >= 0 ? sectionLabel(draft.sections.findIndex((s) => s.id === n.section) + 1) : "Whole draft";
-      out.push(`| ${n.severity} | ${n.rule} | ${where} | ${escapeMd(n.message).replace(/\n/g, " ")} | ${n.authorities.map((a) => `${escapeMd(a.cite)} (as of ${a.as_of})`).join("; ")} |`);
+      out.push(`| ${n.severity} | ${n.rule} | ${where} | ${escapeMd(n.message).replace(/\n/g, " ")} | ${escapeMd(authorityLine(n.authorities))} |`);
     }
   }
   return out;

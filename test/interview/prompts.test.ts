@@ -62,7 +62,7 @@ test("a multi-choice variable starts from its default choices", async () => {
 
 test("modules: titles shown, at least one required, and the state-law note above it", async () => {
   const question = q("modules", { jurisdiction: { state: "TX" }, instrument: "ordinance" });
-  assert.ok(questionHeader(question, null).some((l) => /Texas SB 4/.test(l)));
+  assert.ok(questionHeader(question, null).some((l) => /Texas law \(.*SB 4/.test(l)));
   assert.ok(questionHeader(question, null).some((l) => /operative sections on one subject/.test(l)), "the help line");
   const spec = promptFor(question);
   if (spec.kind !== "checkbox") return assert.fail(spec.kind);

@@ -27,11 +27,6 @@ export interface QuestionDef extends VariableDecl {
 export type Include = "modules" | "options" | "variables";
 export type Entry = QuestionDef | { include: Include };
 
-export interface StateLaw {
-  law: string;
-  limits: "barred" | "protective";
-}
-
 export interface InterviewDefinition {
   groups: Record<string, string>;
   entries: Entry[];
@@ -43,7 +38,6 @@ export interface InterviewDefinition {
     barred_note?: string;
     unknown_note?: string;
   };
-  states: Record<string, StateLaw>;
   source: YamlSource;
 }
 
@@ -85,7 +79,6 @@ export function loadInterview(lib: Library): InterviewDefinition {
     groups: d.groups as Record<string, string>,
     entries: d.questions as Entry[],
     modules: { transparency: [], ...(d.modules as Omit<InterviewDefinition["modules"], "transparency">) },
-    states: (d.states as Record<string, StateLaw>) ?? {},
     source: src,
   };
   checkDefinition(def, lib, problems, path.resolve(file) === path.resolve(lib.dir, INTERVIEW_FILE));

@@ -4,7 +4,7 @@
 // does the asking).
 import { resolvedVariables } from "./answers.js";
 import { holds } from "../assemble/conditions.js";
-import { STATE_NAMES } from "../assemble/globals.js";
+import { findJurisdiction, jurisdiction, type JurisdictionEntry } from "../legal/index.js";
 import { valueProblem } from "../library/values.js";
 import type { Clause, Condition, Library, VariableDecl } from "../library/types.js";
 import type { Include, InterviewDefinition, QuestionDef } from "./definition.js";
@@ -142,7 +142,7 @@ function dropEmptyClauses(a: PartialAnswers): PartialAnswers {
 export function parseInput(q: Question, text: string): unknown {
   const t = text.trim();
   if (t === "" && !q.required) return null;
-  if (q.check === "state") return t.toUpperCase();
+  if (q.check === "state") return findJurisdiction(t)?.code ?? t.toUpperCase();
   if (q.decl.type === "integer" || q.decl.type === "number") return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : t;
   return t;
 }
@@ -153,7 +153,7 @@ export function questionProblem(q: Question, value: unknown): string | null {
   if ((value === undefined || value === "" || value === null) && q.decl.type !== "boolean") return "an answer is needed";
   const why = valueProblem(q.decl, value);
   if (why) return why;
-  if (q.check === "state" && !(String(value) in STATE_NAMES)) return `"${String(value)}" is not a state or territory code (e.g. CA, PA, WA)`;
+  if (q.check === "state" && !jurisdiction(String(value))) return `"${String(value)}" is not a state or territory code or name (e.g. CA or California)`;
   return null;
 }
 
@@ -172,7 +172,7 @@ function fixedQuestion(def: InterviewDefinition, e: QuestionDef, answers: Partia
   const { answer, group, when: _when, required, default_from, check, ...decl } = e;
   const d: VariableDecl = { ...decl };
   if (default_from === "today") d.default = ctx.today;
-  if (default_from === "state-law") d.default = stateLaw(def, answers)?.law ?? "unknown";
+  if (default_from === "state-law") d.default = stateLawCitations(answers) || "unknown";
   return {
     path: answer,
     keys: answer.split("."),
@@ -186,9 +186,19 @@ function fixedQuestion(def: InterviewDefinition, e: QuestionDef, answers: Partia
   };
 }
 
-function stateLaw(def: InterviewDefinition, answers: PartialAnswers): InterviewDefinition["states"][string] | undefined {
+function stateEntry(answers: PartialAnswers): JurisdictionEntry | undefined {
   const state = getAnswer(answers, ["jurisdiction", "state"]);
-  return typeof state === "string" ? def.states[state] : undefined;
+  return typeof state === "string" ? jurisdiction(state) : undefined;
+}
+
+/** The state's laws in force (bills left out), as one line; "" when none is recorded. */
+function stateLawCitations(answers: PartialAnswers): string {
+  const entry = stateEntry(answers);
+  return entry ? lawInForce(entry).map((l) => l.citation).join("; ") : "";
+}
+
+function lawInForce(entry: JurisdictionEntry): NonNullable<JurisdictionEntry["laws"]> {
+  return (entry.laws ?? []).filter((l) => l.kind !== "bill");
 }
 
 function instrumentOf(answers: PartialAnswers): string | undefined {
@@ -204,23 +214,24 @@ function hasOperative(lib: Library, category: string, instrument: string | undef
 export function offeredModules(def: InterviewDefinition, lib: Library, answers: PartialAnswers): { offered: string[]; leftOut: string[]; note?: string } {
   const instrument = instrumentOf(answers);
   const all = lib.categories.map((c) => c.id).filter((id) => hasOperative(lib, id, instrument));
-  const state = getAnswer(answers, ["jurisdiction", "state"]);
-  const stateName = typeof state === "string" ? (STATE_NAMES[state] ?? state) : "the state's";
-  const law = stateLaw(def, answers);
+  const entry = stateEntry(answers);
+  const stateName = entry?.name ?? "the state's";
   const fill = (text: string, leftOut: string[]): string =>
     text
       .replace(/\{state\}/g, stateName)
-      .replace(/\{law\}/g, law?.law ?? "unknown")
+      .replace(/\{law\}/g, entry ? `${entry.name} law${lawInForce(entry)[0] ? ` (${lawInForce(entry)[0]!.citation})` : ""}` : "unknown")
       .replace(/\{left_out\}/g, leftOut.map((id) => lib.categories.find((c) => c.id === id)?.title ?? id).join(", "))
       .replace(/\s+/g, " ")
       .trim();
-  if (law?.limits === "barred") {
-    const offered = all.filter((m) => def.modules.transparency.includes(m));
-    const leftOut = all.filter((m) => !offered.includes(m));
-    const note = def.modules.barred_note && leftOut.length ? fill(def.modules.barred_note, leftOut) : undefined;
+  const verdicts = (entry?.modules ?? {}) as Record<string, string>;
+  // A state that bars limits leaves only transparency; any state leaves out what its law bars.
+  const offered = all.filter((m) => verdicts[m] !== "barred" && (entry?.status !== "bars-limits" || def.modules.transparency.includes(m)));
+  const leftOut = all.filter((m) => !offered.includes(m));
+  if (leftOut.length) {
+    const note = def.modules.barred_note ? fill(def.modules.barred_note, leftOut) : undefined;
     return { offered, leftOut, ...(note ? { note } : {}) };
   }
-  if (!law && typeof state === "string" && def.modules.unknown_note) return { offered: all, leftOut: [], note: fill(def.modules.unknown_note, []) };
+  if (entry && entry.status === "unknown" && def.modules.unknown_note) return { offered: all, leftOut: [], note: fill(def.modules.unknown_note, []) };
   return { offered: all, leftOut: [] };
 }
 

@@ -54,7 +54,8 @@ export interface Clause {
   variables: Record<string, VariableDecl>;
   heading?: string;
   body: ParagraphSpec[];
-  risks: Array<{ rule: string; note: string }>;
+  /** Known risks, by rule id; a risk may name the authorities it rests on, by id (legal/). */
+  risks: Array<{ rule: string; note: string; authorities?: string[] }>;
   replaced_by?: string;
   changelog: Array<{ version: string; note: string }>;
   sources: Array<{ title: string; date?: string; url?: string }>;

@@ -6,6 +6,7 @@ import { loadTemplate } from "../assemble/templates.js";
 import { loadInterview } from "../interview/definition.js";
 import { inspectLibrary, type LibrarySpec } from "./load.js";
 import type { LayerInfo } from "./types.js";
+import { citationProblems } from "../legal/citations.js";
 
 export interface ValidationReport {
   layers: LayerInfo[];
@@ -14,9 +15,11 @@ export interface ValidationReport {
   problems: Problem[];
 }
 
-export function validateLibrary(spec: LibrarySpec): ValidationReport {
+/** ruleIds: the risk rules a clause's `risks` may name (the caller knows them; the library layer does not). */
+export function validateLibrary(spec: LibrarySpec, ruleIds?: readonly string[]): ValidationReport {
   const { library, problems } = inspectLibrary(spec);
   const all = [...problems];
+  if (library && ruleIds) all.push(...citationProblems(library.clauses.values(), ruleIds));
   const templates: string[] = [];
   if (library) {
     for (const instrument of INSTRUMENTS) {

@@ -29,7 +29,8 @@ import { longDate } from "../../core/assemble/handlebars.js";
 import { sectionLabel } from "../labels.js";
 import { packDocx } from "./deterministic.js";
 import { xmlSafe } from "./xml-safe.js";
-import { notesByAnchor } from "../notes.js";
+import { memoStaleness, notesByAnchor } from "../notes.js";
+import { authorityLine } from "../../core/legal/index.js";
 
 export interface DocxOptions {
   lineNumbers?: boolean;
@@ -48,7 +49,7 @@ class CommentBook {
     const lines = [
       `[${note.severity.toUpperCase()}] ${note.rule}: ${note.message}`,
       note.explanation,
-      `Authority: ${note.authorities.map((a) => `${a.cite} (as of ${a.as_of})`).join("; ")}`,
+      `Authority: ${authorityLine(note.authorities)}`,
       `Safer: ${note.suggestion}`,
     ];
     this.comments.push({
@@ -254,7 +255,7 @@ function riskMemo(draft: Draft, plain: Plain): Array<P | Table> {
       spacing: { after: 200 },
       children: [
         plain(
-          `This memo lists the legal risks ordkit found in this draft. It is not legal advice. Legal knowledge as of ${longDate(draft.legalAsOf)}; the law in this area changes month by month.`,
+          `This memo lists the legal risks ordkit found in this draft. It is not legal advice. Legal knowledge as of ${longDate(draft.legalAsOf)}; the law in this area changes month by month. Authorities are marked binding where the draft will be adopted or persuasive (from another court, circuit or state).${memoStaleness(draft)}`,
           { italics: true },
         ),
       ],
@@ -283,7 +284,7 @@ function riskMemo(draft: Draft, plain: Plain): Array<P | Table> {
             cell(n.rule),
             cell(where(n)),
             cell(`${n.message} Safer: ${n.suggestion}`),
-            cell(n.authorities.map((a) => `${a.cite} (as of ${a.as_of})`).join("; ")),
+            cell(authorityLine(n.authorities)),
           ],
         }),
     ),

@@ -1,6 +1,7 @@
 // The registry of risk rules. A new rule: add src/core/risk/rules/<id>.ts
 // (meta + check), one line here, docs/rules/<id>.md, and fixtures under
-// test/risk/fixtures/<id>/ (the contract test checks all four).
+// test/risk/fixtures/<id>/ (the contract test checks all four), then
+// `npm run gen:legal` (the page's authority list and rule-ids.generated.ts).
 import type { Rule } from "../types.js";
 import * as narrowTargeting from "./narrow-targeting.js";
 import * as exemptsComparableOfficers from "./exempts-comparable-officers.js";
