@@ -1,6 +1,7 @@
-// Loaded before every test file (npm test: node --import): the parse cache
-// goes to a fresh temporary directory, never the cache of the user running
-// the tests, and is removed afterwards.
+// Imported by test/helpers.ts, which every test file loads (directly or
+// through run-cli.ts and the hostile harness): the parse cache goes to a fresh
+// temporary directory, never the cache of the user running the tests, and is
+// removed afterwards. Child processes and worker threads inherit it.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
