@@ -69,6 +69,8 @@ export async function main(argv: string[]): Promise<number> {
   });
   const program = buildProgram();
   program.exitOverride();
+  // A bad option value of a command (--paper tabloid) is a usage error (exit 2), as the program's own are.
+  for (const c of program.commands) c.exitOverride();
   // Commander shows the general help for `ordkit bogus --help`; an unknown command is an error whatever follows it.
   const first = argv.slice(2).find((a) => !a.startsWith("-"));
   if (first !== undefined && argv.slice(2).some((a) => a === "--help" || a === "-h") && !program.commands.some((c) => c.name() === first || c.aliases().includes(first)) && first !== "help") {

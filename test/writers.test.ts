@@ -56,7 +56,9 @@ test("DOCX: literal name, real numbering, header, footer fields, provenance", as
   const headers = Object.keys(files).filter((f) => /word\/header\d*\.xml/.test(f)).map((f) => new TextDecoder().decode(files[f]));
   assert.ok(headers.some((h) => h.includes("DRAFT — March 2, 2026")));
   const footers = Object.keys(files).filter((f) => /word\/footer\d*\.xml/.test(f)).map((f) => new TextDecoder().decode(files[f]));
-  assert.ok(footers.some((h) => h.includes("NUMPAGES") && h.includes("PAGE")));
+  // The instrument counts its own pages (the memo annex is a section of its own).
+  assert.ok(footers.some((h) => h.includes("PAGEREF ordkit_instrument_end") && h.includes("PAGE")));
+  assert.match(doc, /<w:bookmarkStart w:name="ordkit_instrument_end" w:id="\d+"\/>/);
   const custom = new TextDecoder().decode(files["docProps/custom.xml"]);
   assert.ok(custom.includes("ops/rule@1.2.0#"));
   assert.ok(custom.includes(d.provenance.answersHash!));

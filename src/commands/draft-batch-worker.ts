@@ -12,6 +12,9 @@ import { WRITERS, type FormatName } from "../writers/index.js";
 export interface WorkerInit extends RowDrafterInput {
   format: FormatName;
   lineNumbers: boolean;
+  /** --paper; else the library's page size, else letter. */
+  paper?: "letter" | "legal" | "a4";
+  notes: boolean;
 }
 
 export type WorkerReply =
@@ -45,7 +48,7 @@ async function draftOne(job: RowJob): Promise<WorkerReply> {
   try {
     if (!drafter) throw initError;
     const draft = drafter.draft(job);
-    const data = await WRITERS[init.format].write(draft, { lineNumbers: init.lineNumbers });
+    const data = await WRITERS[init.format].write(draft, { lineNumbers: init.lineNumbers, paper: init.paper ?? drafter.library.paper ?? "letter", notes: init.notes });
     return { index: job.index, ok: true, data, riskNotes: countSeverities(draft.riskNotes), notes: draft.notes };
   } catch (err) {
     return failure(job.index, err);

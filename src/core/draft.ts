@@ -112,6 +112,10 @@ export interface RiskNote {
   explanation: string;
   authorities: Authority[];
   suggestion: string;
+  /** Drafts made from answers: the answer to change to avoid the note (options.coverings_scope: own-officers). */
+  change?: { answer: string; value: string; why?: string };
+  /** What the clause library says about this clause under this rule (the clause's `risks:`). */
+  libraryNote?: string;
 }
 
 export interface Draft {

@@ -21,11 +21,13 @@ export async function checkHuman(result: CheckResult, file: string, color: boole
     out.push(`  ${n.message}`);
     if (n.quote) out.push(dim(`  quote: “${n.quote.length > 160 ? n.quote.slice(0, 157) + "…" : n.quote}”`));
     if (n.suggestion) out.push(`  safer: ${n.suggestion}`);
+    if (n.change) out.push(`  in the answers: ${n.change.answer}: ${n.change.value}`);
     out.push(dim(`  authority: ${authorityLine(n.authorities)}`));
     out.push("");
   }
   const counts = (["high", "medium", "low", "info"] as const).map((s) => `${draft.riskNotes.filter((n) => n.severity === s).length} ${s}`).join(", ");
-  out.push(`${draft.riskNotes.length} note(s): ${counts}. ${draft.instrument}${result.state ? `, ${result.state}` : ", state unknown"}. Legal knowledge as of ${draft.legalAsOf}. Not legal advice.`);
+  const props = result.fromProperties ? ` (state and instrument from the document's properties; drafted from ${result.fromProperties.library ?? "an ordkit library"})` : "";
+  out.push(`${draft.riskNotes.length} note(s): ${counts}. ${draft.instrument}${result.state ? `, ${result.state}` : ", state unknown"}${props}. Legal knowledge as of ${draft.legalAsOf}. Not legal advice.`);
   const stale = staleness(draft.legalAsOf, draft.date);
   if (stale) out.push(paint(`Warning: ${stale.message}`, "medium"));
   return out.join("\n") + "\n";

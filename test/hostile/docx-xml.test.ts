@@ -134,3 +134,20 @@ test("a DOCX that inflates to more text than a draft holds is refused; a runaway
   assert.equal(lines.length, 2_000);
   assert.ok(lines.every((l) => l.length < 64 * 5), `a label ${lines[0]!.length} characters long`);
 });
+
+test("docProps/custom.xml is read by the XML parser too: hostile ones are refused quickly, well-formed ones give their properties", async () => {
+  const dir = tempDir();
+  const custom = (inner: string): string => `<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${inner}</Properties>`;
+  const withCustom = (xml: string): Uint8Array => zipSync({ "word/document.xml": strToU8(body(para("Section text"))), "docProps/custom.xml": strToU8(xml) }, { level: 9 });
+  // Unclosed <property by the hundred thousand made the regex reader quadratic.
+  writeFileSync(path.join(dir, "c1.docx"), withCustom(custom('<property name="a" '.repeat(200_000))));
+  assertRefused(runCli(["check", "c1.docx"], { cwd: dir, timeoutMs: 20_000 }), { file: "c1.docx", words: [/docProps\/custom\.xml, line 1, column \d+: not well-formed/] }, "unclosed properties");
+  writeFileSync(path.join(dir, "c2.docx"), withCustom(custom('<property fmtid="x" pid="2" name="ordkit_state"><vt:lpwstr>&#x110000;</vt:lpwstr></property>')));
+  assertRefused(await runMain(["check", "c2.docx"], dir), { file: "c2.docx", words: [/docProps\/custom\.xml.*character entity/] }, "reference beyond Unicode");
+  const { readDocx } = await import("../../src/core/parse/docx.js");
+  writeFileSync(path.join(dir, "c3.docx"), withCustom(custom('<property fmtid="x" pid="2" name="ordkit_state"><vt:lpwstr>C&amp;A</vt:lpwstr></property><property fmtid="x" pid="3" name="__proto__"><vt:lpwstr>p</vt:lpwstr></property>')));
+  const props = readDocx(path.join(dir, "c3.docx")).properties;
+  assert.equal(props.ordkit_state, "C&A");
+  assert.ok(Object.hasOwn(props, "__proto__"));
+  assert.equal(Object.getPrototypeOf(props), Object.prototype);
+});

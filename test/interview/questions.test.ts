@@ -140,7 +140,7 @@ test("answered questions are never pending again; conditional ones appear as ans
 
 test("missing answers: required, without a library default; a complete example lacks nothing", () => {
   const partial = { jurisdiction: { name: "Town of X", state: "NM" }, instrument: "ordinance", modules: ["public-records"] };
-  assert.deepEqual(paths(missingAnswers(def, library, partial, ctx)), ["jurisdiction.kind", "jurisdiction.legislative_body", "jurisdiction.executive_title", "number", "date"]);
+  assert.deepEqual(paths(missingAnswers(def, library, partial, ctx)), ["jurisdiction.kind", "jurisdiction.legislative_body", "jurisdiction.executive_title", "date"]);
   const s = startInterview({ answersFile: fromRoot("examples/alameda-bay-ca-ordinance.yaml"), libraryDir: fromRoot("clauses"), today: "2026-05-01" });
   assert.deepEqual(s.missing, []);
   const withDate = startInterview({ answersFile: writePartial("jurisdiction: { state: CA }\n"), libraryDir: fromRoot("clauses"), today: "2026-05-01", date: "2026-06-01" });
@@ -189,7 +189,11 @@ test("typed input is parsed and checked against the declaration", () => {
   assert.equal(parseInput(state, "american samoa"), "AS");
   assert.equal(questionProblem(state, parseInput(state, "Minnesota")), null);
   assert.equal(questionProblem(state, "TX"), null);
-  assert.match(questionProblem(state, "ZZ")!, /not a state or territory code/);
+  assert.match(questionProblem(state, "ZZ")!, /not a state or territory: type its name or postal code/);
+  // A state's full name, in any case, is its code.
+  assert.equal(parseInput(state, "washington"), "WA");
+  assert.equal(parseInput(state, " District of Columbia "), "DC");
+  assert.equal(questionProblem(state, parseInput(state, "Californa")) !== null, true);
   const a = { ...CA_ORDINANCE, modules: ["public-records"] };
   const interval = find(a, "variables.public-records/foia-cadence.interval_days")!;
   assert.equal(parseInput(interval, "45"), 45);

@@ -27,6 +27,7 @@ const REQUIRED_IDS = [
   "executive-order-overreach",
   "foia-cadence-overlap",
   "undefined-term",
+  "jurisdiction-office-names",
 ];
 
 test("the registry holds exactly the required rules, with unique ids", () => {

@@ -209,7 +209,8 @@ function baseContext(loaded: LoadedAnswers, date: string): Record<string, unknow
       legislative_body: j.legislative_body,
       executive_title: j.executive_title,
       executive_name: j.executive_name,
-      clerk_title: j.clerk_title ?? `${term} Clerk`,
+      // No clerk's title, no attestation line: the signature lines follow the answers.
+      clerk_title: j.clerk_title,
     }),
     existing: compact(a.existing),
     instrument: a.instrument,

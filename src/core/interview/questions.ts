@@ -4,7 +4,9 @@
 // does the asking).
 import { resolvedVariables } from "./answers.js";
 import { holds } from "../assemble/conditions.js";
-import { findJurisdiction, jurisdiction, type JurisdictionEntry } from "../legal/index.js";
+import { jurisdiction, type JurisdictionEntry } from "../legal/index.js";
+import { kindFromName, officeFor } from "./offices.js";
+import { isoDate, stateCode } from "./plain-input.js";
 import { valueProblem } from "../library/values.js";
 import type { Clause, Condition, Library, VariableDecl } from "../library/types.js";
 import type { Include, InterviewDefinition, QuestionDef } from "./definition.js";
@@ -37,7 +39,11 @@ export interface Question {
   note?: string;
   /** Labels for choices (module titles). */
   choiceLabels?: Record<string, string>;
+  /** One line about each choice, shown under the list (module descriptions). */
+  choiceDescriptions?: Record<string, string>;
   check?: "state";
+  /** A list of text answers (each checked with decl), asked one at a time. */
+  many?: boolean;
 }
 
 // ---------------------------------------------------------------- answers paths
@@ -100,7 +106,19 @@ export function plan(def: InterviewDefinition, lib: Library, answers: PartialAns
 
 /** The questions of the plan that have no answer yet, in order. */
 export function pending(def: InterviewDefinition, lib: Library, answers: PartialAnswers, ctx: InterviewContext): Question[] {
-  return plan(def, lib, answers, ctx).filter((q) => !isAnswered(answers, q));
+  return plan(def, lib, answers, ctx).filter((q) => !isAnswered(answers, q) || staleAnswer(q, answers) !== null);
+}
+
+/**
+ * Why a module or option answer no longer fits the answers around it (an
+ * executive order cannot use `coverings_scope: all-officers`), or null. Such an
+ * answer is asked again rather than dropped from the draft.
+ */
+export function staleAnswer(q: Question, answers: PartialAnswers): string | null {
+  if (q.kind !== "modules" && q.kind !== "option") return null;
+  const value = getAnswer(answers, q.keys);
+  if (value === undefined) return null;
+  return questionProblem(q, value);
 }
 
 /**
@@ -109,7 +127,8 @@ export function pending(def: InterviewDefinition, lib: Library, answers: Partial
  * offered in the interview, never assumed).
  */
 export function missingAnswers(def: InterviewDefinition, lib: Library, answers: PartialAnswers, ctx: InterviewContext): Question[] {
-  return pending(def, lib, answers, ctx).filter((q) => q.required && !q.hasStaticDefault);
+  // Only what has no answer: an answer that no longer fits is asked again in the interview, but a file's answer is not "missing".
+  return plan(def, lib, answers, ctx).filter((q) => !isAnswered(answers, q) && q.required && !q.hasStaticDefault);
 }
 
 /**
@@ -142,7 +161,8 @@ function dropEmptyClauses(a: PartialAnswers): PartialAnswers {
 export function parseInput(q: Question, text: string): unknown {
   const t = text.trim();
   if (t === "" && !q.required) return null;
-  if (q.check === "state") return findJurisdiction(t)?.code ?? t.toUpperCase();
+  if (q.check === "state") return stateCode(t) ?? t;
+  if (q.decl.type === "date") return isoDate(t) ?? t;
   if (q.decl.type === "integer" || q.decl.type === "number") return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : t;
   return t;
 }
@@ -150,11 +170,18 @@ export function parseInput(q: Question, text: string): unknown {
 /** Why a value does not answer the question, or null when it does. */
 export function questionProblem(q: Question, value: unknown): string | null {
   if (value === null && !q.required) return null;
+  if (q.many) {
+    if (!Array.isArray(value) || value.length === 0) return "an answer is needed";
+    for (const item of value) {
+      const why = questionProblem({ ...q, many: false, required: true }, item);
+      if (why) return why;
+    }
+    return null;
+  }
   if ((value === undefined || value === "" || value === null) && q.decl.type !== "boolean") return "an answer is needed";
-  const why = valueProblem(q.decl, value);
-  if (why) return why;
-  if (q.check === "state" && !jurisdiction(String(value))) return `"${String(value)}" is not a state or territory code or name (e.g. CA or California)`;
-  return null;
+  if (q.check === "state" && !jurisdiction(String(value))) return `"${String(value)}" is not a state or territory: type its name or postal code (e.g. California or CA)`;
+  if (q.decl.type === "date" && (typeof value !== "string" || isoDate(value) !== value)) return `"${String(value)}" is not a date: type it as 2026-12-15, 12/15/2026 or December 15, 2026`;
+  return valueProblem(q.decl, value);
 }
 
 /** One-line form of a value for the review screen. */
@@ -169,10 +196,22 @@ export function formatValue(v: unknown): string {
 // ---------------------------------------------------------------- generated questions
 
 function fixedQuestion(def: InterviewDefinition, e: QuestionDef, answers: PartialAnswers, ctx: InterviewContext): Question {
-  const { answer, group, when: _when, required, default_from, check, ...decl } = e;
+  const { answer, group, when: _when, required, default_from, check, many, ...decl } = e;
   const d: VariableDecl = { ...decl };
   if (default_from === "today") d.default = ctx.today;
   if (default_from === "state-law") d.default = stateLawCitations(answers) || "unknown";
+  if (default_from === "name-kind") {
+    const name = getAnswer(answers, ["jurisdiction", "name"]);
+    const kind = typeof name === "string" ? kindFromName(name) : null;
+    if (kind) d.default = kind;
+  }
+  if (default_from === "office-body" || default_from === "office-executive" || default_from === "office-clerk") {
+    const kind = getAnswer(answers, ["jurisdiction", "kind"]);
+    const state = getAnswer(answers, ["jurisdiction", "state"]);
+    const office = officeFor(def.offices, typeof kind === "string" ? kind : undefined, typeof state === "string" ? state : undefined);
+    const field = default_from === "office-body" ? "body" : default_from === "office-executive" ? "executive" : "clerk";
+    if (office) d.default = office[field];
+  }
   return {
     path: answer,
     keys: answer.split("."),
@@ -183,6 +222,7 @@ function fixedQuestion(def: InterviewDefinition, e: QuestionDef, answers: Partia
     // The definition's defaults are offers in the interview; an answers file must still say it.
     hasStaticDefault: false,
     ...(check ? { check } : {}),
+    ...(many ? { many } : {}),
   };
 }
 
@@ -248,6 +288,7 @@ function modulesQuestion(def: InterviewDefinition, lib: Library, answers: Partia
     required: true,
     hasStaticDefault: false,
     choiceLabels: labels,
+    choiceDescriptions: Object.fromEntries(lib.categories.filter((c) => offered.includes(c.id) && c.description).map((c) => [c.id, c.description!.replace(/\s+/g, " ").trim()])),
     ...(note ? { note } : {}),
   };
 }

@@ -130,12 +130,13 @@ function describe(src: YamlSource, e: ErrorObject): Problem {
   }
 }
 
+/** What the value should look like, in words (the pattern only chooses the words; it is never shown). */
 function patternHint(field: string, pattern: string): string {
   if (field === "version") return 'use a quoted semantic version, e.g. "1.2.0"';
   if (field === "id") return pattern.includes("/") ? "ids are lower-case slugs: <category>/<name>, e.g. property-use/staging-ban" : "ids are lower-case kebab-case slugs, e.g. el-cenizo-2018 (a state's law: its postal code first, e.g. tx-sb4-2017)";
   if (field === "state") return "use the postal code in capitals, e.g. CA";
   if (/date|as_of/.test(field)) return 'write the date as "YYYY-MM-DD", quoted';
-  return `it must match ${pattern}`;
+  return "see the form this key takes in docs/answers-format.md, docs/clause-format.md or docs/legal-data.md";
 }
 
 function typeName(v: unknown): string {

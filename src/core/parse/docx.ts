@@ -13,6 +13,9 @@ const MAX_PART_BYTES = 64 * 1024 * 1024;
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 /** As for a Markdown or text draft: more text than this is not a draft (and a few KB of zip can hold it). */
 const MAX_TEXT_CHARS = 8 * 1024 * 1024;
+/** Namespaces of docProps/custom.xml: the properties, and their typed values. */
+const CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
+const VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
 /** ordkit's own risk memo annex is not part of the instrument. */
 const MEMO_HEADING = "DRAFTER'S RISK MEMO";
 
@@ -117,6 +120,15 @@ export function documentXmlLines(xml: string, numbering: Numbering, file: string
 
 /** Reads a DOCX and returns its paragraphs as text, one per line. */
 export function docxLines(file: string): string[] {
+  return readDocx(file).lines;
+}
+
+/**
+ * The paragraphs of a DOCX, and the custom document properties ordkit wrote
+ * into it (ordkit_state, ordkit_instrument, ordkit_library, ...), so that
+ * `ordkit check` judges a draft ordkit wrote as its memo did.
+ */
+export function readDocx(file: string): { lines: string[]; properties: Record<string, string> } {
   const shown = displayPath(file);
   let bytes: Uint8Array;
   try {
@@ -131,7 +143,7 @@ export function docxLines(file: string): string[] {
   try {
     parts = unzipSync(bytes, {
       filter: (f) => {
-        if (f.name !== "word/document.xml" && f.name !== "word/numbering.xml") return false;
+        if (f.name !== "word/document.xml" && f.name !== "word/numbering.xml" && f.name !== "docProps/custom.xml") return false;
         if (f.originalSize > MAX_PART_BYTES) throw new UserError({ message: `${f.name} would inflate to ${f.originalSize} bytes; refusing (a zip bomb?)`, file: shown });
         return true;
       },
@@ -145,5 +157,34 @@ export function docxLines(file: string): string[] {
   if (doc.length > MAX_PART_BYTES) throw new UserError({ message: "word/document.xml is too large; refusing (a zip bomb?)", file: shown });
   const numberingPart = parts["word/numbering.xml"];
   const numbering = readNumbering(numberingPart ? decodePart(numberingPart, shown, "word/numbering.xml") : undefined, shown);
-  return documentXmlLines(decodePart(doc, shown, "word/document.xml"), numbering, shown);
+  const lines = documentXmlLines(decodePart(doc, shown, "word/document.xml"), numbering, shown);
+  const custom = parts["docProps/custom.xml"];
+  return { lines, properties: custom ? customProperties(decodePart(custom, shown, "docProps/custom.xml"), shown) : {} };
+}
+
+/** Custom document properties: name -> the text of its value (<property name="..."><vt:lpwstr>text</vt:lpwstr></property>). */
+export function customProperties(xml: string, file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  let name: string | null = null;
+  let valueDepth = 0;
+  let value = "";
+  readXmlPart(xml, file, "docProps/custom.xml", {
+    open(el, depth) {
+      if (el.local === "property" && el.uri === CUSTOM) {
+        name = el.attr("", "name") ?? null;
+        value = "";
+      } else if (name !== null && el.uri === VT && valueDepth === 0) valueDepth = depth;
+    },
+    close(el, depth) {
+      if (el.local === "property" && el.uri === CUSTOM) {
+        // defineProperty: a property named "__proto__" stays a name.
+        if (name !== null && !Object.hasOwn(out, name)) Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+        name = null;
+      } else if (depth === valueDepth) valueDepth = 0;
+    },
+    text(t) {
+      if (name !== null && valueDepth > 0) value += t;
+    },
+  });
+  return out;
 }

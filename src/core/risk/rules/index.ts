@@ -17,6 +17,7 @@ import * as missingFederalSavingsClause from "./missing-federal-savings-clause.j
 import * as executiveOrderOverreach from "./executive-order-overreach.js";
 import * as foiaCadenceOverlap from "./foia-cadence-overlap.js";
 import * as undefinedTerm from "./undefined-term.js";
+import * as jurisdictionOfficeNames from "./jurisdiction-office-names.js";
 
 export const RULES: readonly Rule[] = Object.freeze([
   narrowTargeting,
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   executiveOrderOverreach,
   foiaCadenceOverlap,
   undefinedTerm,
+  jurisdictionOfficeNames,
 ]);
 
 export function ruleById(id: string): Rule | undefined {
