@@ -11,6 +11,7 @@ import { UserError } from "./errors.js";
 import { buildContext, withRiskNotes } from "./risk/index.js";
 import { parseTextDocument, textFormatFor, type LineRange } from "./parse/text.js";
 import { readDocx } from "./parse/docx.js";
+import { firstInvalidUtf8, lineColAt } from "./text/utf8.js";
 import { INSTRUMENTS } from "./draft.js";
 import type { Draft, Instrument } from "./draft.js";
 import type { Library } from "./library/types.js";
@@ -120,7 +121,18 @@ function readText(file: string): string {
     if (statSync(file).size > MAX_TEXT_BYTES) throw new UserError({ message: "file is too large to be a draft (over 8 MB)", file: shown });
     const bytes = readFileSync(file);
     if (bytes.includes(0)) throw new UserError({ message: "file is binary, not text", file: shown, hint: "pass a Markdown, plain-text or .docx draft" });
-    return bytes.toString("utf8");
+    // Never a U+FFFD in a reading of a law, nor an ESC sequence on its way to a terminal: refused where it is.
+    const bad = firstInvalidUtf8(bytes);
+    if (bad !== -1) throw new UserError({ message: "file is not UTF-8 text", file: shown, ...lineColAt(bytes, bad), hint: "save the draft as UTF-8 (a Latin-1 or UTF-16 file needs converting)" });
+    const text = bytes.toString("utf8");
+    // eslint-disable-next-line no-control-regex
+    const control = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u0084\u0086-\u009F]/.exec(text);
+    if (control) {
+      const before = text.slice(0, control.index);
+      const line = before.split("\n").length;
+      throw new UserError({ message: `the draft contains a control character (U+${text.charCodeAt(control.index).toString(16).toUpperCase().padStart(4, "0")})`, file: shown, line, col: control.index - before.lastIndexOf("\n"), snippet: text.slice(before.lastIndexOf("\n") + 1).split("\n")[0], hint: "remove it; a draft holds printable text" });
+    }
+    return text;
   } catch (err) {
     if (err instanceof UserError) throw err;
     throw new UserError({ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, file: shown, hint: "check the path" }, "io");

@@ -159,3 +159,17 @@ test("control characters and lone surrogates in a library's text are refused at 
     }
   }
 });
+
+test("check refuses a text draft with an ESC sequence or bytes that are not UTF-8, at their line and column", async () => {
+  const ws = workspace();
+  writeFileSync(path.join(ws.dir, "esc.md"), "ORDINANCE NO. 1\n\nSection 1. Masks \u001b[31mRED\u001b[0m.\nNo officer shall wear a mask.\n");
+  const r = await runMain(["check", "esc.md", "--state", "CA"], ws.dir);
+  assertRefused(r, { file: "esc.md", lineCol: true, words: [/control character \(U\+001B\)/] }, "ESC in a draft");
+  assert.ok(!r.stderr.includes("\u001b"), "the ESC reached the terminal raw");
+  assert.match(r.stderr, /esc\.md:3:18: /);
+  writeFileSync(path.join(ws.dir, "latin1.txt"), Buffer.concat([Buffer.from("Section 1. Caf"), Buffer.from([0xe9]), Buffer.from(" rules.\n")]));
+  assertRefused(await runMain(["check", "latin1.txt", "--state", "CA"], ws.dir), { file: "latin1.txt", lineCol: true, words: [/not UTF-8/] }, "Latin-1 draft");
+  writeFileSync(path.join(ws.dir, "ok.txt"), "Section 1. Page\fbreak and CRLF.\r\nNo officer shall wear a mask.\r\n");
+  const ok = await runMain(["check", "ok.txt", "--state", "CA"], ws.dir);
+  assert.ok(ok.status === 0 || ok.status === 1, ok.stderr);
+});
