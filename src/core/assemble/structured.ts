@@ -19,8 +19,11 @@ let current: string[] | null = null;
 layoutHb.registerHelper(VALUE_HELPER, (value: unknown, ...rest: unknown[]) => {
   if (!current) throw new Error("a value marker outside a layout render");
   // Strict mode checks a lone {{name}} but not a helper's argument: the marker checks it, in Handlebars' words.
-  const name = rest.length > 1 ? rest[0] : undefined;
-  if (value === undefined && typeof name === "string") throw new Error(`"${name}" not defined`);
+  const [name, line, column] = rest.length > 3 ? rest : [];
+  if (value === undefined && typeof name === "string") {
+    // Located as Handlebars' own strict-mode error would be (runtimeError reads lineNumber and column).
+    throw Object.assign(new Error(`"${name}" not defined`), { lineNumber: line, column });
+  }
   // What Handlebars itself would output for the value ('' for null and undefined).
   current.push(value === null || value === undefined ? "" : String(value));
   return `\uE000${NONCE}${current.length - 1}\uE001`;
@@ -43,9 +46,12 @@ function markValues(node: Node): void {
       const m = node as hbs.AST.MustacheStatement;
       const call = m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0;
       const inner: hbs.AST.Expression = call ? ({ type: "SubExpression", path: m.path, params: m.params, hash: m.hash, loc: m.loc } as unknown as hbs.AST.SubExpression) : (m.path as hbs.AST.Expression);
-      const lone = !call && m.path.type === "PathExpression" ? [{ type: "StringLiteral", value: (m.path as hbs.AST.PathExpression).original, original: (m.path as hbs.AST.PathExpression).original, loc: m.loc }] : [];
+      const original = (m.path as hbs.AST.PathExpression).original;
+      const literal = (type: string, value: unknown): unknown => ({ type, value, original: value, loc: m.loc });
+      // A lone name also passes its name and position, for the error when it has no value.
+      const lone = !call && m.path.type === "PathExpression" ? [literal("StringLiteral", original), literal("NumberLiteral", m.loc.start.line), literal("NumberLiteral", m.loc.start.column)] : [];
       n.path = { type: "PathExpression", data: false, depth: 0, parts: [VALUE_HELPER], original: VALUE_HELPER, loc: m.loc } as hbs.AST.PathExpression;
-      n.params = [inner, ...lone];
+      n.params = [inner, ...(lone as hbs.AST.Expression[])];
       n.hash = undefined;
       return;
     }
