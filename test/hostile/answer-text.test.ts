@@ -5,7 +5,8 @@
 // everywhere: refused at its file, line and column; never dropped or replaced.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { fromRoot } from "../helpers.js";
 import path from "node:path";
 import { runCli } from "../run-cli.js";
 import { renderLayout, type InstrumentTemplate } from "../../src/core/assemble/templates.js";
@@ -172,4 +173,21 @@ test("check refuses a text draft with an ESC sequence or bytes that are not UTF-
   writeFileSync(path.join(ws.dir, "ok.txt"), "Section 1. Page\fbreak and CRLF.\r\nNo officer shall wear a mask.\r\n");
   const ok = await runMain(["check", "ok.txt", "--state", "CA"], ws.dir);
   assert.ok(ok.status === 0 || ok.status === 1, ok.stderr);
+});
+
+test("an amending ordinance's code chapter that is not UTF-8 or holds an ESC is refused, never drafted with U+FFFD", async () => {
+  const ws = workspace();
+  cpSync(fromRoot("examples/existing"), path.join(ws.dir, "existing"), { recursive: true });
+  writeFileSync(path.join(ws.dir, "amend.yaml"), readFileSync(fromRoot("examples/alameda-bay-ca-amending-ordinance.yaml")));
+  const chapter = path.join(ws.dir, "existing", "alameda-bay-chapter-2.72.md");
+  const text = readFileSync(chapter, "utf8");
+  const ok = await runMain(["draft", "--answers", "amend.yaml", "--format", "md"], ws.dir);
+  assert.equal(ok.status, 0, ok.stderr);
+  const at = text.indexOf("\n", text.indexOf("\n") + 1) + 1;
+  writeFileSync(chapter, Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xe9]), Buffer.from(text.slice(at))]));
+  const latin1 = await runMain(["draft", "--answers", "amend.yaml", "--format", "md"], ws.dir);
+  assertRefused(latin1, { file: "amend.yaml", lineCol: true, words: [/line 3, column 1: is not UTF-8 text/] }, "Latin-1 chapter");
+  assert.ok(!latin1.stdout.includes("\uFFFD"));
+  writeFileSync(chapter, text.slice(0, at) + "\u001b[2J" + text.slice(at));
+  assertRefused(await runMain(["draft", "--answers", "amend.yaml", "--format", "md"], ws.dir), { file: "amend.yaml", lineCol: true, words: [/control character \(U\+001B\)/] }, "ESC in the chapter");
 });
