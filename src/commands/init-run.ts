@@ -4,7 +4,12 @@ import path from "node:path";
 import { UserError } from "../core/errors.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
 import { displayPath } from "../core/paths.js";
-import { scaffoldFiles } from "../core/library/scaffold.js";
+import { LAYER_SCHEMA_DIR, scaffoldFiles } from "../core/library/scaffold.js";
+import { loadLibrary } from "../core/library/load.js";
+import { schemaFiles } from "../core/library/answers-schema.js";
+import { writeSchemaFiles } from "./schema-run.js";
+
+const SCHEMA_NAMES = ["clause.schema.json", "library.schema.json", "ordkit.schema.json", "interview.schema.json", "answers.schema.json"];
 import type { InitFlags } from "./init.js";
 
 export async function runInit(dirArg: string, flags: InitFlags): Promise<void> {
@@ -17,7 +22,16 @@ export async function runInit(dirArg: string, flags: InitFlags): Promise<void> {
   const problems = [];
   for (const rel of files.keys()) {
     try {
-      checkOutput(path.join(dir, rel), { force, inputs: [], createDirs: true });
+      checkOutput(path.join(dir, rel), { force, inputs: [], createDirs: true, elsewhere: "give ordkit init another directory" });
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
+  const schemaDir = path.join(dir, LAYER_SCHEMA_DIR);
+  for (const name of SCHEMA_NAMES) {
+    try {
+      checkOutput(path.join(schemaDir, name), { force, inputs: [], createDirs: true, elsewhere: "give ordkit init another directory" });
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       problems.push(...err.problems);
@@ -29,6 +43,10 @@ export async function runInit(dirArg: string, flags: InitFlags): Promise<void> {
     mkdirSync(path.dirname(file), { recursive: true });
     writeAtomic(file, text, { force });
   }
+  // The schemas next to the layer, the answers schema from the library it makes.
+  const schemas = schemaFiles(loadLibrary([dir]));
+  writeSchemaFiles(schemaDir, schemas, force);
+  for (const name of schemas.keys()) files.set(`${LAYER_SCHEMA_DIR}/${name}`, "");
   process.stderr.write(`created the layer "${name}" in ${displayPath(dir)}:\n${[...files.keys()].map((f) => `  ${f}`).join("\n")}\nnext: cd ${displayPath(dir)} && ordkit validate (see README.md there)\n`);
 }
 

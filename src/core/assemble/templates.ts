@@ -9,6 +9,7 @@ import { checkTemplate, type TemplateIssue } from "./handlebars.js";
 import { templateScope } from "./globals.js";
 import { partialCycles, partialRefs, type PartialRef } from "./partial-graph.js";
 import { renderMarked } from "./structured.js";
+import { LAYOUT_TAGS, layoutProblems } from "./layout-check.js";
 
 export interface InstrumentTemplate {
   name: string;
@@ -66,6 +67,8 @@ export function loadTemplate(dirs: string | readonly string[], instrument: Instr
     });
   }
   if (problems.length) throw new UserError(problems);
+  problems.push(...layoutProblems(t, partials));
+  if (problems.length) throw new UserError(problems);
   return t;
 }
 
@@ -113,7 +116,7 @@ function readTemplateFile(dir: string, file: string, problems: Problem[]): strin
   }
 }
 
-const TAGS = new Set(["heading", "title", "para", "formula", "recitals", "sections", "signature", "note"]);
+const TAGS = new Set<string>(LAYOUT_TAGS);
 
 /**
  * Renders the template and parses its tagged lines into layout blocks. The

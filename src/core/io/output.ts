@@ -44,16 +44,17 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** Checks, before any work is done, that out may be written. */
-/** createDirs: missing directories will be made, so they are not an error. */
-export function checkOutput(out: string, opts: { force?: boolean; inputs?: string[]; createDirs?: boolean } = {}): void {
+/** createDirs: missing directories will be made, so they are not an error. elsewhere: how to choose another place (the hints name the command's own flag). */
+export function checkOutput(out: string, opts: { force?: boolean; inputs?: string[]; createDirs?: boolean; elsewhere?: string } = {}): void {
+  const elsewhere = opts.elsewhere ?? "choose another --out path";
   for (const input of opts.inputs ?? []) {
     if (existsSync(out) && (sameFile(out, input) || insideDir(out, input))) {
-      throw new UserError({ message: "the output would overwrite an input file", file: displayPath(out), hint: "choose another --out path" }, "usage");
+      throw new UserError({ message: "the output would overwrite an input file", file: displayPath(out), hint: elsewhere }, "usage");
     }
   }
   if (existsSync(out)) {
-    if (statSync(out).isDirectory()) throw new UserError({ message: "the output path is a directory", file: displayPath(out), hint: "give a file name, e.g. --out draft.docx" }, "usage");
-    if (!opts.force) throw new UserError({ message: "the output file already exists", file: displayPath(out), hint: "pass --force to replace it, or choose another --out path" }, "exists");
+    if (statSync(out).isDirectory()) throw new UserError({ message: "the output path is a directory", file: displayPath(out), hint: opts.elsewhere ?? "give a file name, e.g. --out draft.docx" }, "usage");
+    if (!opts.force) throw new UserError({ message: "the output file already exists", file: displayPath(out), hint: `pass --force to replace it, or ${elsewhere}` }, "exists");
   }
   const dir = path.dirname(path.resolve(out));
   if (!existsSync(dir) && !opts.createDirs) throw new UserError({ message: "the output directory does not exist", file: displayPath(dir), hint: "create it first" }, "io");

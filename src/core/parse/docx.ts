@@ -19,15 +19,25 @@ const VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes
 /** ordkit's own risk memo annex is not part of the instrument. */
 const MEMO_HEADING = "DRAFTER'S RISK MEMO";
 
+export interface LinesOptions {
+  /** Comment id -> text (word/comments.xml): each is printed under the paragraph it is attached to. */
+  comments?: ReadonlyMap<string, string>;
+  /** Keep ordkit's risk memo annex and the tables (memo rows, signature grids), a row per line. */
+  memo?: boolean;
+}
+
 /**
  * The paragraphs of a document.xml as text lines, numbered as Word numbers
- * them. Tables (ordkit's memo, signature grids) and paragraphs inside other
- * paragraphs (text boxes) are not provisions and are left out.
+ * them. Tables (ordkit's memo, signature grids) are not provisions and are left
+ * out unless the memo is asked for (then a row per line, cells joined by " | ");
+ * paragraphs inside other paragraphs (text boxes) are left out.
  */
-export function documentXmlLines(xml: string, numbering: Numbering, file: string): string[] {
-  const counter = new ListCounter(numbering);
+export function documentXmlLines(xml: string, numbering?: Numbering | string, file = "document", opts: LinesOptions = {}): string[] {
+  const counter = new ListCounter(typeof numbering === "object" ? numbering : readNumbering(numbering, file));
   const lines: string[] = [];
   let tables = 0;
+  /** The open table rows and cells (memo only): each cell's paragraph texts. */
+  const rows: string[][][] = [];
   /** Depth of the open w:p being read (0: none); nested paragraphs are skipped. */
   let pDepth = 0;
   let nested = 0;
@@ -37,13 +47,16 @@ export function documentXmlLines(xml: string, numbering: Numbering, file: string
   let inPropsChange = 0;
   let numId: string | undefined;
   let ilvl = 0;
+  let refs: string[] = [];
   let done = false;
   let total = 0;
   readXmlPart(xml, file, "word/document.xml", {
     open(el, depth) {
       if (done || el.uri !== W) return;
       if (el.local === "tbl") tables++;
-      if (tables > 0) return;
+      if (tables > 0 && !opts.memo) return;
+      if (el.local === "tr") rows.push([]);
+      else if (el.local === "tc") rows[rows.length - 1]?.push([]);
       if (el.local === "p") {
         if (pDepth) nested++;
         else {
@@ -51,6 +64,7 @@ export function documentXmlLines(xml: string, numbering: Numbering, file: string
           text = "";
           numId = undefined;
           ilvl = 0;
+          refs = [];
         }
         return;
       }
@@ -69,6 +83,11 @@ export function documentXmlLines(xml: string, numbering: Numbering, file: string
         case "ilvl":
           if (inProps && !inPropsChange) ilvl = Number(el.attr(W, "val") ?? 0) || 0;
           return;
+        case "commentReference": {
+          const id = el.attr(W, "id");
+          if (id !== undefined) refs.push(id);
+          return;
+        }
         // Deleted text (w:delText) and field codes (w:instrText) are left out: the text reads as if changes were accepted.
         case "t":
           inText = true;
@@ -86,7 +105,13 @@ export function documentXmlLines(xml: string, numbering: Numbering, file: string
         tables = Math.max(0, tables - 1);
         return;
       }
-      if (tables > 0 || !pDepth) return;
+      if (tables > 0 && !opts.memo) return;
+      if (el.local === "tr") {
+        const cells = (rows.pop() ?? []).map((c) => c.filter(Boolean).join(" "));
+        if (cells.some(Boolean)) lines.push(cells.join(" | "));
+        return;
+      }
+      if (!pDepth) return;
       if (el.local === "p") {
         if (nested) {
           nested--;
@@ -94,13 +119,23 @@ export function documentXmlLines(xml: string, numbering: Numbering, file: string
         }
         pDepth = 0;
         const line = text.replace(/\s+/g, " ").trim();
-        if (line === MEMO_HEADING) {
+        if (tables > 0) {
+          // A paragraph in a table cell (memo only): part of its row's line.
+          const row = rows[rows.length - 1];
+          row?.[row.length - 1]?.push(line);
+          return;
+        }
+        if (line === MEMO_HEADING && !opts.memo) {
           done = true;
           return;
         }
         const label = numId && numId !== "0" && line ? counter.label(numId, ilvl) : "";
         const shown = label ? `${label} ${line}` : line;
         if (shown) lines.push(shown);
+        for (const id of refs) {
+          const note = opts.comments?.get(id);
+          if (note) lines.push(`    [comment: ${note}]`);
+        }
         return;
       }
       if (nested) return;
@@ -109,7 +144,7 @@ export function documentXmlLines(xml: string, numbering: Numbering, file: string
       else if (el.local === "pPrChange" && depth === inPropsChange) inPropsChange = 0;
     },
     text(t) {
-      if (!inText || !pDepth || nested || tables || done) return;
+      if (!inText || !pDepth || nested || done || (tables > 0 && !opts.memo)) return;
       total += t.length;
       if (total > MAX_TEXT_CHARS) throw new UserError({ message: `the document holds more than ${MAX_TEXT_CHARS / 1024 / 1024} MB of text; that is not a draft`, file, hint: "check a draft of ordinary length (a Markdown or text draft has the same limit)" });
       text += t;
@@ -118,17 +153,54 @@ export function documentXmlLines(xml: string, numbering: Numbering, file: string
   return lines;
 }
 
+/** word/comments.xml as comment id -> its text (its paragraphs joined by spaces). */
+export function commentsXmlTexts(xml: string, file: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let id: string | null = null;
+  let paras: string[] = [];
+  let para: string | null = null;
+  let inText = false;
+  readXmlPart(xml, file, "word/comments.xml", {
+    open(el) {
+      if (el.uri !== W) return;
+      if (el.local === "comment") {
+        id = el.attr(W, "id") ?? null;
+        paras = [];
+      } else if (el.local === "p" && id !== null) para = "";
+      else if (el.local === "t") inText = true;
+      else if ((el.local === "tab" || el.local === "br") && para !== null) para += " ";
+    },
+    close(el) {
+      if (el.uri !== W) return;
+      if (el.local === "t") inText = false;
+      else if (el.local === "p" && para !== null) {
+        const t = para.replace(/\s+/g, " ").trim();
+        if (t) paras.push(t);
+        para = null;
+      } else if (el.local === "comment") {
+        if (id !== null && /^\d+$/.test(id)) out.set(id, paras.join(" "));
+        id = null;
+      }
+    },
+    text(t) {
+      if (inText && para !== null) para += t;
+    },
+  });
+  return out;
+}
+
 /** Reads a DOCX and returns its paragraphs as text, one per line. */
-export function docxLines(file: string): string[] {
-  return readDocx(file).lines;
+export function docxLines(file: string, opts: { comments?: boolean; memo?: boolean } = {}): string[] {
+  return readDocx(file, opts).lines;
 }
 
 /**
  * The paragraphs of a DOCX, and the custom document properties ordkit wrote
  * into it (ordkit_state, ordkit_instrument, ordkit_library, ...), so that
- * `ordkit check` judges a draft ordkit wrote as its memo did.
+ * `ordkit check` judges a draft ordkit wrote as its memo did. With comments,
+ * each Word comment follows its paragraph (and memo keeps the risk memo).
  */
-export function readDocx(file: string): { lines: string[]; properties: Record<string, string> } {
+export function readDocx(file: string, opts: { comments?: boolean; memo?: boolean } = {}): { lines: string[]; properties: Record<string, string> } {
   const shown = displayPath(file);
   let bytes: Uint8Array;
   try {
@@ -143,7 +215,7 @@ export function readDocx(file: string): { lines: string[]; properties: Record<st
   try {
     parts = unzipSync(bytes, {
       filter: (f) => {
-        if (f.name !== "word/document.xml" && f.name !== "word/numbering.xml" && f.name !== "docProps/custom.xml") return false;
+        if (f.name !== "word/document.xml" && f.name !== "word/numbering.xml" && f.name !== "docProps/custom.xml" && !(opts.comments && f.name === "word/comments.xml")) return false;
         if (f.originalSize > MAX_PART_BYTES) throw new UserError({ message: `${f.name} would inflate to ${f.originalSize} bytes; refusing (a zip bomb?)`, file: shown });
         return true;
       },
@@ -157,7 +229,9 @@ export function readDocx(file: string): { lines: string[]; properties: Record<st
   if (doc.length > MAX_PART_BYTES) throw new UserError({ message: "word/document.xml is too large; refusing (a zip bomb?)", file: shown });
   const numberingPart = parts["word/numbering.xml"];
   const numbering = readNumbering(numberingPart ? decodePart(numberingPart, shown, "word/numbering.xml") : undefined, shown);
-  const lines = documentXmlLines(decodePart(doc, shown, "word/document.xml"), numbering, shown);
+  const commentsPart = opts.comments ? parts["word/comments.xml"] : undefined;
+  const comments = commentsPart ? commentsXmlTexts(decodePart(commentsPart, shown, "word/comments.xml"), shown) : undefined;
+  const lines = documentXmlLines(decodePart(doc, shown, "word/document.xml"), numbering, shown, { ...(comments ? { comments } : {}), ...(opts.memo ? { memo: true } : {}) });
   const custom = parts["docProps/custom.xml"];
   return { lines, properties: custom ? customProperties(decodePart(custom, shown, "docProps/custom.xml"), shown) : {} };
 }
