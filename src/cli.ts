@@ -25,6 +25,7 @@ export function buildProgram(): Command {
     .description("Draft model local ordinances on outside law enforcement, in legislative form, with risk notes.\nordkit's output is a starting draft, not legal advice.")
     .version(version(), "-V, --version")
     .option("--debug", "show stack traces for errors")
+    .option("--no-cache", "do not read or write the cache of parsed files (also ORDKIT_NO_CACHE=1)")
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText(
       "after",
@@ -56,6 +57,11 @@ Exit codes: 0 ok; 1 findings or differences; 2 usage, input or internal error; 1
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes("--debug");
+  // Anywhere on the line, before or after the command; through the environment, so batch workers see it too.
+  if (argv.includes("--no-cache")) {
+    process.env.ORDKIT_NO_CACHE = "1";
+    argv = argv.filter((a) => a !== "--no-cache");
+  }
   // Synchronous: an await here would let the command go on and write its output after all.
   const onSignal = (sig: NodeJS.Signals): void => {
     removePendingTempFiles();

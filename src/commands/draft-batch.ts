@@ -7,6 +7,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { UserError, formatProblem, type Problem } from "../core/errors.js";
 import { displayPath } from "../core/paths.js";
+import { visible, visibleLine } from "../core/text/terminal.js";
 import { librarySpec, templatesDir as extraTemplates } from "./library-flags.js";
 import { checkOutput, removePendingTempFiles, writeAtomic } from "../core/io/output.js";
 import { WRITERS, type FormatName } from "../writers/index.js";
@@ -111,8 +112,8 @@ export async function runDraftBatch(flags: DraftFlags): Promise<void> {
 
   const ordered = [...results.values()].sort((a, b) => a.index - b.index);
   for (const r of ordered) {
-    for (const n of r.notes) process.stderr.write(`note: row ${r.index} (line ${r.line}): ${n}\n`);
-    if (r.status === "failed") process.stderr.write(`ordkit: row ${r.index} (line ${r.line}${r.jurisdiction ? `, ${r.jurisdiction}` : ""}) failed:\n${indent(r.problems.map(formatProblem).join("\n"))}\n`);
+    for (const n of r.notes) process.stderr.write(`note: row ${r.index} (line ${r.line}): ${visible(n)}\n`);
+    if (r.status === "failed") process.stderr.write(`ordkit: row ${r.index} (line ${r.line}${r.jurisdiction ? `, ${visibleLine(r.jurisdiction)}` : ""}) failed:\n${indent(r.problems.map(formatProblem).join("\n"))}\n`);
   }
   process.stdout.write(await summaryTable(ordered, outDir));
   if (flags.summary) {
@@ -268,14 +269,15 @@ async function summaryTable(rows: readonly RowResult[], outDir: string): Promise
   const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
   const head = ["line", "jurisdiction", "file", "high", "medium", "low", "info"];
   const body = rows.map((r) => {
-    const name = clip(r.jurisdiction ?? `(row ${r.index})`, 40);
+    // Names and messages come from the batch file: control characters are shown, never sent to the terminal.
+    const name = clip(visibleLine(r.jurisdiction ?? `(row ${r.index})`), 40);
     if (r.status === "written") {
       const n = r.riskNotes!;
-      return [String(r.line), name, path.relative(outDir, r.file!), String(n.high), String(n.medium), String(n.low), String(n.info)];
+      return [String(r.line), name, visibleLine(path.relative(outDir, r.file!)), String(n.high), String(n.medium), String(n.low), String(n.info)];
     }
     const p = r.problems[0];
     const where = p ? [p.file, p.line, p.col].filter((x) => x !== undefined).join(":") : "";
-    const first = p ? clip(`${where ? `${where}: ` : ""}${p.message.split("\n")[0]}`, 100) : "";
+    const first = p ? clip(visibleLine(`${where ? `${where}: ` : ""}${p.message.split("\n")[0]}`), 100) : "";
     return [String(r.line), name, `FAILED: ${first}${r.problems.length > 1 ? ` (+${r.problems.length - 1} more)` : ""}`];
   });
   const widths = head.map((h, k) => Math.max(h.length, ...body.filter((b) => b.length === head.length).map((b) => b[k]!.length)));

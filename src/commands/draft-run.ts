@@ -5,6 +5,7 @@ import { existsSync, rmSync } from "node:fs";
 import { displayPath } from "../core/paths.js";
 import { answersSchemaFile, schemaReference } from "../core/library/answers-schema.js";
 import type { Library } from "../core/library/types.js";
+import { isCalendarDate } from "../core/text/answer-text.js";
 import { librarySpec, templatesDir as extraTemplates } from "./library-flags.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
 import { WRITERS, type FormatName } from "../writers/index.js";
@@ -132,8 +133,8 @@ function schemaRef(file: string, library: Library): string {
 
 /** --date, when given, must be a calendar-shaped YYYY-MM-DD (also used by --batch). */
 export function checkDateFlag(date: string | undefined): void {
-  if (date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(date)) {
-    throw new UserError({ message: `--date must be YYYY-MM-DD, got "${date}"`, hint: "e.g. --date 2026-04-01" }, "usage");
+  if (date !== undefined && !isCalendarDate(date)) {
+    throw new UserError({ message: `--date must be YYYY-MM-DD, a day of the calendar; got ${JSON.stringify(date)}`, hint: "e.g. --date 2026-04-01" }, "usage");
   }
 }
 

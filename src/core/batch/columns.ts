@@ -45,8 +45,10 @@ export function columnType(path: readonly string[], lib: Library, def: Interview
  * as text, so that checking the answers reports it at the cell.
  */
 export function cellValue(text: string, quoted: boolean, type: ColumnType | null): unknown {
-  const t = quoted ? text : text.trim();
-  if (t.trim() === "") return undefined;
+  // Only an empty cell (or, unquoted, one of plain spaces) is "no value"; any other text, blank-looking
+  // or not, is a value, and the answers check refuses one that shows nothing.
+  const t = quoted ? text : text.replace(/^[ \t]+|[ \t]+$/g, "");
+  if (t === "") return undefined;
   switch (type) {
     case "list":
     case "multi-choice":

@@ -56,14 +56,14 @@ export function batchKind(file: string): "csv" | "yaml" | null {
 export function readBatchFile(file: string, shown: string, lib: Library, def: InterviewDefinition): BatchFile {
   const kind = batchKind(file);
   if (!kind) throw new UserError({ message: "cannot tell what kind of batch file this is", file: shown, hint: "a batch file is CSV (.csv, a header row of answers paths) or YAML (.yaml, a list of mappings); see docs/batch.md" }, "usage");
-  const rows = kind === "csv" ? csvRows(readText(file, shown), shown, lib, def) : yamlRows(YamlSource.read(file, shown));
+  const rows = kind === "csv" ? csvRows(readBytes(file, shown), shown, lib, def) : yamlRows(YamlSource.read(file, shown));
   if (rows.length === 0) {
     throw new UserError({ message: "the batch file has no rows", file: shown, line: 1, col: 1, hint: kind === "csv" ? "add one line per jurisdiction under the header row" : "list one mapping per jurisdiction, e.g.\n    - jurisdiction.name: City of Alameda Bay\n      jurisdiction.state: CA" });
   }
   return { file: shown, kind, rows };
 }
 
-function readText(file: string, shown: string): string {
+function readBytes(file: string, shown: string): Buffer {
   let bytes: Buffer;
   try {
     if (statSync(file).size > MAX_CSV_BYTES) throw new UserError({ message: "the batch file is too large (over 32 MB)", file: shown, hint: "split it into several batch files" });
@@ -73,11 +73,11 @@ function readText(file: string, shown: string): string {
     throw new UserError({ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, file: shown, hint: "check the path" }, "io");
   }
   if (bytes.includes(0)) throw new UserError({ message: "file is binary, not CSV text", file: shown, hint: "save the sheet as CSV (UTF-8)" });
-  return bytes.toString("utf8");
+  return bytes;
 }
 
-function csvRows(text: string, file: string, lib: Library, def: InterviewDefinition): BatchRow[] {
-  const table = parseCsv(text, file);
+function csvRows(bytes: Uint8Array, file: string, lib: Library, def: InterviewDefinition): BatchRow[] {
+  const table = parseCsv(bytes, file);
   const records = table.records.filter((r) => !isBlank(r));
   const header = records.shift();
   if (!header) return [];
