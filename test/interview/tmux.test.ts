@@ -179,7 +179,14 @@ test("Ctrl-C keeps the answers so far and says where; the same command resumes f
 async function acceptTheRest(term: Terminal): Promise<void> {
   const lastQuestion = (screen: string): string | undefined => [...screen.matchAll(/^\? (.*)$/gm)].pop()?.[1];
   for (let i = 0; i < 60; i++) {
-    const screen = term.screen();
+    // Decide on a screen that has stopped changing: a prompt half drawn under load is not yet the question.
+    let screen = term.screen();
+    for (let settled = 0; settled < 3; ) {
+      await new Promise((r) => setTimeout(r, 60));
+      const again = term.screen();
+      settled = again === screen ? settled + 1 : 0;
+      screen = again;
+    }
     if (/^\? Review the answers/m.test(screen)) return;
     const asked = lastQuestion(screen);
     if (!asked) {
