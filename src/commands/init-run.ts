@@ -1,8 +1,7 @@
 // The body of `ordkit init`.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { UserError } from "../core/errors.js";
-import { checkOutput, writeAtomic } from "../core/io/output.js";
+import { checkOutput, makeDirs, writeAtomic } from "../core/io/output.js";
 import { displayPath } from "../core/paths.js";
 import { scaffoldFiles } from "../core/library/scaffold.js";
 import type { InitFlags } from "./init.js";
@@ -26,7 +25,7 @@ export async function runInit(dirArg: string, flags: InitFlags): Promise<void> {
   if (problems.length) throw new UserError(problems, "exists");
   for (const [rel, text] of files) {
     const file = path.join(dir, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeDirs(path.dirname(file));
     writeAtomic(file, text, { force });
   }
   process.stderr.write(`created the layer "${name}" in ${displayPath(dir)}:\n${[...files.keys()].map((f) => `  ${f}`).join("\n")}\nnext: cd ${displayPath(dir)} && ordkit validate (see README.md there)\n`);

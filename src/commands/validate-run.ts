@@ -3,13 +3,13 @@ import path from "node:path";
 import { formatProblem, UserError, type Problem } from "../core/errors.js";
 import { displayPath } from "../core/paths.js";
 import { validateLibrary, type ValidationReport } from "../core/library/validate.js";
-import { librarySpec } from "./library-flags.js";
+import { librarySpec, templatesDir } from "./library-flags.js";
 import type { ValidateFlags } from "./validate.js";
 
 export async function runValidate(dir: string | undefined, flags: ValidateFlags): Promise<number> {
   if (dir && flags.library?.length) throw new UserError({ message: "give the library either as DIR or with --library, not both", hint: "ordkit validate DIR" }, "usage");
   const spec = dir ? [path.resolve(dir)] : librarySpec(flags);
-  const report: ValidationReport = validateLibrary(spec);
+  const report: ValidationReport = validateLibrary(spec, templatesDir(flags));
   if (flags.format === "json") {
     process.stdout.write(`${JSON.stringify(validationJson(report), null, 2)}\n`);
   } else {

@@ -9,7 +9,8 @@ import { setAnswer, type PartialAnswers } from "../interview/questions.js";
 import type { BatchRow, SourcePos } from "./rows.js";
 
 /** Positions of values (at) and of the keys naming them (keyAt), by path key (pathKey). */
-export type Origins = Record<string, { at: SourcePos; keyAt: SourcePos }>;
+/** exact: a mapping the row merges into, not replaces; it locates problems at its own path only. */
+export type Origins = Record<string, { at: SourcePos; keyAt: SourcePos; exact?: boolean }>;
 
 export interface SharedAnswers {
   answers: PartialAnswers;
@@ -52,6 +53,7 @@ export function sharedAnswers(src: YamlSource): SharedAnswers {
 export function mergeRow(shared: SharedAnswers | null, row: BatchRow): MergedRow {
   let answers: PartialAnswers = shared ? structuredClone(shared.answers) : {};
   const origins: Origins = {};
+  for (const m of row.maps ?? []) origins[pathKey(m.path)] = { at: m.at, keyAt: m.keyAt, exact: true };
   for (const v of row.values) {
     answers = setAnswer(answers, v.path, structuredClone(v.value));
     origins[pathKey(v.path)] = { at: v.at, keyAt: v.keyAt };
@@ -77,7 +79,7 @@ export function mergedLocator(rowOrigins: Origins, sharedOrigins: Origins, rowAt
     for (const origins of [rowOrigins, sharedOrigins]) {
       for (let n = path.length; n > 0; n--) {
         const o = origins[pathKey(path.slice(0, n))];
-        if (o) return key && n === path.length ? o.keyAt : o.at;
+        if (o && (n === path.length || !o.exact)) return key && n === path.length ? o.keyAt : o.at;
       }
     }
     return rowAt;

@@ -32,6 +32,8 @@ export interface BatchRow {
   /** Where the row starts in the batch file. */
   at: SourcePos;
   values: RowValue[];
+  /** Where the row's mappings are (YAML rows): a problem with a mapping's key (unknown key) is shown there. */
+  maps?: Array<{ path: string[]; at: SourcePos; keyAt: SourcePos }>;
   /** A problem with the row as a whole (it is reported, and the row is not drafted). */
   problem?: Problem;
 }
@@ -136,7 +138,10 @@ function yamlRows(src: YamlSource): BatchRow[] {
       for (const [k, v] of Object.entries(value)) {
         const yp = [...yamlPath, k];
         const ap = [...answersPath, ...k.split(".")];
-        if (isPlainMap(v)) walk(v, yp, ap);
+        if (isPlainMap(v)) {
+          (row.maps ??= []).push({ path: ap, at: at(yp), keyAt: at(yp, true) });
+          walk(v, yp, ap);
+        }
         else row.values.push({ path: ap, value: v, at: at(yp), keyAt: at(yp, true), ...(Array.isArray(v) ? { itemsAt: v.map((_, k) => at([...yp, k])) } : {}) });
       }
     };

@@ -3,6 +3,7 @@
 import { UserError, sortProblems, type Problem } from "../errors.js";
 import { INSTRUMENTS } from "../draft.js";
 import { loadTemplate } from "../assemble/templates.js";
+import { templateStack } from "../assemble/assemble.js";
 import { loadInterview } from "../interview/definition.js";
 import { inspectLibrary, type LibrarySpec } from "./load.js";
 import type { LayerInfo } from "./types.js";
@@ -14,14 +15,15 @@ export interface ValidationReport {
   problems: Problem[];
 }
 
-export function validateLibrary(spec: LibrarySpec): ValidationReport {
+/** templatesDir: a --templates directory above the library's own templates, checked with them. */
+export function validateLibrary(spec: LibrarySpec, templatesDir?: string): ValidationReport {
   const { library, problems } = inspectLibrary(spec);
   const all = [...problems];
   const templates: string[] = [];
   if (library) {
     for (const instrument of INSTRUMENTS) {
       try {
-        const t = loadTemplate(library.templateDirs, instrument);
+        const t = loadTemplate(templateStack(library, templatesDir), instrument);
         templates.push(t.file);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
