@@ -51,6 +51,12 @@ export function sharedAnswers(src: YamlSource): SharedAnswers {
  * shared value whole. answers_version defaults to 1.
  */
 export function mergeRow(shared: SharedAnswers | null, row: BatchRow): MergedRow {
+  const { answers, origins } = mergeAnswers(shared, row);
+  return { answers, text: answersText(answers), origins };
+}
+
+/** mergeRow without the text (planning needs only the names; the text is made when the row is drafted). */
+export function mergeAnswers(shared: SharedAnswers | null, row: BatchRow): Omit<MergedRow, "text"> {
   let answers: PartialAnswers = shared ? structuredClone(shared.answers) : {};
   const origins: Origins = {};
   for (const m of row.maps ?? []) origins[pathKey(m.path)] = { at: m.at, keyAt: m.keyAt, exact: true };
@@ -60,7 +66,7 @@ export function mergeRow(shared: SharedAnswers | null, row: BatchRow): MergedRow
     v.itemsAt?.forEach((at, i) => (origins[pathKey([...v.path, i])] = { at, keyAt: at }));
   }
   if (answers.answers_version === undefined) answers = { answers_version: 1, ...answers };
-  return { answers, text: answersText(answers), origins };
+  return { answers, origins };
 }
 
 /** Answers as an answers file: keys in the documented order, long lines never folded. */

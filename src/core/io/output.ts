@@ -2,7 +2,7 @@
 // input or over anything but a regular file, and write atomically (a temp file
 // put into place whole) so a failure or an interruption never leaves a
 // half-written draft behind.
-import { linkSync, lstatSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { closeSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { UserError } from "../errors.js";
@@ -211,13 +211,23 @@ let counter = 0;
  * never both write it. With force, only a regular file or a link is replaced.
  */
 export function writeAtomic(out: string, data: string | Uint8Array, opts: { force?: boolean; mkdir?: boolean } = {}): void {
+  writeAtomicChunks(out, [data], opts);
+}
+
+/** writeAtomic for output made piece by piece (a summary of 20,000 rows is never one string). */
+export function writeAtomicChunks(out: string, chunks: Iterable<string | Uint8Array>, opts: { force?: boolean; mkdir?: boolean } = {}): void {
   const target = path.resolve(out);
   const shown = displayPath(out);
   if (opts.mkdir) makeDirs(path.dirname(target));
   const tmp = path.join(path.dirname(target), `.ordkit-${process.pid}-${(counter++).toString(36)}-${randomBytes(3).toString("hex")}.tmp`);
   pending.add(tmp);
   try {
-    writeFileSync(tmp, data, { flag: "wx" });
+    const fd = openSync(tmp, "wx");
+    try {
+      for (const chunk of chunks) writeAll(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
     if (opts.force) {
       const st = entryAt(target, shown);
       if (st) refuseNonRegular(st, shown);
@@ -233,6 +243,11 @@ export function writeAtomic(out: string, data: string | Uint8Array, opts: { forc
     removeQuietly(tmp);
     pending.delete(tmp);
   }
+}
+
+function writeAll(fd: number, chunk: string | Uint8Array): void {
+  const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+  for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done, bytes.byteLength - done);
 }
 
 /** Puts tmp at target only if nothing is there. */
