@@ -10,7 +10,7 @@ import { clausesCommand } from "./commands/clauses.js";
 import { initCommand } from "./commands/init.js";
 import { PACKAGE_ROOT } from "./core/paths.js";
 import { removePendingTempFiles, writtenOutputs } from "./core/io/output.js";
-import { INTERRUPT_SIGNALS, interruptionMessage } from "./commands/interrupt.js";
+import { INTERRUPT_SIGNALS, detachFromTerminal, interruptionMessage } from "./commands/interrupt.js";
 import { readFileSync } from "node:fs";
 
 export const EXIT = { ok: 0, findings: 1, error: 2, interrupted: 130 } as const;
@@ -53,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       process.stderr.write(`\n${interruptionMessage(sig, writtenOutputs())}\n`);
     } finally {
+      if (sig === "SIGHUP") detachFromTerminal();
       process.exit(EXIT.interrupted);
     }
   };
