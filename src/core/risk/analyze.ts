@@ -1035,7 +1035,6 @@ function selfRes(self: SelfNames): { own: RegExp[]; sheriff: Array<{ re: RegExp;
   let r = selfRegexes.get(key);
   if (!r) {
     r = { own: ownRes(self), sheriff: sheriffRes(self), facility: facilityRes(self) };
-    if (selfRegexes.size > 32) selfRegexes.clear(); /*LOCALHACK*/
     selfRegexes.set(key, r);
   }
   return r;
