@@ -1,6 +1,6 @@
 // The body of `ordkit init`.
 import path from "node:path";
-import { UserError } from "../core/errors.js";
+import { UserError, type Problem } from "../core/errors.js";
 import { checkOutput, makeDirs, writeAtomic } from "../core/io/output.js";
 import { displayPath } from "../core/paths.js";
 import { scaffoldFiles } from "../core/library/scaffold.js";
@@ -13,13 +13,14 @@ export async function runInit(dirArg: string, flags: InitFlags): Promise<void> {
   const files = scaffoldFiles({ dir, name, title });
   const force = flags.force ?? false;
   // Check every target before writing any, so a refusal leaves nothing half-made.
-  const problems = [];
+  const problems: Problem[] = [];
   for (const rel of files.keys()) {
     try {
       checkOutput(path.join(dir, rel), { force, inputs: [], createDirs: true });
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      problems.push(...err.problems);
+      // A file in the way of the layer's directory blocks every file once: say it once.
+      for (const p of err.problems) if (!problems.some((q) => q.file === p.file && q.message === p.message)) problems.push(p);
     }
   }
   if (problems.length) throw new UserError(problems, "exists");

@@ -67,10 +67,26 @@ function explain(code: string): { why: string; hint: string } {
   }
 }
 
-function writeError(err: unknown, shown: string): UserError {
+function writeError(err: unknown, shown: string, target?: string): UserError {
   const code = errnoCode(err);
+  const blocking = code === "ENOTDIR" && target ? fileInPath(target) : null;
+  if (blocking) {
+    return new UserError({ message: "is a file, not a directory, and the output path goes through it", file: displayPath(blocking), hint: `${shown} cannot be written; choose another path, or move the file` }, "io");
+  }
   const { why, hint } = explain(code);
   return new UserError({ message: `cannot write the output (${code ? `${code}: ${why}` : (err as Error)?.message ?? String(err)})`, file: shown, hint }, "io");
+}
+
+/** The file that stands where p needs a directory (ENOTDIR), if one does. */
+function fileInPath(p: string): string | null {
+  for (let cur = path.dirname(path.resolve(p)); path.dirname(cur) !== cur; cur = path.dirname(cur)) {
+    try {
+      return statSync(cur).isDirectory() ? null : cur;
+    } catch {
+      // not there either: look higher
+    }
+  }
+  return null;
 }
 
 /** What is at p, not following a final symbolic link; null when nothing is. */
@@ -79,7 +95,7 @@ function entryAt(p: string, shown: string): Stats | null {
     return lstatSync(p);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return null;
-    throw writeError(err, shown);
+    throw writeError(err, shown, p);
   }
 }
 
@@ -238,7 +254,7 @@ export function writeAtomicChunks(out: string, chunks: Iterable<string | Uint8Ar
     committed.push(out);
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw writeError(err, shown);
+    throw writeError(err, shown, target);
   } finally {
     removeQuietly(tmp);
     pending.delete(tmp);
