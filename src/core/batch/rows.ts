@@ -83,7 +83,11 @@ function csvRows(text: string, file: string, lib: Library, def: InterviewDefinit
   const records = table.records.filter((r) => !isBlank(r));
   const header = records.shift();
   if (!header) return [];
-  const pos = (f: Pick<CsvField, "line" | "col">): SourcePos => ({ file, line: f.line, col: f.col, snippet: table.lineText(f.line) });
+  // One snippet string per line, shared by its cells (a batch of 20,000 rows would otherwise hold one per cell).
+  let snippetLine = -1;
+  let snippet = "";
+  const lineText = (line: number): string => (line === snippetLine ? snippet : ((snippetLine = line), (snippet = table.lineText(line))));
+  const pos = (f: Pick<CsvField, "line" | "col">): SourcePos => ({ file, line: f.line, col: f.col, snippet: lineText(f.line) });
 
   // The header as a whole: every column a known answers path, each once.
   const problems: Problem[] = [];
@@ -98,6 +102,7 @@ function csvRows(text: string, file: string, lib: Library, def: InterviewDefinit
   }
   if (problems.length > 0) throw new UserError(problems);
   const types = columns.map((c) => columnType(c.path, lib, def));
+  const keyAts = columns.map((c) => pos(c.field));
 
   return records.map((r, i) => {
     const row: BatchRow = { index: i + 1, at: pos(r.fields[0]!), values: [] };
@@ -113,7 +118,7 @@ function csvRows(text: string, file: string, lib: Library, def: InterviewDefinit
     }
     r.fields.forEach((f, k) => {
       const value = cellValue(f.value, f.quoted, types[k]!);
-      if (value !== undefined) row.values.push({ path: columns[k]!.path, value, at: pos(f), keyAt: pos(columns[k]!.field) });
+      if (value !== undefined) row.values.push({ path: columns[k]!.path, value, at: pos(f), keyAt: keyAts[k]! });
     });
     return row;
   });
