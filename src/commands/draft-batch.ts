@@ -8,7 +8,7 @@ import { Worker } from "node:worker_threads";
 import { UserError, formatProblem, type Problem } from "../core/errors.js";
 import { displayPath } from "../core/paths.js";
 import { librarySpec, templatesDir as extraTemplates } from "./library-flags.js";
-import { checkOutput, makeDirs, writeAtomic, writeAtomicChunks } from "../core/io/output.js";
+import { checkOutput, makeDirs, removeStaleTempFiles, writeAtomic, writeAtomicChunks } from "../core/io/output.js";
 import { reportInterruptionWith } from "./interrupt.js";
 import { WRITERS, type FormatName } from "../writers/index.js";
 import type { PlannedJob, RowJob } from "../core/batch/plan.js";
@@ -56,6 +56,10 @@ export async function runDraftBatch(flags: DraftFlags): Promise<void> {
   const { templateStack } = await import("../core/assemble/assemble.js");
   await checkTemplates(templateStack(library, templatesDir), plan.rows.map((r) => r.instrument));
   makeDirs(outDir);
+  if (resume) {
+    const stale = removeStaleTempFiles(outDir);
+    if (stale > 0) process.stderr.write(`removed ${stale} temp file(s) a stopped run left in ${displayPath(outDir)}\n`);
+  }
   const { writtenRow, failedRow, batchExitCode, summaryChunks } = await import("../core/batch/result.js");
   const info = new Map(plan.rows.map((r) => [r.index, r]));
   const checked = checkOutputs(plan.jobs, { force, resume, inputs });

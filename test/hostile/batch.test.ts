@@ -94,6 +94,9 @@ test("--resume after a killed run: complete files are skipped (and counted), the
   const before = readdirSync(out).filter((f) => f.endsWith(".md"));
   assert.ok(before.length >= 3 && before.length < names.length, `the run was killed after ${before.length} drafts`);
 
+  // A temp file as SIGKILL can leave mid-write (pid 2^22 + 1 is above Linux's limit: no such process).
+  writeFileSync(path.join(out, `.ordkit-${2 ** 22 + 1}-0-abcdef.tmp`), "half a dr");
+
   // Without --resume, the existing drafts stop the batch; --resume names the way out.
   const plain = runCli(args, { cwd: dir });
   assert.equal(plain.status, 2);
@@ -101,6 +104,7 @@ test("--resume after a killed run: complete files are skipped (and counted), the
 
   const resumed = runCli([...args, "--resume", "--summary", "summary.json"], { cwd: dir });
   assert.equal(resumed.status, 0, resumed.stderr);
+  assert.match(resumed.stderr, /removed 1 temp file\(s\) a stopped run left in out/);
   assert.match(resumed.stdout, new RegExp(`${names.length - before.length} of ${names.length} draft\\(s\\) written to out; ${before.length} skipped`));
   const s = summary(path.join(dir, "summary.json"));
   assert.deepEqual(s.totals, { rows: names.length, written: names.length - before.length, failed: 0, unchanged: before.length });

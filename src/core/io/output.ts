@@ -2,7 +2,7 @@
 // input or over anything but a regular file, and write atomically (a temp file
 // put into place whole) so a failure or an interruption never leaves a
 // half-written draft behind.
-import { closeSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
+import { closeSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { UserError } from "../errors.js";
@@ -218,6 +218,39 @@ function dirError(err: unknown, dir: string): UserError {
 }
 
 let counter = 0;
+const TEMP_NAME = /^\.ordkit-(\d+)-[0-9a-z]+-[0-9a-f]{6}\.tmp$/;
+
+/**
+ * Temp files in dir left by an ordkit process that no longer runs (killed
+ * with SIGKILL, or the machine stopped): removed; returns how many. A running
+ * process's temp files are left alone.
+ */
+export function removeStaleTempFiles(dir: string): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const pid = TEMP_NAME.exec(name)?.[1];
+    if (pid === undefined || processRuns(Number(pid))) continue;
+    removeQuietly(path.join(dir, name));
+    removed++;
+  }
+  return removed;
+}
+
+function processRuns(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errnoCode(err) === "EPERM"; // someone else's process
+  }
+}
 
 /**
  * Writes out whole or not at all. The temp file's name is short and fixed in
