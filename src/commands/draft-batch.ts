@@ -55,6 +55,8 @@ export async function runDraftBatch(flags: DraftFlags): Promise<void> {
   const plan = planBatch(batch, shared, outDir, writer.extension);
   const { templateStack } = await import("../core/assemble/assemble.js");
   await checkTemplates(templateStack(library, templatesDir), plan.rows.map((r) => r.instrument));
+  const clash = flags.summary ? plan.jobs.find((j) => j.out !== null && path.resolve(j.out) === path.resolve(flags.summary!)) : undefined;
+  if (clash) throw usage(`--summary ${displayPath(flags.summary!)} is the draft of row ${clash.index}`, "write the summary outside --out-dir, or give it a .json name no row has");
   makeDirs(outDir);
   if (resume) {
     const stale = removeStaleTempFiles(outDir);

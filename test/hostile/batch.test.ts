@@ -179,3 +179,11 @@ test("YAML rows with __proto__ or constructor keys are refused as unknown keys, 
   assert.equal(cols.status, 2, cols.stderr);
   assert.match(cols.stderr, /cols\.csv:1:38: "options\.constructor" is not an option of the library/);
 });
+
+test("a --summary that is one of the drafts is refused before anything is made", () => {
+  const dir = tempTree({ "rows.csv": rowsCsv(["City of A"]) });
+  const r = runCli(["draft", "--batch", "rows.csv", "--answers", EXAMPLES.riverton, "--out-dir", "out", "--format", "md", "--summary", "out/city-of-a-il-ordinance.md"], { cwd: dir });
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /--summary out\/city-of-a-il-ordinance\.md is the draft of row 1/);
+  assert.ok(!existsSync(path.join(dir, "out")));
+});

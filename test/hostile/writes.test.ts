@@ -56,6 +56,9 @@ test("directories that cannot be made are named: --out-dir and init under a file
   writeFileSync(path.join(ws.dir, "rows.csv"), "jurisdiction.name,jurisdiction.state\nCity of A,CA\n");
   const outDir = await runMain(["draft", "--batch", "rows.csv", "--answers", EXAMPLES.riverton, "--out-dir", "afile/drafts", "--format", "md"], ws.dir);
   assertRefused(outDir, { file: "afile", words: [/cannot create the directory/] }, "--out-dir under a file");
+  symlinkSync(path.join(ws.dir, "nowhere"), path.join(ws.dir, "dangling"));
+  const dangling = await runMain(["draft", "--batch", "rows.csv", "--answers", EXAMPLES.riverton, "--out-dir", "dangling/drafts", "--format", "md"], ws.dir);
+  assertRefused(dangling, { file: "dangling", words: [/cannot create the directory/, /not a directory/] }, "--out-dir under a dangling link");
   const init = await runMain(["init", "afile/layer"], ws.dir);
   assertRefused(init, { file: "afile", words: [/is a file, not a directory/] }, "init under a file");
   if (process.platform === "linux" && existsSync("/proc/self")) {

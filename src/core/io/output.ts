@@ -60,6 +60,8 @@ function explain(code: string): { why: string; hint: string } {
       return { why: "the disk is full", hint: "free some space, or choose another path" };
     case "ENOENT":
       return { why: "the directory does not exist", hint: "create it first" };
+    case "EEXIST":
+      return { why: "something that is not a directory has this name (a link that points nowhere?)", hint: "remove it, or choose another path" };
     case "ELOOP":
       return { why: "the path has a loop of symbolic links", hint: "check the links in the path" };
     default:
