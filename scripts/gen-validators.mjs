@@ -17,7 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(root, "src", "core", "library", "validators.generated.ts");
 
 /** Schema name -> file in schema/. Keep in step with SchemaName in schema.ts. */
-export const SCHEMAS = ["clause", "library", "answers", "interview", "ordkit"];
+export const SCHEMAS = ["clause", "library", "answers", "interview", "ordkit", "jurisdictions", "authorities"];
 
 /** The same options schema.ts uses when it compiles at run time. */
 export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false };

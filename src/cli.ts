@@ -8,6 +8,7 @@ import { textconvCommand } from "./commands/textconv.js";
 import { validateCommand } from "./commands/validate.js";
 import { clausesCommand } from "./commands/clauses.js";
 import { initCommand } from "./commands/init.js";
+import { lawCommand } from "./commands/law.js";
 import { PACKAGE_ROOT } from "./core/paths.js";
 import { removePendingTempFiles, writtenOutputs } from "./core/io/output.js";
 import { INTERRUPT_SIGNALS, detachFromTerminal, interruptionMessage } from "./commands/interrupt.js";
@@ -40,6 +41,7 @@ Exit codes: 0 ok; 1 findings or differences; 2 usage, input or internal error; 1
   program.addCommand(initCommand());
   program.addCommand(validateCommand());
   program.addCommand(clausesCommand());
+  program.addCommand(lawCommand());
   program.addCommand(textconvCommand());
   return program;
 }
@@ -65,6 +67,8 @@ export async function main(argv: string[]): Promise<number> {
   });
   const program = buildProgram();
   program.exitOverride();
+  // A bad option value of a command (--paper tabloid) is a usage error (exit 2), as the program's own are.
+  for (const c of program.commands) c.exitOverride();
   // Commander shows the general help for `ordkit bogus --help`; an unknown command is an error whatever follows it.
   const first = argv.slice(2).find((a) => !a.startsWith("-"));
   if (first !== undefined && argv.slice(2).some((a) => a === "--help" || a === "-h") && !program.commands.some((c) => c.name() === first || c.aliases().includes(first)) && first !== "help") {

@@ -101,7 +101,7 @@ test("check refuses what it cannot read, clearly", () => {
   writeFileSync(trunc, readFileSync(good).subarray(0, 3000));
   assert.equal(runCli(["check", trunc]).status, 2);
   assert.equal(runCli(["check", path.join(dir, "x.pdf")]).status, 2);
-  assert.match(runCli(["check", ALAMEDA, "--state", "California"]).stderr, /two-letter/);
+  assert.match(runCli(["check", ALAMEDA, "--state", "Californa"]).stderr, /unknown state or territory "Californa"[\s\S]*did you mean California\?/);
 });
 
 test("direct-regulation suggests the own-officers form of what each section regulates", () => {

@@ -50,8 +50,28 @@ for (const example of examples) {
     if (draft.sections.some((s) => s.paragraphs.filter((p) => p.numbered).length >= 2)) assert.match(body, /\(b\) /);
     for (const r of draft.recitals) assert.ok(body.includes(flat(`WHEREAS, ${r.text}`).slice(0, 60)), r.text.slice(0, 40));
     assert.match(body, /DRAFT — /);
-    assert.match(body, /Page 1 of \d+/);
+    // "Page X of Y" counts the instrument's pages only; the memo follows in a section of its own.
+    const instrumentPages = Number(/Page 1 of (\d+)/.exec(body)?.[1]);
+    assert.ok(instrumentPages >= 1, "Page 1 of N");
+    const totalPages = Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [path.join(dir, "draft.pdf")], { encoding: "utf8" }).stdout)?.[1]);
+    assert.ok(instrumentPages < totalPages, `the memo pages are not counted (${instrumentPages} of ${totalPages})`);
+    assert.match(body, new RegExp(`Page ${instrumentPages} of ${instrumentPages}`));
+    assert.match(body, /DRAFTER'S RISK MEMO/);
     assert.match(body, /not legal advice/i);
     assert.doesNotMatch(body, /undefined|\[object Object\]|\{\{/);
+    const size = spawnSync("pdfinfo", [path.join(dir, "draft.pdf")], { encoding: "utf8" }).stdout;
+    assert.match(size, /Page size:\s+612 x 792 pts/, "US Letter");
+
+    // The clean copy for the council packet: no memo, and "Page X of Y" over the whole (instrument-only) document.
+    const clean = path.join(dir, "clean.docx");
+    const c = runCli(["draft", "--answers", fromRoot("examples", example), "--out", clean, "--no-notes", "--paper", "legal"]);
+    assert.equal(c.status, 0, c.stderr);
+    assert.match(c.stderr, /--no-notes/);
+    const conv2 = spawnSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, clean], { encoding: "utf8", timeout: 100_000 });
+    assert.equal(conv2.status, 0, conv2.stderr);
+    const cleanText = flat(spawnSync("pdftotext", ["-layout", path.join(dir, "clean.pdf"), "-"], { encoding: "utf8" }).stdout);
+    assert.match(cleanText, /Page 1 of \d+/);
+    assert.doesNotMatch(cleanText, /RISK MEMO/);
+    assert.match(spawnSync("pdfinfo", [path.join(dir, "clean.pdf")], { encoding: "utf8" }).stdout, /Page size:\s+612 x 1008 pts/, "US Legal");
   });
 }

@@ -56,7 +56,9 @@ test("DOCX: literal name, real numbering, header, footer fields, provenance", as
   const headers = Object.keys(files).filter((f) => /word\/header\d*\.xml/.test(f)).map((f) => new TextDecoder().decode(files[f]));
   assert.ok(headers.some((h) => h.includes("DRAFT — March 2, 2026")));
   const footers = Object.keys(files).filter((f) => /word\/footer\d*\.xml/.test(f)).map((f) => new TextDecoder().decode(files[f]));
-  assert.ok(footers.some((h) => h.includes("NUMPAGES") && h.includes("PAGE")));
+  // The instrument counts its own pages (the memo annex is a section of its own).
+  assert.ok(footers.some((h) => h.includes("PAGEREF ordkit_instrument_end") && h.includes("PAGE")));
+  assert.match(doc, /<w:bookmarkStart w:name="ordkit_instrument_end" w:id="\d+"\/>/);
   const custom = new TextDecoder().decode(files["docProps/custom.xml"]);
   assert.ok(custom.includes("ops/rule@1.2.0#"));
   assert.ok(custom.includes(d.provenance.answersHash!));
@@ -84,7 +86,7 @@ test("DOCX: a risk note becomes a comment anchored on its quote", async () => {
     quote: "posted within",
     message: "A test note.",
     explanation: "Because.",
-    authorities: [{ cite: "Johnson v. Maryland, 254 U.S. 51 (1920)", url: "https://example.org", as_of: "2026-11-01" }],
+    authorities: [{ id: "johnson-1920", cite: "Johnson v. Maryland, 254 U.S. 51 (1920)", url: "https://example.org", as_of: "2026-11-01", binding: true, reason: "binding everywhere (U.S. Supreme Court)" }],
     suggestion: "Say it otherwise.",
   });
   const files = unzipSync(await writeDocx(d));
@@ -97,7 +99,7 @@ test("DOCX: a risk note becomes a comment anchored on its quote", async () => {
 
 test("notes about the whole draft or the recitals as a whole are not lost: they hang on the title and the formula", async () => {
   const d = miniDraft();
-  const base = { clause: null, quote: "", explanation: "", authorities: [{ cite: "A", url: "https://example.org", as_of: "2026-11-01" }], suggestion: "S.", paragraph: null };
+  const base = { clause: null, quote: "", explanation: "", authorities: [{ id: "a", cite: "A", url: "https://example.org", as_of: "2026-11-01", binding: false, reason: "persuasive only" }], suggestion: "S.", paragraph: null };
   d.riskNotes.push({ ...base, rule: "state-preemption", severity: "info", section: "document", message: "Whole-draft note." });
   d.riskNotes.push({ ...base, rule: "hostile-recital", severity: "low", section: "recitals", message: "Recitals note." });
   const files = unzipSync(await writeDocx(d));

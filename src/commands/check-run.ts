@@ -6,15 +6,24 @@ import { UserError } from "../core/errors.js";
 import type { CheckFlags } from "./check.js";
 
 export async function runCheck(file: string, flags: CheckFlags): Promise<number> {
-  if (flags.state !== undefined && !/^[A-Za-z]{2}$/.test(flags.state)) {
-    throw new UserError({ message: `--state must be a two-letter code, got "${flags.state}"`, hint: "e.g. --state CA" }, "usage");
+  let state: string | undefined;
+  if (flags.state !== undefined) {
+    const legal = await import("../core/legal/index.js");
+    const j = legal.findJurisdiction(flags.state);
+    if (!j) {
+      const names = legal.allJurisdictions().map((x) => x.name);
+      const guess = legal.didYouMean(flags.state.toLowerCase(), names.map((n) => n.toLowerCase()));
+      const hint = guess ? `did you mean ${names.find((n) => n.toLowerCase() === guess)}?` : "give a postal code or a full name, e.g. --state MN or --state Minnesota (`ordkit law` lists them)";
+      throw new UserError({ message: `--state: unknown state or territory "${flags.state}"`, hint }, "usage");
+    }
+    state = j.code;
   }
   const { checkFile } = await import("../core/pipeline.js");
   const result = checkFile({
     file,
     libraryDir: librarySpec(flags),
     templatesDir: templatesDir(flags),
-    ...(flags.state ? { state: flags.state.toUpperCase() } : {}),
+    ...(state ? { state } : {}),
     ...(flags.instrument ? { instrument: flags.instrument as Instrument } : {}),
   });
   const shown = displayPath(file);

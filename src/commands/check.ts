@@ -15,7 +15,7 @@ export function checkCommand(): Command {
   const cmd = new Command("check")
     .description("list the legal risk notes for a draft: an answers file, or a Markdown, text or Word draft")
     .argument("<file>", "answers file (.yaml), or a draft (.md, .txt, .docx)")
-    .option("--state <XX>", "two-letter state code, for state law and the federal circuit (default: from the answers or the draft)")
+    .option("--state <state>", "postal code or name (MN, Minnesota), for state law and the federal circuit (default: from the answers or the draft)")
     .addOption(new Option("--instrument <kind>", "what the draft is (default: from the answers or the text)").choices(["ordinance", "executive-order", "resolution"]))
     .addOption(new Option("-f, --format <format>", "output format").choices(["human", "json"]).default("human"))
     .addOption(new Option("--fail-on <severity>", "exit 1 when a note at or above this severity is found").choices(["high", "medium", "low", "info", "none"]).default("high"))

@@ -13,6 +13,9 @@ import { WRITERS, type FormatName } from "../writers/index.js";
 export interface WorkerInit extends RowDrafterInput {
   format: FormatName;
   lineNumbers: boolean;
+  /** --paper; else the library's page size, else letter. */
+  paper?: "letter" | "legal" | "a4";
+  notes: boolean;
 }
 
 /** unchanged: --resume found the row's file already holding exactly these bytes (data is then empty). */
@@ -47,7 +50,7 @@ async function draftOne(job: RowJob): Promise<WorkerReply> {
   try {
     if (!drafter) throw initError;
     const draft = drafter.draft(job);
-    const data = await WRITERS[init.format].write(draft, { lineNumbers: init.lineNumbers });
+    const data = await WRITERS[init.format].write(draft, { lineNumbers: init.lineNumbers, paper: init.paper ?? drafter.library.paper ?? "letter", notes: init.notes });
     const unchanged = job.existing === true && job.out !== null && sameBytes(job.out, data);
     return { index: job.index, ok: true, data: unchanged ? "" : data, unchanged, riskNotes: countSeverities(draft.riskNotes), notes: draft.notes };
   } catch (err) {

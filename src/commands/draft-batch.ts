@@ -87,6 +87,8 @@ export async function runDraftBatch(flags: DraftFlags): Promise<void> {
     today: (await import("../core/interview/start.js")).localDate(),
     format,
     lineNumbers: flags.lineNumbers ?? false,
+    notes: flags.notes !== false,
+    ...(flags.paper ? { paper: flags.paper } : {}),
     ...(flags.date ? { date: flags.date } : {}),
   });
 

@@ -12,6 +12,7 @@ import {
   prune,
   questionProblem,
   setAnswer,
+  staleAnswer,
   type InterviewContext,
   type PartialAnswers,
   type Question,
@@ -50,21 +51,44 @@ export type PromptSpec =
   | { kind: "input"; config: InputConfig; parse: (raw: string) => unknown }
   | { kind: "confirm"; config: ConfirmConfig; parse: (raw: boolean) => unknown }
   | { kind: "select"; config: SelectConfig; parse: (raw: string) => unknown }
-  | { kind: "checkbox"; config: CheckboxConfig; parse: (raw: string[]) => unknown };
+  | { kind: "checkbox"; config: CheckboxConfig; parse: (raw: string[]) => unknown }
+  | { kind: "list"; item: (n: number) => InputConfig; parse: (items: string[]) => unknown };
 
-/** The prompt for a question, offering the current answer (else the default). */
-export function promptFor(q: Question, current?: unknown): PromptSpec {
+/** What a prompt returns when the user asks for the previous question. */
+export const BACK = Symbol("back");
+/** Typed alone in a text answer, or chosen in a list: go back one question. */
+export const BACK_TEXT = "<";
+const BACK_CHOICE = "\u0000back";
+
+/** Choices in the order offered: the lowest legal risk first when the library ranks them. */
+function orderedChoices(q: Question): string[] {
+  const choices = q.decl.choices ?? [];
+  const ranked = Object.keys(q.decl.choice_risks ?? {}).filter((c) => choices.includes(c));
+  return [...ranked, ...choices.filter((c) => !ranked.includes(c))];
+}
+
+/** The prompt for a question, offering the current answer (else the default); canGoBack adds a way back. */
+export function promptFor(q: Question, current?: unknown, canGoBack = false): PromptSpec {
   const offered = current !== undefined ? current : q.decl.default;
   const message = q.decl.prompt.replace(/\s+/g, " ").trim();
-  const label = (c: string): string => (q.choiceLabels?.[c] ? `${q.choiceLabels[c]} (${c})` : c);
+  const label = (c: string): string => {
+    const base = q.choiceLabels?.[c] ? `${q.choiceLabels[c]} (${c})` : c;
+    const risk = q.decl.choice_risks?.[c];
+    return risk ? `${base}: ${risk}` : base;
+  };
+  const back: Choice[] = canGoBack ? [{ value: BACK_CHOICE, name: "« Previous question" }] : [];
+  const orBack = (v: string): unknown => (v === BACK_CHOICE ? BACK : v);
   switch (q.decl.type) {
-    case "boolean":
-      return { kind: "confirm", config: { message, default: typeof offered === "boolean" ? offered : false }, parse: (b) => b };
+    case "boolean": {
+      // A list rather than y/n, so that the previous question is one choice away.
+      const config: SelectConfig = { message, choices: [{ value: "yes", name: "yes" }, { value: "no", name: "no" }, ...back], default: offered === true ? "yes" : "no" };
+      return { kind: "select", config, parse: (s) => (s === BACK_CHOICE ? BACK : s === "yes") };
+    }
     case "choice": {
-      const choices = (q.decl.choices ?? []).map((c) => ({ value: c, name: label(c) }));
+      const choices = [...orderedChoices(q).map((c) => ({ value: c, name: label(c), ...(q.choiceDescriptions?.[c] ? { description: q.choiceDescriptions[c] } : {}) })), ...back];
       const config: SelectConfig = { message, choices, pageSize: Math.min(choices.length, 12) };
       if (typeof offered === "string" && q.decl.choices?.includes(offered)) config.default = offered;
-      return { kind: "select", config, parse: (s) => s };
+      return { kind: "select", config, parse: orBack };
     }
     case "multi-choice": {
       const on = Array.isArray(offered) ? offered : [];
@@ -72,7 +96,7 @@ export function promptFor(q: Question, current?: unknown): PromptSpec {
         kind: "checkbox",
         config: {
           message,
-          choices: (q.decl.choices ?? []).map((c) => ({ value: c, name: label(c), checked: on.includes(c) })),
+          choices: (q.decl.choices ?? []).map((c) => ({ value: c, name: label(c), checked: on.includes(c), ...(q.choiceDescriptions?.[c] ? { description: q.choiceDescriptions[c] } : {}) })),
           pageSize: Math.min((q.decl.choices ?? []).length, 12),
           validate: (items) => questionProblem(q, items.map((i) => i.value)) ?? true,
         },
@@ -81,18 +105,30 @@ export function promptFor(q: Question, current?: unknown): PromptSpec {
       };
     }
     default: {
-      const config: InputConfig = { message, validate: (raw) => questionProblem(q, parseInput(q, raw)) ?? true };
-      if (q.check === "state") config.transformer = (raw) => raw.toUpperCase();
+      if (q.many) {
+        const one = { ...q, many: false, required: true };
+        return {
+          kind: "list",
+          item: (n) => ({ message: n === 1 ? message : `${n}. next one (leave blank when done)`, validate: (raw) => (raw.trim() === "" ? true : (questionProblem(one, parseInput(one, raw)) ?? true)) }),
+          parse: (items) => (items.length ? items.map((i) => parseInput(one, i)) : null),
+        };
+      }
+      const isBack = (raw: string): boolean => canGoBack && raw.trim() === BACK_TEXT;
+      const config: InputConfig = { message, validate: (raw) => (isBack(raw) ? true : (questionProblem(q, parseInput(q, raw)) ?? true)) };
+      // A code shows in capitals as typed; a name as written (it is saved as the code).
+      if (q.check === "state") config.transformer = (raw) => (raw.trim().length <= 2 ? raw.toUpperCase() : raw);
       if (offered !== undefined && offered !== null) config.default = String(offered);
-      return { kind: "input", config, parse: (raw) => parseInput(q, raw) };
+      return { kind: "input", config, parse: (raw) => (isBack(raw) ? BACK : parseInput(q, raw)) };
     }
   }
 }
 
-/** The lines shown above a question: its group when it changes, a note, and the one-line help. */
-export function questionHeader(q: Question, previousGroup: string | null): string[] {
+/** The lines shown above a question: its group when it changes, its place ("12 of 41"), a note, and the one-line help. */
+export function questionHeader(q: Question, previousGroup: string | null, progress?: { at: number; of: number; back: boolean }, stale?: string | null): string[] {
   const lines: string[] = [];
   if (q.group !== previousGroup) lines.push("", `── ${q.group} ──`);
+  if (progress) lines.push(`  Question ${progress.at} of ${progress.of}${progress.back ? ` (to go back one question: type ${BACK_TEXT}, or choose « Previous question)` : ""}`);
+  if (stale) lines.push(`  ! ${stale}`);
   if (q.note) lines.push(`  ! ${q.note}`);
   if (q.decl.help) lines.push(`  ${q.decl.help.replace(/\s+/g, " ").trim()}`);
   if (!q.required && q.decl.type !== "boolean") lines.push("  (optional: Enter on an empty line leaves it blank; Backspace clears an offered answer, Tab edits it)");
@@ -109,6 +145,14 @@ export async function runPrompt(spec: PromptSpec, context?: Context): Promise<un
       return spec.parse(await select(spec.config, context));
     case "checkbox":
       return spec.parse(await checkbox(spec.config, context));
+    case "list": {
+      const items: string[] = [];
+      for (;;) {
+        const raw = (await input(spec.item(items.length + 1), context)).trim();
+        if (!raw) return spec.parse(items);
+        items.push(raw);
+      }
+    }
   }
 }
 
@@ -135,15 +179,17 @@ export interface InterviewResult {
 
 /**
  * Asks every question the answers lack, in order, then the review screen until
- * "Write the draft". Ctrl-C rejects with inquirer's ExitPromptError.
+ * "Write the draft". Ctrl-C rejects with inquirer's ExitPromptError; onAnswer
+ * sees the answers after each one (the caller keeps them for a resume).
  */
 export async function runInterview(
   start: { def: InterviewDefinition; library: Library; answers: PartialAnswers; ctx: InterviewContext },
   context?: Context,
+  onAnswer?: (answers: PartialAnswers) => void,
 ): Promise<InterviewResult> {
   const ended = inputEnded();
   try {
-    return await interview(start, ended.promise, context);
+    return await interview(start, ended.promise, context, onAnswer);
   } finally {
     ended.dispose();
   }
@@ -161,7 +207,7 @@ function inputEnded(): { promise: Promise<never>; dispose: () => void } {
     fail = () =>
       reject(
         new UserError(
-          { message: "the input ended (Ctrl-D) before every question was answered; no output was written", hint: "run ordkit draft again and answer each question (Ctrl-C stops it), or pass --answers FILE (docs/answers-format.md)" },
+          { message: "the input ended (Ctrl-D) before every question was answered; no draft was written", hint: "run ordkit draft again and answer each question (Ctrl-C stops it), or pass --answers FILE (docs/answers-format.md)" },
           "usage",
         ),
       );
@@ -173,7 +219,7 @@ function inputEnded(): { promise: Promise<never>; dispose: () => void } {
   const hangup = (): void => {
     removePendingTempFiles();
     try {
-      process.stderr.write("ordkit: error: the terminal closed before every question was answered; no output was written\n");
+      process.stderr.write("ordkit: error: the terminal closed before every question was answered; no draft was written (any answers given so far are kept: run the same command again to resume)\n");
     } finally {
       detachFromTerminal();
       process.exit(2);
@@ -193,25 +239,43 @@ async function interview(
   start: { def: InterviewDefinition; library: Library; answers: PartialAnswers; ctx: InterviewContext },
   ended: Promise<never>,
   context?: Context,
+  onAnswer?: (answers: PartialAnswers) => void,
 ): Promise<InterviewResult> {
   const { def, library, ctx } = start;
   const out = context?.output ?? process.stdout;
   let answers = start.answers;
   const asked = new Map<string, readonly string[]>();
+  // Questions answered in this pass, with the value each had before, for going back.
+  const history: Array<{ q: Question; before: unknown }> = [];
   let group: string | null = null;
 
-  const ask = async (q: Question): Promise<void> => {
-    out.write(questionHeader(q, group).join("\n") + "\n");
+  /** Asks one question; false when the user went back instead. */
+  const ask = async (q: Question, canGoBack: boolean): Promise<boolean> => {
+    const current = getAnswer(answers, q.keys);
+    const stale = staleAnswer(q, answers);
+    const all = plan(def, library, answers, ctx);
+    const done = all.filter((x) => x.path !== q.path && getAnswer(answers, x.keys) !== undefined && staleAnswer(x, answers) === null).length;
+    const why = stale ? `The earlier answer ${formatValue(current)} no longer fits the other answers (the instrument or the modules changed): choose again from what does.` : null;
+    out.write(questionHeader(q, group, { at: done + 1, of: all.length, back: canGoBack && history.length > 0 && q.decl.type !== "multi-choice" }, why).join("\n") + "\n");
     group = q.group;
-    const value = await Promise.race([runPrompt(promptFor(q, getAnswer(answers, q.keys)), context), ended]);
+    const value = await Promise.race([runPrompt(promptFor(q, stale ? undefined : current, canGoBack && history.length > 0), context), ended]);
+    if (value === BACK) {
+      const last = history.pop()!;
+      answers = setAnswer(answers, last.q.keys, last.before);
+      group = null;
+      return false;
+    }
+    history.push({ q, before: current });
     answers = setAnswer(answers, q.keys, value);
     asked.set(q.path, q.keys);
+    onAnswer?.(answers);
+    return true;
   };
   const fill = async (): Promise<void> => {
     for (let guard = 0; guard < 10_000; guard++) {
       const next = pending(def, library, answers, ctx)[0];
       if (!next) return;
-      await ask(next);
+      await ask(next, true);
     }
     throw new Error("the interview does not settle: a question stays unanswered");
   };
@@ -226,8 +290,10 @@ async function interview(
     const q = questions.find((x) => x.path === choice);
     if (!q) continue;
     group = null;
-    await ask(q);
+    history.length = 0;
+    await ask(q, false);
     answers = prune(def, library, answers, ctx, asked);
+    onAnswer?.(answers);
     await fill();
   }
 }

@@ -1,7 +1,8 @@
 // The body of `ordkit draft`, loaded only when the command runs.
 import path from "node:path";
 import { UserError } from "../core/errors.js";
-import { displayPath } from "../core/paths.js";
+import { existsSync, rmSync } from "node:fs";
+import { SCHEMA_DIR, displayPath } from "../core/paths.js";
 import { librarySpec, templatesDir as extraTemplates } from "./library-flags.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
 import { WRITERS, formatFromPath, type FormatName } from "../writers/index.js";
@@ -36,11 +37,17 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
   }
 
   // What the answers (if any) lack: ask for it in a terminal, else list it.
+  // An interview interrupted earlier left its answers in the partial file: resume from it.
   const { startInterview, withDefaults, missingList, localDate } = interview;
-  const start = startInterview({ libraryDir, today: localDate(), ...(flags.answers ? { answersFile: flags.answers } : {}), ...(flags.date ? { date: flags.date } : {}) });
+  const partial = partialAnswersPath(flags);
+  const resuming = prompting && !flags.answers && existsSync(partial);
+  if (resuming) process.stderr.write(`ordkit: resuming the interview from the answers kept in ${displayPath(partial)} (delete that file to start over)\n`);
+  const answersFile = flags.answers ?? (resuming ? partial : undefined);
+  const start = startInterview({ libraryDir, today: localDate(), ...(answersFile ? { answersFile } : {}), ...(flags.date ? { date: flags.date } : {}) });
   const { YamlSource } = await import("../core/library/yaml-source.js");
-  let answersSrc = start.source;
+  let answersSrc = resuming ? null : start.source;
   let savedText: string | null = null;
+  let keptPartial = false;
   if (start.missing.length > 0 || flags.saveAnswers || !answersSrc) {
     let answers = start.answers;
     if (start.missing.length > 0) {
@@ -51,13 +58,28 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
         );
       }
       const { runInterview } = await import("./draft-interview.js");
+      const { answersYaml } = await import("../core/interview/save.js");
       const output = process.stdout.isTTY ? process.stdout : process.stderr;
-      answers = (await runInterview(start, { output })).answers;
+      // Every answer is kept in the partial file as it is given, so Ctrl-C (or a lost terminal) loses none.
+      const keep = (a: Record<string, unknown>): void => {
+        writeAtomic(partial, answersYaml(a, [], schemaRef(partial), "partial"), { force: true });
+        keptPartial = true;
+      };
+      try {
+        answers = (await runInterview(start, { output }, keep)).answers;
+      } catch (err) {
+        // The input ended (Ctrl-D): say where the answers so far are, as for Ctrl-C.
+        if (err instanceof UserError && keptPartial) throw new UserError({ ...err.problems[0]!, hint: `your answers so far are kept in ${displayPath(partial)}: run the same command again to resume` }, err.code);
+        if ((err as { name?: string })?.name !== "ExitPromptError") throw err;
+        const again = keptPartial ? `; your answers so far are kept in ${displayPath(partial)}: run the same command again to resume` : "";
+        process.stderr.write(`ordkit: interrupted; no draft was written${again}\n`);
+        throw new UserError({ message: "interrupted" }, "interrupted");
+      }
     }
     const { plan } = await import("../core/interview/questions.js");
     const { answersYaml } = await import("../core/interview/save.js");
     answers = withDefaults(start, answers);
-    savedText = answersYaml(answers, plan(start.def, start.library, answers, start.ctx));
+    savedText = answersYaml(answers, plan(start.def, start.library, answers, start.ctx), flags.saveAnswers ? schemaRef(flags.saveAnswers) : undefined);
     answersSrc = YamlSource.parse(Buffer.from(savedText, "utf8"), flags.saveAnswers ? displayPath(flags.saveAnswers) : "(interview answers)");
   }
 
@@ -68,7 +90,7 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
     await writeRedlineAgainst(flags, answersSrc, templatesDir, draft);
     return;
   }
-  const data = await writer.write(draft, { lineNumbers: flags.lineNumbers ?? false });
+  const data = await writer.write(draft, { lineNumbers: flags.lineNumbers ?? false, paper: flags.paper ?? start.library.paper ?? "letter", notes: flags.notes !== false });
   if (flags.saveAnswers && savedText !== null) {
     writeAtomic(flags.saveAnswers, savedText, { force: flags.force ?? false });
     process.stderr.write(`saved the answers to ${displayPath(flags.saveAnswers)}\n`);
@@ -78,10 +100,26 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
     const counts = (["high", "medium", "low", "info"] as const).map((sev) => `${draft.riskNotes.filter((n) => n.severity === sev).length} ${sev}`).join(", ");
     const summary = `wrote ${displayPath(flags.out)} (${draft.instrument}, ${draft.sections.length} sections; risk notes: ${counts})`;
     process.stderr.write(`${summary}\n`);
+    if (keptPartial || resuming) rmSync(partial, { force: true });
+    if (flags.notes === false) process.stderr.write("note: --no-notes: the risk notes, drafter's notes and risk memo are left out of this copy; draft without --no-notes (or run ordkit check) to see them\n");
     for (const n of draft.notes) process.stderr.write(`note: ${n}\n`);
   } else {
     process.stdout.write(data);
+    if (keptPartial || resuming) rmSync(partial, { force: true });
   }
+}
+
+/** Where an interview keeps the answers given so far: beside --out, named after it (draft.docx -> draft.partial-answers.yaml). */
+export function partialAnswersPath(flags: Pick<DraftFlags, "out">): string {
+  if (!flags.out) return "ordkit-draft.partial-answers.yaml";
+  const ext = path.extname(flags.out);
+  return path.join(path.dirname(flags.out), `${path.basename(flags.out, ext)}.partial-answers.yaml`);
+}
+
+/** The answers schema as a path relative to the file that names it, for editors' completion and checks. */
+function schemaRef(file: string): string {
+  const rel = path.relative(path.dirname(path.resolve(file)), path.join(SCHEMA_DIR, "answers.schema.json"));
+  return rel.split(path.sep).join("/");
 }
 
 /** --date, when given, must be a calendar-shaped YYYY-MM-DD (also used by --batch). */

@@ -10,6 +10,9 @@ export interface DraftFlags {
   templates?: string;
   date?: string;
   lineNumbers?: boolean;
+  paper?: "letter" | "legal" | "a4";
+  /** false with --no-notes. */
+  notes?: boolean;
   force?: boolean;
   redlineAgainst?: string;
   saveAnswers?: string;
@@ -29,6 +32,8 @@ export function draftCommand(): Command {
   return libraryOptions(cmd)
     .option("--date <YYYY-MM-DD>", "the draft's date for the DRAFT header and properties (default: the answers' date)")
     .option("--line-numbers", "number the lines of each page, as councils do for hearings")
+    .addOption(new Option("--paper <size>", "DOCX page size (default: the library's, else letter)").choices(["letter", "legal", "a4"]))
+    .option("--no-notes", "a clean copy for the council packet: no risk comments, drafter's notes or risk memo")
     .option("--redline-against <dir>", "instead of the draft, write a redline of what this library (--library) changes against the draft the OLD library gives for the same answers (.docx tracked changes, .md or .json)")
     .option("--force", "replace the output file (and the --save-answers file) if it exists")
     .option("--save-answers <file>", "also write the complete answers (YAML, each answer under a comment naming its question)")

@@ -9,7 +9,8 @@ import type { ValidateFlags } from "./validate.js";
 export async function runValidate(dir: string | undefined, flags: ValidateFlags): Promise<number> {
   if (dir && flags.library?.length) throw new UserError({ message: "give the library either as DIR or with --library, not both", hint: "ordkit validate DIR" }, "usage");
   const spec = dir ? [path.resolve(dir)] : librarySpec(flags);
-  const report: ValidationReport = validateLibrary(spec, templatesDir(flags));
+  const { RULE_IDS } = await import("../core/risk/rule-ids.generated.js");
+  const report: ValidationReport = validateLibrary(spec, RULE_IDS, templatesDir(flags));
   if (flags.format === "json") {
     process.stdout.write(`${JSON.stringify(validationJson(report), null, 2)}\n`);
   } else {

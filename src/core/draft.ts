@@ -85,10 +85,17 @@ export interface Provenance {
 export type Severity = "high" | "medium" | "low" | "info";
 export const SEVERITIES: readonly Severity[] = ["high", "medium", "low", "info"];
 
+/** An authority as a note cites it, weighed for the state the draft will be adopted in. */
 export interface Authority {
+  /** Its id in legal/ (authorities.yaml or a state's laws). */
+  id: string;
   cite: string;
   url: string;
   as_of: string;
+  /** Whether it binds where the draft will be adopted. */
+  binding: boolean;
+  /** Why, in plain words ("persuasive in the Eighth Circuit (a Ninth Circuit decision)"). */
+  reason: string;
 }
 
 export interface RiskNote {
@@ -105,6 +112,10 @@ export interface RiskNote {
   explanation: string;
   authorities: Authority[];
   suggestion: string;
+  /** Drafts made from answers: the answer to change to avoid the note (options.coverings_scope: own-officers). */
+  change?: { answer: string; value: string; why?: string };
+  /** What the clause library says about this clause under this rule (the clause's `risks:`). */
+  libraryNote?: string;
 }
 
 export interface Draft {

@@ -11,6 +11,7 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const DEFAULT_LIBRARY_DIR = path.join(PACKAGE_ROOT, "clauses");
 export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, "templates");
 export const SCHEMA_DIR = path.join(PACKAGE_ROOT, "schema");
+export const LEGAL_DIR = path.join(PACKAGE_ROOT, "legal");
 
 /** A path as shown to users: relative to the working directory when inside it. */
 export function displayPath(file: string): string {

@@ -2,14 +2,16 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { loadLibrary, type LibrarySpec } from "./library/load.js";
-import { checkAnswers, type LoadedAnswers } from "./interview/answers.js";
+import { checkAnswers, resolvedOptions, type LoadedAnswers } from "./interview/answers.js";
+import { withAnswerHints } from "./answer-hints.js";
 import { YamlSource } from "./library/yaml-source.js";
 import { assemble } from "./assemble/assemble.js";
 import { displayPath } from "./paths.js";
 import { UserError } from "./errors.js";
 import { buildContext, withRiskNotes } from "./risk/index.js";
 import { parseTextDocument, textFormatFor, type LineRange } from "./parse/text.js";
-import { docxLines } from "./parse/docx.js";
+import { readDocx } from "./parse/docx.js";
+import { INSTRUMENTS } from "./draft.js";
 import type { Draft, Instrument } from "./draft.js";
 import type { Library } from "./library/types.js";
 import type { TemplateSet } from "./assemble/templates.js";
@@ -41,7 +43,8 @@ export interface ContextOverride {
 export function draftFromAnswers(library: Library, answers: LoadedAnswers, templatesDir?: string | TemplateSet, date?: string, override: ContextOverride = {}): Draft {
   const draft = assemble({ library, answers, templatesDir, ...(date ? { date } : {}) });
   const a = answers.answers;
-  return withRiskNotes(draft, buildContext({ state: override.state ?? a.jurisdiction.state, instrument: override.instrument ?? a.instrument, existing: a.existing }));
+  const checked = withRiskNotes(draft, buildContext({ state: override.state ?? a.jurisdiction.state, instrument: override.instrument ?? a.instrument, existing: a.existing }));
+  return withAnswerHints(checked, library, resolvedOptions(a, library));
 }
 
 export interface CheckInput {
@@ -59,6 +62,8 @@ export interface CheckResult {
   state: string | null;
   /** Source lines of each anchor, for text drafts. */
   lines: Map<string, LineRange>;
+  /** A DOCX ordkit wrote: what its properties said (state, instrument, library), used where no flag overrides them. */
+  fromProperties?: { state?: string; instrument?: Instrument; library?: string };
 }
 
 /** Any draft a reviewer hands us -> Draft with risk notes. */
@@ -73,10 +78,16 @@ export function checkFile(input: CheckInput): CheckResult {
   let text: string;
   let format: "md" | "txt";
   let kind: CheckResult["kind"];
+  let fromProperties: CheckResult["fromProperties"];
   if (lower.endsWith(".docx")) {
-    text = docxLines(input.file).join("\n\n");
+    const docx = readDocx(input.file);
+    text = docx.lines.join("\n\n");
     format = "txt";
     kind = "docx";
+    fromProperties = ordkitProperties(docx.properties);
+    if (fromProperties) {
+      input = { ...input, ...(!input.state && fromProperties.state ? { state: fromProperties.state } : {}), ...(!input.instrument && fromProperties.instrument ? { instrument: fromProperties.instrument } : {}) };
+    }
   } else {
     const f = textFormatFor(input.file);
     if (!f) throw new UserError({ message: `cannot tell what kind of draft "${path.basename(input.file)}" is`, file: shown, hint: "check reads answers files (.yaml), Markdown (.md), plain text (.txt) and Word (.docx)" }, "usage");
@@ -88,7 +99,17 @@ export function checkFile(input: CheckInput): CheckResult {
   const draft = parsed.draft;
   const state = input.state ?? (draft.jurisdiction.state || null);
   const ctx = buildContext({ state, instrument: input.instrument ?? draft.instrument, existing: {} });
-  return { draft: withRiskNotes(draft, ctx), kind, state, lines: kind === "docx" ? new Map() : parsed.lines };
+  return { draft: withRiskNotes(draft, ctx), kind, state, lines: kind === "docx" ? new Map() : parsed.lines, ...(fromProperties ? { fromProperties } : {}) };
+}
+
+/** The state, instrument and library an ordkit DOCX records in its properties (undefined for other files). */
+function ordkitProperties(p: Record<string, string>): CheckResult["fromProperties"] {
+  if (!p.ordkit_version) return undefined;
+  const out: NonNullable<CheckResult["fromProperties"]> = {};
+  if (p.ordkit_state && /^[A-Z]{2}$/.test(p.ordkit_state)) out.state = p.ordkit_state;
+  if (p.ordkit_instrument && (INSTRUMENTS as readonly string[]).includes(p.ordkit_instrument)) out.instrument = p.ordkit_instrument as Instrument;
+  if (p.ordkit_library) out.library = p.ordkit_library;
+  return out;
 }
 
 const MAX_TEXT_BYTES = 8 * 1024 * 1024;

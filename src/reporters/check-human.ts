@@ -2,6 +2,7 @@
 import type { CheckResult } from "../core/pipeline.js";
 import type { RiskNote } from "../core/draft.js";
 import { sectionNumber } from "./check-json.js";
+import { authorityLine, staleness } from "../core/legal/index.js";
 
 export async function checkHuman(result: CheckResult, file: string, color: boolean): Promise<string> {
   const chalk = color ? (await import("chalk")).default : null;
@@ -20,10 +21,14 @@ export async function checkHuman(result: CheckResult, file: string, color: boole
     out.push(`  ${n.message}`);
     if (n.quote) out.push(dim(`  quote: “${n.quote.length > 160 ? n.quote.slice(0, 157) + "…" : n.quote}”`));
     if (n.suggestion) out.push(`  safer: ${n.suggestion}`);
-    out.push(dim(`  authority: ${n.authorities.map((a) => `${a.cite} (as of ${a.as_of})`).join("; ")}`));
+    if (n.change) out.push(`  in the answers: ${n.change.answer}: ${n.change.value}`);
+    out.push(dim(`  authority: ${authorityLine(n.authorities)}`));
     out.push("");
   }
   const counts = (["high", "medium", "low", "info"] as const).map((s) => `${draft.riskNotes.filter((n) => n.severity === s).length} ${s}`).join(", ");
-  out.push(`${draft.riskNotes.length} note(s): ${counts}. ${draft.instrument}${result.state ? `, ${result.state}` : ", state unknown"}. Legal knowledge as of ${draft.legalAsOf}. Not legal advice.`);
+  const props = result.fromProperties ? ` (state and instrument from the document's properties; drafted from ${result.fromProperties.library ?? "an ordkit library"})` : "";
+  out.push(`${draft.riskNotes.length} note(s): ${counts}. ${draft.instrument}${result.state ? `, ${result.state}` : ", state unknown"}${props}. Legal knowledge as of ${draft.legalAsOf}. Not legal advice.`);
+  const stale = staleness(draft.legalAsOf, draft.date);
+  if (stale) out.push(paint(`Warning: ${stale.message}`, "medium"));
   return out.join("\n") + "\n";
 }

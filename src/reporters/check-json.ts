@@ -1,5 +1,6 @@
 // `ordkit check --format json`: stable, documented in docs/check.md.
 import type { CheckResult } from "../core/pipeline.js";
+import { staleness } from "../core/legal/index.js";
 
 export function checkJson(result: CheckResult, file: string): string {
   const { draft } = result;
@@ -14,10 +15,10 @@ export function checkJson(result: CheckResult, file: string): string {
     quote: n.quote,
     message: n.message,
     explanation: n.explanation,
-    authorities: n.authorities.map((a) => ({ cite: a.cite, url: a.url, as_of: a.as_of })),
+    authorities: n.authorities.map((a) => ({ id: a.id, cite: a.cite, url: a.url, as_of: a.as_of, binding: a.binding, reason: a.reason })),
     suggestion: n.suggestion,
   }));
-  return JSON.stringify({ format: "ordkit-check", format_version: 1, file, kind: result.kind, instrument: draft.instrument, state: result.state, legal_as_of: draft.legalAsOf, notes }, null, 2) + "\n";
+  return JSON.stringify({ format: "ordkit-check", format_version: 1, file, kind: result.kind, instrument: draft.instrument, state: result.state, legal_as_of: draft.legalAsOf, legal_stale: staleness(draft.legalAsOf, draft.date), notes }, null, 2) + "\n";
 }
 
 export function sectionNumber(result: CheckResult, section: string): number | null {

@@ -3,6 +3,10 @@ import type { Draft } from "../core/draft.js";
 
 export interface WriteOptions {
   lineNumbers?: boolean;
+  /** DOCX page size (default letter). */
+  paper?: "letter" | "legal" | "a4";
+  /** false: no risk notes, drafter's notes or memo (a clean copy for the council packet). */
+  notes?: boolean;
 }
 
 export interface Writer {
@@ -24,7 +28,7 @@ export const WRITERS = {
     description: "Markdown",
     extension: ".md",
     binary: false,
-    write: async (d) => (await import("./markdown.js")).writeMarkdown(d),
+    write: async (d, o) => (await import("./markdown.js")).writeMarkdown(d, o),
   },
   json: {
     description: "the Draft as JSON (stable, documented in docs/draft-json.md)",

@@ -3,6 +3,7 @@ import type { Draft, Paragraph, RiskNote } from "../core/draft.js";
 import { longDate } from "../core/assemble/handlebars.js";
 import { paragraphLabel, sectionLabel } from "./labels.js";
 import { notesByAnchor } from "./notes.js";
+import { authorityGroups, authorityText, buildMemo, saferText } from "./memo.js";
 
 /** Escapes Markdown syntax so names like `A & B <"Test">` come out literally. */
 export function escapeMd(s: string): string {
@@ -10,7 +11,8 @@ export function escapeMd(s: string): string {
   return s.replace(/([\\`*_{}\[\]<>#|~])/g, "\\$1").replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&").replace(/^(\d+)\./, "$1\\.").replace(/^([+-]) /, "\\$1 ");
 }
 
-export function writeMarkdown(draft: Draft): string {
+export function writeMarkdown(draft: Draft, options: { notes?: boolean } = {}): string {
+  if (options.notes === false) draft = { ...draft, riskNotes: [], notes: [] };
   const out: string[] = [];
   const push = (s: string): void => {
     out.push(s, "");
@@ -60,7 +62,7 @@ export function writeMarkdown(draft: Draft): string {
     for (const n of draft.notes) out.push(`- ${escapeMd(n)}`);
     out.push("");
   }
-  if (draft.riskNotes.length || draft.legalAsOf) out.push(...riskMemo(draft), "");
+  if (options.notes !== false) out.push(...riskMemo(draft), "");
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
 
@@ -81,14 +83,23 @@ function noteLine(n: RiskNote): string {
 }
 
 function riskMemo(draft: Draft): string[] {
+  const memo = buildMemo(draft);
   const out = ["---", "", "## Drafter's risk memo", ""];
-  const counts = (["high", "medium", "low", "info"] as const).map((s) => `${draft.riskNotes.filter((n) => n.severity === s).length} ${s}`);
-  out.push(`Legal knowledge as of ${longDate(draft.legalAsOf)}. Summary: ${counts.join(", ")}. This memo is not legal advice.`, "");
-  if (draft.riskNotes.length) {
-    out.push("| Severity | Rule | Where | Note | Authorities |", "|---|---|---|---|---|");
-    for (const n of draft.riskNotes) {
-      const where = n.section === "recitals" ? "Recitals" : draft.sections.findIndex((s) => s.id === n.section) >= 0 ? sectionLabel(draft.sections.findIndex((s) => s.id === n.section) + 1) : "Whole draft";
-      out.push(`| ${n.severity} | ${n.rule} | ${where} | ${escapeMd(n.message).replace(/\n/g, " ")} | ${n.authorities.map((a) => `${escapeMd(a.cite)} (as of ${a.as_of})`).join("; ")} |`);
+  out.push(`Legal knowledge as of ${longDate(memo.asOf)}. Summary: ${memo.counts}. The most serious notes come first. Authorities are marked binding where the draft will be adopted or persuasive. This memo is not legal advice.${memo.staleness}`, "");
+  memo.entries.forEach((e, i) => {
+    const n = e.note;
+    out.push(`${i + 1}\\. **${n.severity.toUpperCase()}: ${escapeMd(e.where)}. ${escapeMd(n.message)}** (${n.rule})`, "");
+    if (n.explanation) out.push(`   *Why:* ${escapeMd(n.explanation)}`, "");
+    if (n.libraryNote) out.push(`   *Clause note:* ${escapeMd(n.libraryNote)}`, "");
+    out.push(`   *Safer:* ${escapeMd(saferText(n))}`, "");
+    if (e.refs.length) out.push(`   *Authorities:* ${e.refs.map((r) => `[${r}]`).join(", ")}`, "");
+  });
+  if (memo.authorities.length) {
+    out.push(`**Authorities** (status as of ${longDate(memo.asOf)})`, "");
+    for (const g of authorityGroups(memo)) {
+      out.push(g.label, "");
+      for (const a of g.items) out.push(`- ${escapeMd(authorityText(a))} <${a.authority.url}>`);
+      out.push("");
     }
   }
   return out;

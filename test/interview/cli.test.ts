@@ -32,7 +32,7 @@ test("no answers and no terminal: exit 2 listing every missing answer by path, n
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /no answers file given/);
     assert.match(r.stderr, /stdin is not a terminal \(or CI is set\)/);
-    for (const p of ["jurisdiction.name", "jurisdiction.state", "instrument", "number", "date", "modules"]) assert.match(r.stderr, new RegExp(`\\n  ${p.replace(".", "\\.")} `), p);
+    for (const p of ["jurisdiction.name", "jurisdiction.state", "instrument", "date", "modules"]) assert.match(r.stderr, new RegExp(`\\n  ${p.replace(".", "\\.")} `), p);
     assert.equal(r.stdout, "", "no prompt shown");
     assert.doesNotMatch(r.stderr, /[❯✔]/, "no prompt shown");
   }
@@ -42,7 +42,7 @@ test("no answers and no terminal: exit 2 listing every missing answer by path, n
 test("a partial answers file lists only what it lacks, clause variables included", () => {
   const dir = tempDir();
   const partial = path.join(dir, "partial.yaml");
-  writeFileSync(partial, readFileSync(EXAMPLE, "utf8").replace(/^number: .*\n/m, "").replace(/^ {4}(office|interval_days): .*\n/gm, ""));
+  writeFileSync(partial, readFileSync(EXAMPLE, "utf8").replace(/^date: .*\n/m, "").replace(/^ {4}(office|interval_days): .*\n/gm, ""));
   // A variable without a default is missing (office, once its default is removed); one with a default is not (interval_days).
   const lib = path.join(dir, "lib");
   spawnSync("cp", ["-r", fromRoot("clauses"), lib]);
@@ -51,7 +51,7 @@ test("a partial answers file lists only what it lacks, clause variables included
   const r = runCli(["draft", "--answers", partial, "--library", lib, "--format", "md"]);
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /partial\.yaml: the answers file lacks 2 answer\(s\)/);
-  assert.match(r.stderr, /\n {2}number +What number/);
+  assert.match(r.stderr, /\n {2}date +What date/);
   assert.match(r.stderr, /\n {2}variables\.public-records\/foia-cadence\.office +Which office/);
   assert.doesNotMatch(r.stderr, /jurisdiction\.name/);
 });

@@ -10,6 +10,7 @@ import { RULES } from "../../src/core/risk/rules/index.js";
 import { SEVERITIES } from "../../src/core/draft.js";
 import { LEGAL_AS_OF } from "../../src/core/risk/engine.js";
 import { runFixture } from "./fixture-harness.js";
+import { authority } from "../../src/core/legal/index.js";
 
 const REQUIRED_IDS = [
   "narrow-targeting",
@@ -26,6 +27,7 @@ const REQUIRED_IDS = [
   "executive-order-overreach",
   "foia-cadence-overlap",
   "undefined-term",
+  "jurisdiction-office-names",
 ];
 
 test("the registry holds exactly the required rules, with unique ids", () => {
@@ -45,11 +47,13 @@ for (const rule of RULES) {
     assert.ok(m.description.trim().length > 20, "description");
     assert.ok(m.fix.trim().length > 10, "fix");
     assert.ok(m.authorities.length >= 1, "at least one authority");
-    for (const a of m.authorities) {
-      assert.ok(a.cite.trim().length > 0, "authority cite");
-      assert.match(a.url, /^https:\/\/\S+$/, `authority url for ${a.cite}`);
-      assert.match(a.as_of, /^\d{4}-\d{2}-\d{2}$/, `as_of for ${a.cite}`);
-      assert.ok(a.as_of <= LEGAL_AS_OF, "LEGAL_AS_OF is the latest as_of");
+    for (const id of m.authorities) {
+      const a = authority(id);
+      assert.ok(a, `authority id "${id}" is in legal/`);
+      assert.ok(a.citation.trim().length > 0, "authority citation");
+      assert.match(a.url, /^https:\/\/\S+$/, `authority url for ${id}`);
+      assert.match(a.as_of, /^\d{4}-\d{2}-\d{2}$/, `as_of for ${id}`);
+      assert.ok(a.as_of >= LEGAL_AS_OF, "LEGAL_AS_OF is the oldest as_of");
     }
     assert.equal(typeof rule.check, "function");
   });
@@ -59,9 +63,11 @@ for (const rule of RULES) {
     assert.ok(existsSync(file), `missing docs/rules/${id}.md`);
     const doc = readFileSync(file, "utf8");
     assert.match(doc, new RegExp(`^# .*\\b${id}\\b`, "m"), "page title names the rule id");
-    for (const a of rule.meta.authorities) {
-      assert.ok(doc.includes(a.as_of), `docs/rules/${id}.md lacks the as-of date ${a.as_of} of ${a.cite}`);
-      assert.ok(doc.includes(a.url), `docs/rules/${id}.md lacks the url of ${a.cite}`);
+    for (const aid of rule.meta.authorities) {
+      const a = authority(aid)!;
+      assert.ok(doc.includes(`\`${aid}\``), `docs/rules/${id}.md does not cite ${aid} by id`);
+      assert.ok(doc.includes(a.as_of), `docs/rules/${id}.md lacks the as-of date ${a.as_of} of ${aid}`);
+      assert.ok(doc.includes(a.url), `docs/rules/${id}.md lacks the url of ${aid}`);
     }
     assert.match(doc, /^## .*\b(?:Bad|Fires)\b/im, "a bad example");
     assert.match(doc, /^## .*\b(?:Fixed|Better|Passes)\b/im, "a fixed example");

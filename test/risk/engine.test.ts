@@ -9,18 +9,23 @@ import { LEGAL_AS_OF, runRules, withRiskNotes } from "../../src/core/risk/engine
 import { RULES } from "../../src/core/risk/rules/index.js";
 import { SEVERITIES } from "../../src/core/draft.js";
 import { UserError } from "../../src/core/errors.js";
+import { allJurisdictions, requireAuthority } from "../../src/core/legal/index.js";
 
 const file = fromRoot("test", "risk", "fixtures", "exempts-comparable-officers", "fires-sb627-highway-patrol.md");
 const text = readFileSync(file, "utf8");
 
-test("context: circuits and state law from legal-landscape §1.9 and §4", () => {
+test("context: circuits and state law from legal/jurisdictions.yaml", () => {
   assert.equal(circuitFor("CA"), "9th");
   assert.equal(circuitFor("tx"), "5th");
   assert.equal(circuitFor("DC"), "DC");
+  assert.equal(circuitFor("AS"), null, "American Samoa is in no federal circuit");
   assert.equal(circuitFor(null), null);
-  for (const s of ["TX", "FL", "TN", "GA", "IA", "NC", "LA", "MO", "IN", "NH"]) assert.equal(stateLawFor(s).status, "bars-limits", s);
-  for (const s of ["CA", "IL", "WA", "NJ", "MD"]) assert.equal(stateLawFor(s).status, "protective", s);
-  for (const s of ["OK", "AL", "NY", "MN", "PA"]) assert.equal(stateLawFor(s).status, "unknown", s);
+  for (const s of ["TX", "FL", "GA", "IA", "LA"]) assert.equal(stateLawFor(s).status, "bars-limits", s);
+  for (const s of ["WA", "NJ", "MD"]) assert.equal(stateLawFor(s).status, "protective", s);
+  for (const j of allJurisdictions()) assert.equal(stateLawFor(j.code).status, j.status, j.code);
+  assert.ok(stateLawFor("TX").ids.every((id) => id.startsWith("tx-")) && stateLawFor("TX").ids.length > 0);
+  assert.equal(buildContext({ state: "Minnesota", instrument: "ordinance" }).state, "MN", "a full name");
+  assert.equal(buildContext({ state: "AS", instrument: "ordinance" }).circuit, null);
   const c = buildContext({ state: "wa", instrument: "ordinance", existing: { trust_ordinance: "Ord. 12" } });
   assert.deepEqual([c.state, c.circuit, c.stateLaw.status, c.existing.trust_ordinance], ["WA", "9th", "protective", "Ord. 12"]);
   const none = buildContext({ state: null, instrument: "resolution" });
@@ -62,13 +67,14 @@ test("every note is complete, with authorities from its rule's meta", () => {
     assert.ok(rule, n.rule);
     assert.ok(n.message.length > 0 && n.explanation.length > 0 && n.suggestion.length > 0);
     assert.ok(n.authorities.length > 0);
-    for (const a of n.authorities) assert.ok(rule.meta.authorities.some((m) => m.cite === a.cite && m.as_of === a.as_of));
+    // The rule's own authorities, or (state-preemption) the state's laws as well.
+    for (const a of n.authorities) assert.ok(rule.meta.authorities.includes(a.id) || (n.rule === "state-preemption" && a.id.startsWith("ca-")), a.id);
   }
 });
 
-test("LEGAL_AS_OF is the latest authority date", () => {
-  const latest = RULES.flatMap((r) => r.meta.authorities.map((a) => a.as_of)).sort().pop()!;
-  assert.equal(LEGAL_AS_OF, latest > "2026-11-01" ? latest : "2026-11-01");
+test("LEGAL_AS_OF is the oldest date among the rules' authorities", () => {
+  const oldest = RULES.flatMap((r) => r.meta.authorities.map((id) => requireAuthority(id).as_of)).sort()[0]!;
+  assert.equal(LEGAL_AS_OF, oldest);
   assert.match(LEGAL_AS_OF, /^\d{4}-\d{2}-\d{2}$/);
 });
 

@@ -49,7 +49,7 @@ export function assemble(input: AssembleInput): Draft {
     throw new UserError({ message: "the draft has no date", file: answersSrc.file, hint: 'add date: "YYYY-MM-DD" to the answers file or pass --date' }, "usage");
   }
   if (!(a.jurisdiction.state in STATE_NAMES)) {
-    throw new UserError(answersSrc.problem(["jurisdiction", "state"], `unknown state or territory code "${a.jurisdiction.state}"`, "use a two-letter postal code such as CA, PA or WA"));
+    throw new UserError(answersSrc.problem(["jurisdiction", "state"], `unknown state or territory code "${a.jurisdiction.state}"`, "use a postal code such as CA, PA or WA (`ordkit law` lists them)"));
   }
   const options = resolvedOptions(a, library);
   // What conditions test: the answers as given, with option defaults filled.
@@ -209,7 +209,8 @@ function baseContext(loaded: LoadedAnswers, date: string): Record<string, unknow
       legislative_body: j.legislative_body,
       executive_title: j.executive_title,
       executive_name: j.executive_name,
-      clerk_title: j.clerk_title ?? `${term} Clerk`,
+      // No clerk's title, no attestation line: the signature lines follow the answers.
+      clerk_title: j.clerk_title,
     }),
     existing: compact(a.existing),
     instrument: a.instrument,

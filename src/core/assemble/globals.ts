@@ -1,5 +1,6 @@
 // The names every template may use, and how answers become the render context.
 import type { Scope } from "./handlebars.js";
+import { allJurisdictions } from "../legal/index.js";
 
 export const JURISDICTION_KEYS = ["name", "the_name", "term", "kind", "state", "state_name", "legislative_body", "executive_title", "executive_name", "clerk_title"] as const;
 export const EXISTING_KEYS = ["trust_ordinance", "detainer_policy", "agreement_287g", "property_rule", "own_police_mask_rule", "own_police_id_rule", "body_camera_policy", "records_office", "state_law", "code_name", "repealed_provisions"] as const;
@@ -23,17 +24,8 @@ export function templateScope(): Scope {
   return new Map([...CLAUSE_GLOBALS, ["title", null], ["subjects", null], ["legal_as_of", null]]);
 }
 
-export const STATE_NAMES: Record<string, string> = {
-  AL: "Alabama", AK: "Alaska", AZ: "Arizona", AR: "Arkansas", CA: "California", CO: "Colorado", CT: "Connecticut",
-  DE: "Delaware", DC: "District of Columbia", FL: "Florida", GA: "Georgia", HI: "Hawaii", ID: "Idaho", IL: "Illinois",
-  IN: "Indiana", IA: "Iowa", KS: "Kansas", KY: "Kentucky", LA: "Louisiana", ME: "Maine", MD: "Maryland",
-  MA: "Massachusetts", MI: "Michigan", MN: "Minnesota", MS: "Mississippi", MO: "Missouri", MT: "Montana",
-  NE: "Nebraska", NV: "Nevada", NH: "New Hampshire", NJ: "New Jersey", NM: "New Mexico", NY: "New York",
-  NC: "North Carolina", ND: "North Dakota", OH: "Ohio", OK: "Oklahoma", OR: "Oregon", PA: "Pennsylvania",
-  RI: "Rhode Island", SC: "South Carolina", SD: "South Dakota", TN: "Tennessee", TX: "Texas", UT: "Utah",
-  VT: "Vermont", VA: "Virginia", WA: "Washington", WV: "West Virginia", WI: "Wisconsin", WY: "Wyoming",
-  PR: "Puerto Rico", GU: "Guam", VI: "U.S. Virgin Islands", MP: "Northern Mariana Islands", AS: "American Samoa",
-};
+/** Postal code -> name of every jurisdiction in legal/jurisdictions.yaml. */
+export const STATE_NAMES: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(allJurisdictions().map((j) => [j.code, j.name])));
 
 export const INSTRUMENT_WORD: Record<string, string> = {
   ordinance: "Ordinance",

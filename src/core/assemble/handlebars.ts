@@ -41,7 +41,18 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   date_long: (d) => longDate(d),
   words: (n) => `${numberWords(Number(n))} (${String(n)})`,
   eq: (a, b) => a === b,
+  titled: (term, office) => titledOffice(String(term), String(office)),
 };
+
+/**
+ * An office's title with the jurisdiction word once: ("City", "Attorney") ->
+ * "City Attorney"; ("City", "City Attorney") and ("County", "Clerk of the
+ * County Board") stay as given.
+ */
+export function titledOffice(term: string, office: string): string {
+  const t = office.trim();
+  return new RegExp(`\\b${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(t) ? t : `${term} ${t}`;
+}
 for (const [name, fn] of Object.entries(HELPERS)) {
   // Handlebars passes an options object last; helpers take only their arguments.
   // Strict mode does not check helper arguments, so a missing value is caught here

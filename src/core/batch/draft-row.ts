@@ -30,7 +30,7 @@ export interface RowDrafterInput {
 }
 
 export class RowDrafter {
-  private readonly library: Library;
+  readonly library: Library;
   private readonly def: InterviewDefinition;
   private readonly templates: TemplateSet;
 

@@ -12,6 +12,7 @@ import { INTERVIEW_FILE, unknownAnswer } from "../library/load.js";
 import { valueProblem } from "../library/values.js";
 import { schemaValidator } from "../library/schema.js";
 import type { Condition, Library, VariableDecl } from "../library/types.js";
+import type { Offices } from "./offices.js";
 
 export interface QuestionDef extends VariableDecl {
   /** The answers path it fills, e.g. jurisdiction.state. */
@@ -20,17 +21,14 @@ export interface QuestionDef extends VariableDecl {
   when?: Condition;
   /** false: may be left blank (saved as null). Default true. */
   required?: boolean;
-  default_from?: "today" | "state-law";
+  default_from?: "today" | "state-law" | "name-kind" | "office-body" | "office-executive" | "office-clerk";
   check?: "state";
+  /** A list of text answers, asked one at a time. */
+  many?: boolean;
 }
 
 export type Include = "modules" | "options" | "variables";
 export type Entry = QuestionDef | { include: Include };
-
-export interface StateLaw {
-  law: string;
-  limits: "barred" | "protective";
-}
 
 export interface InterviewDefinition {
   groups: Record<string, string>;
@@ -43,7 +41,8 @@ export interface InterviewDefinition {
     barred_note?: string;
     unknown_note?: string;
   };
-  states: Record<string, StateLaw>;
+  /** Usual names of the body, executive and clerk by kind and state (offered, never assumed). */
+  offices?: Offices;
   source: YamlSource;
 }
 
@@ -85,7 +84,7 @@ export function loadInterview(lib: Library): InterviewDefinition {
     groups: d.groups as Record<string, string>,
     entries: d.questions as Entry[],
     modules: { transparency: [], ...(d.modules as Omit<InterviewDefinition["modules"], "transparency">) },
-    states: (d.states as Record<string, StateLaw>) ?? {},
+    ...(d.offices ? { offices: d.offices as Offices } : {}),
     source: src,
   };
   checkDefinition(def, lib, problems, path.resolve(file) === path.resolve(lib.dir, INTERVIEW_FILE));

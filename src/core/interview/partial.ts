@@ -3,7 +3,6 @@
 // reported with its line and column before anything is asked.
 import { ProblemList, UserError } from "../errors.js";
 import { displayPath } from "../paths.js";
-import { STATE_NAMES } from "../assemble/globals.js";
 import { YamlSource } from "../library/yaml-source.js";
 import { schemaProblems } from "../library/schema.js";
 import { valueProblem } from "../library/values.js";
@@ -18,18 +17,18 @@ export function readPartialAnswers(file: string, lib: Library): { answers: Parti
 }
 
 /** The same checks for answers already parsed (a batch row merged over shared answers). */
+const UNKNOWN_STATE = /^unknown state or territory code/;
+
 export function checkPartialAnswers(src: YamlSource, lib: Library): { answers: PartialAnswers; source: YamlSource } {
   if (typeof src.data !== "object" || src.data === null || Array.isArray(src.data)) {
     throw new UserError(src.problem([], "an answers file must hold a mapping (key: value lines) at the top level", "see docs/answers-format.md or examples/"));
   }
   const problems = new ProblemList();
-  for (const p of schemaProblems(src, "answers")) if (!MISSING_KEY.test(p.message)) problems.add(p);
-  problems.throwIfAny();
+  const found = schemaProblems(src, "answers").filter((p) => !MISSING_KEY.test(p.message));
+  for (const p of found) problems.add(p);
+  // An unknown state breaks none of the checks below: report it with their problems.
+  if (found.some((p) => !UNKNOWN_STATE.test(p.message))) problems.throwIfAny();
   const a = src.data as PartialAnswers;
-  const j = a.jurisdiction as Record<string, unknown> | undefined;
-  if (j && typeof j.state === "string" && !(j.state in STATE_NAMES)) {
-    problems.add(src.problem(["jurisdiction", "state"], `unknown state or territory code "${j.state}"`, "use a two-letter postal code such as CA, PA or WA"));
-  }
   const categories = lib.categories.map((c) => c.id);
   ((a.modules as unknown[] | undefined) ?? []).forEach((m, i) => {
     if (!categories.includes(String(m))) problems.add(src.problem(["modules", i], `unknown module "${String(m)}"`, `modules are the library's categories: ${categories.join(", ")}`));

@@ -4,7 +4,9 @@
 // does the asking).
 import { resolvedVariables } from "./answers.js";
 import { holds } from "../assemble/conditions.js";
-import { STATE_NAMES } from "../assemble/globals.js";
+import { jurisdiction, type JurisdictionEntry } from "../legal/index.js";
+import { kindFromName, officeFor } from "./offices.js";
+import { isoDate, stateCode } from "./plain-input.js";
 import { valueProblem } from "../library/values.js";
 import type { Clause, Condition, Library, VariableDecl } from "../library/types.js";
 import type { Include, InterviewDefinition, QuestionDef } from "./definition.js";
@@ -37,7 +39,11 @@ export interface Question {
   note?: string;
   /** Labels for choices (module titles). */
   choiceLabels?: Record<string, string>;
+  /** One line about each choice, shown under the list (module descriptions). */
+  choiceDescriptions?: Record<string, string>;
   check?: "state";
+  /** A list of text answers (each checked with decl), asked one at a time. */
+  many?: boolean;
 }
 
 // ---------------------------------------------------------------- answers paths
@@ -102,7 +108,19 @@ export function plan(def: InterviewDefinition, lib: Library, answers: PartialAns
 
 /** The questions of the plan that have no answer yet, in order. */
 export function pending(def: InterviewDefinition, lib: Library, answers: PartialAnswers, ctx: InterviewContext): Question[] {
-  return plan(def, lib, answers, ctx).filter((q) => !isAnswered(answers, q));
+  return plan(def, lib, answers, ctx).filter((q) => !isAnswered(answers, q) || staleAnswer(q, answers) !== null);
+}
+
+/**
+ * Why a module or option answer no longer fits the answers around it (an
+ * executive order cannot use `coverings_scope: all-officers`), or null. Such an
+ * answer is asked again rather than dropped from the draft.
+ */
+export function staleAnswer(q: Question, answers: PartialAnswers): string | null {
+  if (q.kind !== "modules" && q.kind !== "option") return null;
+  const value = getAnswer(answers, q.keys);
+  if (value === undefined) return null;
+  return questionProblem(q, value);
 }
 
 /**
@@ -111,7 +129,8 @@ export function pending(def: InterviewDefinition, lib: Library, answers: Partial
  * offered in the interview, never assumed).
  */
 export function missingAnswers(def: InterviewDefinition, lib: Library, answers: PartialAnswers, ctx: InterviewContext): Question[] {
-  return pending(def, lib, answers, ctx).filter((q) => q.required && !q.hasStaticDefault);
+  // Only what has no answer: an answer that no longer fits is asked again in the interview, but a file's answer is not "missing".
+  return plan(def, lib, answers, ctx).filter((q) => !isAnswered(answers, q) && q.required && !q.hasStaticDefault);
 }
 
 /**
@@ -144,7 +163,8 @@ function dropEmptyClauses(a: PartialAnswers): PartialAnswers {
 export function parseInput(q: Question, text: string): unknown {
   const t = text.trim();
   if (t === "" && !q.required) return null;
-  if (q.check === "state") return t.toUpperCase();
+  if (q.check === "state") return stateCode(t) ?? t;
+  if (q.decl.type === "date") return isoDate(t) ?? t;
   if (q.decl.type === "integer" || q.decl.type === "number") return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : t;
   return t;
 }
@@ -152,11 +172,18 @@ export function parseInput(q: Question, text: string): unknown {
 /** Why a value does not answer the question, or null when it does. */
 export function questionProblem(q: Question, value: unknown): string | null {
   if (value === null && !q.required) return null;
+  if (q.many) {
+    if (!Array.isArray(value) || value.length === 0) return "an answer is needed";
+    for (const item of value) {
+      const why = questionProblem({ ...q, many: false, required: true }, item);
+      if (why) return why;
+    }
+    return null;
+  }
   if ((value === undefined || value === "" || value === null) && q.decl.type !== "boolean") return "an answer is needed";
-  const why = valueProblem(q.decl, value);
-  if (why) return why;
-  if (q.check === "state" && !(String(value) in STATE_NAMES)) return `"${String(value)}" is not a state or territory code (e.g. CA, PA, WA)`;
-  return null;
+  if (q.check === "state" && !jurisdiction(String(value))) return `"${String(value)}" is not a state or territory: type its name or postal code (e.g. California or CA)`;
+  if (q.decl.type === "date" && (typeof value !== "string" || isoDate(value) !== value)) return `"${String(value)}" is not a date: type it as 2026-12-15, 12/15/2026 or December 15, 2026`;
+  return valueProblem(q.decl, value);
 }
 
 /** One-line form of a value for the review screen. */
@@ -171,10 +198,22 @@ export function formatValue(v: unknown): string {
 // ---------------------------------------------------------------- generated questions
 
 function fixedQuestion(def: InterviewDefinition, e: QuestionDef, answers: PartialAnswers, ctx: InterviewContext): Question {
-  const { answer, group, when: _when, required, default_from, check, ...decl } = e;
+  const { answer, group, when: _when, required, default_from, check, many, ...decl } = e;
   const d: VariableDecl = { ...decl };
   if (default_from === "today") d.default = ctx.today;
-  if (default_from === "state-law") d.default = stateLaw(def, answers)?.law ?? "unknown";
+  if (default_from === "state-law") d.default = stateLawCitations(answers) || "unknown";
+  if (default_from === "name-kind") {
+    const name = getAnswer(answers, ["jurisdiction", "name"]);
+    const kind = typeof name === "string" ? kindFromName(name) : null;
+    if (kind) d.default = kind;
+  }
+  if (default_from === "office-body" || default_from === "office-executive" || default_from === "office-clerk") {
+    const kind = getAnswer(answers, ["jurisdiction", "kind"]);
+    const state = getAnswer(answers, ["jurisdiction", "state"]);
+    const office = officeFor(def.offices, typeof kind === "string" ? kind : undefined, typeof state === "string" ? state : undefined);
+    const field = default_from === "office-body" ? "body" : default_from === "office-executive" ? "executive" : "clerk";
+    if (office) d.default = office[field];
+  }
   return {
     path: answer,
     keys: answer.split("."),
@@ -185,12 +224,23 @@ function fixedQuestion(def: InterviewDefinition, e: QuestionDef, answers: Partia
     // The definition's defaults are offers in the interview; an answers file must still say it.
     hasStaticDefault: false,
     ...(check ? { check } : {}),
+    ...(many ? { many } : {}),
   };
 }
 
-function stateLaw(def: InterviewDefinition, answers: PartialAnswers): InterviewDefinition["states"][string] | undefined {
+function stateEntry(answers: PartialAnswers): JurisdictionEntry | undefined {
   const state = getAnswer(answers, ["jurisdiction", "state"]);
-  return typeof state === "string" ? def.states[state] : undefined;
+  return typeof state === "string" ? jurisdiction(state) : undefined;
+}
+
+/** The state's laws in force (bills left out), as one line; "" when none is recorded. */
+function stateLawCitations(answers: PartialAnswers): string {
+  const entry = stateEntry(answers);
+  return entry ? lawInForce(entry).map((l) => l.citation).join("; ") : "";
+}
+
+function lawInForce(entry: JurisdictionEntry): NonNullable<JurisdictionEntry["laws"]> {
+  return (entry.laws ?? []).filter((l) => l.kind !== "bill");
 }
 
 function instrumentOf(answers: PartialAnswers): string | undefined {
@@ -206,23 +256,24 @@ function hasOperative(lib: Library, category: string, instrument: string | undef
 export function offeredModules(def: InterviewDefinition, lib: Library, answers: PartialAnswers): { offered: string[]; leftOut: string[]; note?: string } {
   const instrument = instrumentOf(answers);
   const all = lib.categories.map((c) => c.id).filter((id) => hasOperative(lib, id, instrument));
-  const state = getAnswer(answers, ["jurisdiction", "state"]);
-  const stateName = typeof state === "string" ? (STATE_NAMES[state] ?? state) : "the state's";
-  const law = stateLaw(def, answers);
+  const entry = stateEntry(answers);
+  const stateName = entry?.name ?? "the state's";
   const fill = (text: string, leftOut: string[]): string =>
     text
       .replace(/\{state\}/g, stateName)
-      .replace(/\{law\}/g, law?.law ?? "unknown")
+      .replace(/\{law\}/g, entry ? `${entry.name} law${lawInForce(entry)[0] ? ` (${lawInForce(entry)[0]!.citation})` : ""}` : "unknown")
       .replace(/\{left_out\}/g, leftOut.map((id) => lib.categories.find((c) => c.id === id)?.title ?? id).join(", "))
       .replace(/\s+/g, " ")
       .trim();
-  if (law?.limits === "barred") {
-    const offered = all.filter((m) => def.modules.transparency.includes(m));
-    const leftOut = all.filter((m) => !offered.includes(m));
-    const note = def.modules.barred_note && leftOut.length ? fill(def.modules.barred_note, leftOut) : undefined;
+  const verdicts = (entry?.modules ?? {}) as Record<string, string>;
+  // A state that bars limits leaves only transparency; any state leaves out what its law bars.
+  const offered = all.filter((m) => verdicts[m] !== "barred" && (entry?.status !== "bars-limits" || def.modules.transparency.includes(m)));
+  const leftOut = all.filter((m) => !offered.includes(m));
+  if (leftOut.length) {
+    const note = def.modules.barred_note ? fill(def.modules.barred_note, leftOut) : undefined;
     return { offered, leftOut, ...(note ? { note } : {}) };
   }
-  if (!law && typeof state === "string" && def.modules.unknown_note) return { offered: all, leftOut: [], note: fill(def.modules.unknown_note, []) };
+  if (entry && entry.status === "unknown" && def.modules.unknown_note) return { offered: all, leftOut: [], note: fill(def.modules.unknown_note, []) };
   return { offered: all, leftOut: [] };
 }
 
@@ -239,6 +290,7 @@ function modulesQuestion(def: InterviewDefinition, lib: Library, answers: Partia
     required: true,
     hasStaticDefault: false,
     choiceLabels: labels,
+    choiceDescriptions: Object.fromEntries(lib.categories.filter((c) => offered.includes(c.id) && c.description).map((c) => [c.id, c.description!.replace(/\s+/g, " ").trim()])),
     ...(note ? { note } : {}),
   };
 }

@@ -22,17 +22,24 @@ export function completeAnswers(a: PartialAnswers): PartialAnswers {
   return ordered(base, TOP_ORDER);
 }
 
-/** YAML text of the answers; questions give the comment above each answer. */
-export function answersYaml(a: PartialAnswers, questions: readonly Question[]): string {
-  const full = completeAnswers(a);
+/**
+ * YAML text of the answers; questions give the comment above each answer.
+ * schemaRef: the answers schema's path relative to the file, for its first
+ * line. partial: the answers an interrupted interview has so far.
+ */
+export function answersYaml(a: PartialAnswers, questions: readonly Question[], schemaRef?: string, partial?: "partial"): string {
+  const full = partial ? { answers_version: 1, ...a } : completeAnswers(a);
   // Clauses in the order their questions were asked.
   const clauseOrder = [...new Set(questions.filter((q) => q.kind === "variable").map((q) => q.keys[1]!))];
-  full.variables = ordered(full.variables as Record<string, unknown>, clauseOrder);
+  if (full.variables) full.variables = ordered(full.variables as Record<string, unknown>, clauseOrder);
   const doc = new Document(full);
   doc.commentBefore =
-    " ordkit answers file (docs/answers-format.md), written by the `ordkit draft` interview.\n" +
-    " Each comment names the question that was asked. Draft again with:\n" +
-    "   ordkit draft --answers THIS-FILE --out draft.docx";
+    (schemaRef ? ` yaml-language-server: $schema=${schemaRef}\n` : "") +
+    (partial
+      ? " The answers given so far in an `ordkit draft` interview that did not finish.\n Run the same ordkit draft command again to resume; it asks only what is missing."
+      : " ordkit answers file (docs/answers-format.md), written by the `ordkit draft` interview.\n" +
+        " Each comment names the question that was asked. Draft again with:\n" +
+        "   ordkit draft --answers THIS-FILE --out draft.docx");
   for (const q of questions) {
     const parent = q.keys.length === 1 ? doc.contents : doc.getIn(q.keys.slice(0, -1), true);
     if (!isMap(parent)) continue;

@@ -73,6 +73,7 @@ function loadBase(dir: string, problems: ProblemList): { library: Library; manif
     options: { ...((m.options as Record<string, VariableDecl>) ?? {}) },
     definitionsHeading: String(m.definitions_heading ?? "Definitions"),
     definitionsIntro: String(m.definitions_intro ?? ""),
+    ...(m.paper ? { paper: m.paper as Library["paper"] } : {}),
     clauses: new Map(),
     manifest: manifest!,
     layers: [],
@@ -239,6 +240,9 @@ export function checkVariable(src: YamlSource, at: YamlPath, name: string, decl:
   const isChoice = decl.type === "choice" || decl.type === "multi-choice";
   if (isChoice && !decl.choices) problems.add(src.problem(at, `variable "${name}" is a ${decl.type} but declares no choices`, "add choices: [...]"));
   if (!isChoice && decl.choices) problems.add(src.problem([...at, "choices"], `variable "${name}" declares choices but its type is ${decl.type}`, "use type: choice or multi-choice", true));
+  for (const c of Object.keys(decl.choice_risks ?? {})) {
+    if (!decl.choices?.includes(c)) problems.add(src.problem([...at, "choice_risks", c], `choice_risks names "${c}", which is not among the choices of "${name}"`, `choices: ${(decl.choices ?? []).join(", ")}`, true));
+  }
   if (decl.default !== undefined) {
     const why = valueProblem(decl, decl.default);
     if (why) problems.add(src.problem([...at, "default"], `default of "${name}" ${why}`));

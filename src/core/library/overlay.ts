@@ -22,6 +22,7 @@ interface LayerData {
   categories?: Array<Category & { after?: string }>;
   options?: Record<string, VariableDecl>;
   disable?: string[];
+  paper?: Library["paper"];
   defaults?: { options?: Record<string, unknown>; variables?: Record<string, Record<string, unknown>> };
 }
 
@@ -38,6 +39,7 @@ export function applyLayer(lib: Library, ref: LayerRef, problems: ProblemList): 
   if (lib.layers.filter((l) => l.name === d.name).length > 1) {
     problems.add(src.problem(["name"], `another layer in this stack is also named "${d.name}"`, "give each layer its own name, so every clause's origin is clear"));
   }
+  if (d.paper) lib.paper = d.paper; // a higher layer's page size wins
   addCategories(lib, src, d, problems);
   addOptions(lib, src, d, problems);
   addClauses(lib, ref.dir, src, d, problems);

@@ -10,8 +10,8 @@ import type { Problem } from "../errors.js";
 import type { YamlSource } from "./yaml-source.js";
 import * as generated from "./validators.generated.js";
 
-export type SchemaName = "clause" | "library" | "answers" | "interview" | "ordkit";
-const SCHEMA_NAMES: readonly SchemaName[] = ["clause", "library", "answers", "interview", "ordkit"];
+export type SchemaName = "clause" | "library" | "answers" | "interview" | "ordkit" | "jurisdictions" | "authorities";
+const SCHEMA_NAMES: readonly SchemaName[] = ["clause", "library", "answers", "interview", "ordkit", "jurisdictions", "authorities"];
 
 /** The options the validators are built with, ahead of time or at run time (keep in step with scripts/gen-validators.mjs). */
 export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false } as const;
@@ -74,6 +74,7 @@ function explain(src: YamlSource, errors: ErrorObject[]): Problem[] {
   // A failed oneOf (conditions) drags in one error per branch: report it once.
   const oneOfPaths = errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath);
   const kept = errors.filter(
+    (e) => e.keyword !== "if") .filter(
     (e) => e.keyword === "oneOf" || !oneOfPaths.some((p) => e.instancePath.startsWith(p) && e.schemaPath.includes("/oneOf/")),
   );
   const seen = new Set<string>();
@@ -104,6 +105,7 @@ function describe(src: YamlSource, e: ErrorObject): Problem {
     case "required":
       return src.problem(at, `${where} is missing the required key "${String(params.missingProperty)}"`, `add ${String(params.missingProperty)}: ...`);
     case "enum":
+      if (at[at.length - 1] === "state") return src.problem(at, `unknown state or territory code ${JSON.stringify(e.data)}`, "use a postal code such as CA, PA or WA (`ordkit law` lists them)");
       return src.problem(at, `${where} must be one of: ${(params.allowedValues as unknown[]).map(String).join(", ")}`, `got ${JSON.stringify(e.data)}`);
     case "const":
       return src.problem(at, `${where} must be ${JSON.stringify(params.allowedValue)}`);
@@ -128,12 +130,13 @@ function describe(src: YamlSource, e: ErrorObject): Problem {
   }
 }
 
+/** What the value should look like, in words (the pattern only chooses the words; it is never shown). */
 function patternHint(field: string, pattern: string): string {
   if (field === "version") return 'use a quoted semantic version, e.g. "1.2.0"';
-  if (field === "id") return "ids are lower-case slugs: <category>/<name>, e.g. property-use/staging-ban";
-  if (field === "state") return "use the two-letter postal code in capitals, e.g. CA";
+  if (field === "id") return pattern.includes("/") ? "ids are lower-case slugs: <category>/<name>, e.g. property-use/staging-ban" : "ids are lower-case kebab-case slugs, e.g. el-cenizo-2018 (a state's law: its postal code first, e.g. tx-sb4-2017)";
+  if (field === "state") return "use the postal code in capitals, e.g. CA";
   if (/date|as_of/.test(field)) return 'write the date as "YYYY-MM-DD", quoted';
-  return `it must match ${pattern}`;
+  return "see the form this key takes in docs/answers-format.md, docs/clause-format.md or docs/legal-data.md";
 }
 
 function typeName(v: unknown): string {

@@ -13,6 +13,10 @@ export interface VariableDecl {
   min?: number;
   max?: number;
   pattern?: string;
+  /** Said instead of the pattern when a value does not match it ("a two-letter postal code such as CA"). */
+  pattern_hint?: string;
+  /** The risk of each choice in words, lowest risk first (the interview offers them in this order). */
+  choice_risks?: Record<string, string>;
   min_items?: number;
   max_items?: number;
   max_length?: number;
@@ -54,7 +58,8 @@ export interface Clause {
   variables: Record<string, VariableDecl>;
   heading?: string;
   body: ParagraphSpec[];
-  risks: Array<{ rule: string; note: string }>;
+  /** Known risks, by rule id; a risk may name the authorities it rests on, by id (legal/). */
+  risks: Array<{ rule: string; note: string; authorities?: string[] }>;
   replaced_by?: string;
   changelog: Array<{ version: string; note: string }>;
   sources: Array<{ title: string; date?: string; url?: string }>;
@@ -84,6 +89,8 @@ export interface Library {
   options: Record<string, VariableDecl>;
   definitionsHeading: string;
   definitionsIntro: string;
+  /** The DOCX page size the library drafts on (library.yaml or a layer's ordkit.yaml `paper`; default letter). */
+  paper?: "letter" | "legal" | "a4";
   /** By id, in load order (sorted by path). */
   clauses: Map<string, Clause>;
   manifest: YamlSource;

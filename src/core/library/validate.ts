@@ -7,6 +7,7 @@ import { templateStack } from "../assemble/assemble.js";
 import { loadInterview } from "../interview/definition.js";
 import { inspectLibrary, type LibrarySpec } from "./load.js";
 import type { LayerInfo } from "./types.js";
+import { citationProblems } from "../legal/citations.js";
 
 export interface ValidationReport {
   layers: LayerInfo[];
@@ -15,10 +16,14 @@ export interface ValidationReport {
   problems: Problem[];
 }
 
-/** templatesDir: a --templates directory above the library's own templates, checked with them. */
-export function validateLibrary(spec: LibrarySpec, templatesDir?: string): ValidationReport {
+/**
+ * ruleIds: the risk rules a clause's `risks` may name (the caller knows them; the library layer does not).
+ * templatesDir: a --templates directory above the library's own templates, checked with them.
+ */
+export function validateLibrary(spec: LibrarySpec, ruleIds?: readonly string[], templatesDir?: string): ValidationReport {
   const { library, problems } = inspectLibrary(spec);
   const all = [...problems];
+  if (library && ruleIds) all.push(...citationProblems(library.clauses.values(), ruleIds));
   const templates: string[] = [];
   if (library) {
     for (const instrument of INSTRUMENTS) {

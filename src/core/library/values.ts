@@ -16,9 +16,9 @@ export function valueProblem(decl: VariableDecl, value: unknown): string | null 
         try {
           re = new RegExp(decl.pattern, "u");
         } catch {
-          return `the declared pattern ${decl.pattern} is not a valid regular expression`;
+          return "its declared pattern is not a valid regular expression";
         }
-        if (!re.test(value)) return `does not match the pattern ${decl.pattern}`;
+        if (!re.test(value)) return decl.pattern_hint ? `should be ${decl.pattern_hint}` : "is not in the form this answer needs (see its prompt)";
       }
       return null;
     }

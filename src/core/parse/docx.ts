@@ -109,6 +109,15 @@ export function documentXmlLines(xml: string, numberingXml?: string): string[] {
 
 /** Reads a DOCX and returns its paragraphs as text, one per line. */
 export function docxLines(file: string): string[] {
+  return readDocx(file).lines;
+}
+
+/**
+ * The paragraphs of a DOCX, and the custom document properties ordkit wrote
+ * into it (ordkit_state, ordkit_instrument, ordkit_library, ...), so that
+ * `ordkit check` judges a draft ordkit wrote as its memo did.
+ */
+export function readDocx(file: string): { lines: string[]; properties: Record<string, string> } {
   const shown = displayPath(file);
   let bytes: Uint8Array;
   try {
@@ -123,7 +132,7 @@ export function docxLines(file: string): string[] {
   try {
     parts = unzipSync(bytes, {
       filter: (f) => {
-        if (f.name !== "word/document.xml" && f.name !== "word/numbering.xml") return false;
+        if (f.name !== "word/document.xml" && f.name !== "word/numbering.xml" && f.name !== "docProps/custom.xml") return false;
         if (f.originalSize > MAX_PART_BYTES) throw new UserError({ message: `${f.name} would inflate to ${f.originalSize} bytes; refusing (a zip bomb?)`, file: shown });
         return true;
       },
@@ -136,5 +145,13 @@ export function docxLines(file: string): string[] {
   if (!doc) throw notDocx;
   if (doc.length > MAX_PART_BYTES) throw new UserError({ message: "word/document.xml is too large; refusing (a zip bomb?)", file: shown });
   const dec = new TextDecoder();
-  return documentXmlLines(dec.decode(doc), parts["word/numbering.xml"] ? dec.decode(parts["word/numbering.xml"]) : undefined);
+  const lines = documentXmlLines(dec.decode(doc), parts["word/numbering.xml"] ? dec.decode(parts["word/numbering.xml"]) : undefined);
+  return { lines, properties: customProperties(parts["docProps/custom.xml"] ? dec.decode(parts["docProps/custom.xml"]) : "") };
+}
+
+/** name -> text value of docProps/custom.xml's properties. */
+export function customProperties(xml: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of xml.matchAll(/<property\b[^>]*\bname="([^"]*)"[^>]*>\s*<vt:\w+>([^<]*)<\/vt:\w+>\s*<\/property>/g)) out[unescapeXml(m[1]!)] = unescapeXml(m[2]!);
+  return out;
 }

@@ -17,6 +17,7 @@
 import type { Draft, Instrument, Jurisdiction, JurisdictionKind, LayoutBlock, Paragraph, Recital, Section, SectionRole } from "../draft.js";
 import { INSTRUMENTS } from "../draft.js";
 import { UserError } from "../errors.js";
+import { allJurisdictions } from "../legal/index.js";
 
 export interface ParseOptions {
   /** Display name of the file, for provenance and errors. */
@@ -93,15 +94,10 @@ const SIGNATURE_LABEL_RE = /^(?:Mayor|City\s+Clerk|County\s+Clerk|Clerk|County\s
 const NOTE_RE = /\bnot\s+legal\s+advice\b/i;
 const CLOSING_HEADING_RE = /\b(?:severab\w*|effective\s+date|effective|savings?|repeal\w*|codif\w*|conflicts?|publication|construction|liberal\s+construction|enactment)\b/i;
 
-const STATES: Record<string, string> = {
-  Alabama: "AL", Alaska: "AK", Arizona: "AZ", Arkansas: "AR", California: "CA", Colorado: "CO", Connecticut: "CT", Delaware: "DE",
-  Florida: "FL", Georgia: "GA", Hawaii: "HI", Idaho: "ID", Illinois: "IL", Indiana: "IN", Iowa: "IA", Kansas: "KS", Kentucky: "KY",
-  Louisiana: "LA", Maine: "ME", Maryland: "MD", Massachusetts: "MA", Michigan: "MI", Minnesota: "MN", Mississippi: "MS", Missouri: "MO",
-  Montana: "MT", Nebraska: "NE", Nevada: "NV", "New Hampshire": "NH", "New Jersey": "NJ", "New Mexico": "NM", "New York": "NY",
-  "North Carolina": "NC", "North Dakota": "ND", Ohio: "OH", Oklahoma: "OK", Oregon: "OR", Pennsylvania: "PA", "Rhode Island": "RI",
-  "South Carolina": "SC", "South Dakota": "SD", Tennessee: "TN", Texas: "TX", Utah: "UT", Vermont: "VT", Virginia: "VA",
-  Washington: "WA", "West Virginia": "WV", Wisconsin: "WI", Wyoming: "WY", "District of Columbia": "DC", "Puerto Rico": "PR",
-};
+/** Full names to codes, longest first so "West Virginia" wins over "Virginia" (legal/jurisdictions.yaml). */
+const STATES: ReadonlyArray<[string, string]> = allJurisdictions()
+  .map((j): [string, string] => [j.name, j.code])
+  .sort((x, y) => y[0].length - x[0].length);
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
@@ -505,7 +501,7 @@ function guessJurisdiction(head: string, all: string, opts: ParseOptions): Juris
   const exec = /\b(Mayor|County\s+Executive|County\s+Judge|County\s+Manager|City\s+Manager|Town\s+Supervisor|Village\s+President|First\s+Selectman|Borough\s+President)\b/.exec(all)?.[1] ?? (kind === "county" ? "County Executive" : "Mayor");
   let state = opts.state?.toUpperCase() ?? "";
   if (!state) {
-    for (const [full, code] of Object.entries(STATES)) {
+    for (const [full, code] of STATES) {
       if (new RegExp(`\\b${full}\\b`).test(head)) {
         state = code;
         break;

@@ -7,9 +7,10 @@ import type { RiskContext } from "./context.js";
 import { modelFor } from "./model.js";
 import { RULES } from "./rules/index.js";
 import type { Rule } from "./types.js";
+import { citeAuthority, requireAuthority } from "../legal/index.js";
 
-/** Latest as_of among the rules' authorities (never earlier than the research date). */
-export const LEGAL_AS_OF: string = RULES.flatMap((r) => r.meta.authorities.map((a) => a.as_of)).reduce((a, b) => (b > a ? b : a), "2026-11-01");
+/** The oldest as_of among the rules' authorities: the date all of them were last checked by. */
+export const LEGAL_AS_OF: string = RULES.flatMap((r) => r.meta.authorities.map((id) => requireAuthority(id).as_of)).reduce((a, b) => (b < a ? b : a));
 
 export interface RunOptions {
   /** Only these rule ids (default: all). Unknown ids are ignored; the CLI validates them. */
@@ -20,13 +21,27 @@ export interface RunOptions {
 
 export function runRules(draft: Draft, context: RiskContext, options: RunOptions = {}): RiskNote[] {
   const rules: Rule[] = RULES.filter((r) => (!options.only || options.only.includes(r.meta.id)) && !(options.skip ?? []).includes(r.meta.id));
-  const notes = rules.flatMap((r) => r.check(draft, context));
+  // Each authority weighed for where the draft will be adopted.
+  const notes = rules.flatMap((r) => r.check(draft, context)).map((n) => ({ ...n, authorities: n.authorities.map((a) => citeAuthority(a.id, context.state)) }));
   return sortNotes(draft, notes);
 }
 
-/** The draft with its risk notes and the legal as-of date filled in. */
+/** The draft with its risk notes and the as-of date of the legal knowledge they used. */
 export function withRiskNotes(draft: Draft, context: RiskContext, options: RunOptions = {}): Draft {
-  return { ...draft, riskNotes: runRules(draft, context, options), legalAsOf: LEGAL_AS_OF };
+  const riskNotes = runRules(draft, context, options);
+  return { ...draft, riskNotes, legalAsOf: knowledgeAsOf(riskNotes, context) };
+}
+
+/**
+ * The as-of date of the knowledge the notes used: the oldest of their
+ * authorities' dates and the state's entry; with no notes, the rules' and the
+ * state's. The oldest, because that is the part most likely out of date.
+ */
+export function knowledgeAsOf(notes: readonly RiskNote[], context: RiskContext): string {
+  const dates = notes.flatMap((n) => n.authorities.map((a) => a.as_of));
+  if (!dates.length) dates.push(LEGAL_AS_OF);
+  if (context.stateLaw.as_of) dates.push(context.stateLaw.as_of);
+  return dates.reduce((a, b) => (b < a ? b : a));
 }
 
 export function sortNotes(draft: Draft, notes: RiskNote[]): RiskNote[] {

@@ -1,7 +1,7 @@
 // The draft as the rules see it: every recital and paragraph in reading
 // order with its analysis, the defined terms, and helpers the rules share
 // (who a provision covers, whom it leaves out, building notes).
-import type { Authority, Draft, Paragraph, RiskNote, SectionRole, Severity } from "../draft.js";
+import type { Draft, Paragraph, RiskNote, SectionRole, Severity } from "../draft.js";
 import {
   analyzeText,
   buildTermTable,
@@ -18,6 +18,7 @@ import {
   type TermTable,
 } from "./analyze.js";
 import type { RuleMeta } from "./types.js";
+import { citeAuthority } from "../legal/index.js";
 
 export interface Unit {
   kind: "recital" | "paragraph";
@@ -320,7 +321,8 @@ export interface NoteInput {
   message: string;
   explanation: string;
   suggestion: string;
-  authorities?: Authority[];
+  /** Authority ids, when not the rule's own. */
+  authorities?: readonly string[];
 }
 
 /** A note anchored to a unit (or to the whole document when unit is null). */
@@ -337,7 +339,7 @@ export function makeNote(meta: RuleMeta, unit: Unit | null, input: NoteInput): R
     quote,
     message: input.message,
     explanation: input.explanation,
-    authorities: (input.authorities ?? meta.authorities).map((a) => ({ cite: a.cite, url: a.url, as_of: a.as_of })),
+    authorities: (input.authorities ?? meta.authorities).map((id) => citeAuthority(id, null)),
     suggestion: input.suggestion,
   };
 }

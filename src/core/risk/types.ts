@@ -1,6 +1,6 @@
 // The shape of a risk rule: a meta block (what it catches, why, with
-// authorities and their as-of dates, and how to fix it) plus one check.
-import type { Authority, Draft, RiskNote, Severity } from "../draft.js";
+// authorities cited by id, and how to fix it) plus one check.
+import type { Draft, RiskNote, Severity } from "../draft.js";
 import type { RiskContext } from "./context.js";
 
 export interface RuleMeta {
@@ -11,7 +11,8 @@ export interface RuleMeta {
   title: string;
   /** One or two sentences: what it catches and why. */
   description: string;
-  authorities: Authority[];
+  /** Ids of the authorities it rests on (legal/authorities.yaml, or a state's laws in legal/jurisdictions.yaml). */
+  authorities: readonly string[];
   /** How to fix what it catches. */
   fix: string;
 }

@@ -3,7 +3,8 @@
 // Word comments and a risk memo annex. Byte-identical for identical drafts.
 import {
   AlignmentType,
-  BorderStyle,
+  BookmarkEnd,
+  BookmarkStart,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
@@ -13,31 +14,45 @@ import {
   LevelFormat,
   LevelSuffix,
   LineNumberRestartFormat,
-  PageBreak,
   PageNumber,
+  PageReference,
   Paragraph as P,
   Table,
-  TableCell,
-  TableRow,
   TextRun,
-  WidthType,
   type ISectionOptions,
   type ParagraphChild,
 } from "docx";
 import type { Draft, Paragraph, RiskNote } from "../../core/draft.js";
 import { longDate } from "../../core/assemble/handlebars.js";
-import { sectionLabel } from "../labels.js";
 import { packDocx } from "./deterministic.js";
+import { memoSection } from "./memo.js";
 import { xmlSafe } from "./xml-safe.js";
 import { notesByAnchor } from "../notes.js";
+import { authorityLine } from "../../core/legal/index.js";
+
+export type Paper = "letter" | "legal" | "a4";
+export const PAPERS: readonly Paper[] = ["letter", "legal", "a4"];
 
 export interface DocxOptions {
   lineNumbers?: boolean;
+  /** Page size; US Letter unless the library or --paper says otherwise. */
+  paper?: Paper;
+  /** false: a clean copy for the council packet, with no comments, drafter's notes or risk memo. */
+  notes?: boolean;
 }
+
+/** Page sizes in twips (1/1440 inch). */
+const PAPER_SIZE: Record<Paper, { width: number; height: number }> = {
+  letter: { width: 12240, height: 15840 },
+  legal: { width: 12240, height: 20160 },
+  a4: { width: 11906, height: 16838 },
+};
 
 const FONT = "Times New Roman";
 const NUMBERING = "legislative";
 const INDENT = 720; // twips per level (0.5 inch)
+const INSTRUMENT_END = "ordkit_instrument_end";
+const FOOTER_STYLE = "OrdkitFooter";
 
 
 class CommentBook {
@@ -48,7 +63,7 @@ class CommentBook {
     const lines = [
       `[${note.severity.toUpperCase()}] ${note.rule}: ${note.message}`,
       note.explanation,
-      `Authority: ${note.authorities.map((a) => `${a.cite} (as of ${a.as_of})`).join("; ")}`,
+      `Authority: ${authorityLine(note.authorities)}`,
       `Safer: ${note.suggestion}`,
     ];
     this.comments.push({
@@ -100,7 +115,8 @@ function annotatedRuns(text: string, notes: RiskNote[], book: CommentBook, bold 
 export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promise<Uint8Array> {
   const date = new Date(`${draft.date}T00:00:00Z`);
   const book = new CommentBook(date);
-  const notes = notesByAnchor(draft.riskNotes);
+  const withNotes = options.notes !== false;
+  const notes = withNotes ? notesByAnchor(draft.riskNotes) : new Map<string, RiskNote[]>();
   const body: Array<P | Table> = [];
   const plain = (text: string, extra: Partial<ConstructorParameters<typeof TextRun>[0] & object> = {}): TextRun =>
     new TextRun({ text: xmlSafe(text), font: FONT, ...extra });
@@ -159,16 +175,14 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
         break;
     }
   }
-  if (draft.notes.length) {
-    body.push(new P({ spacing: { before: 360, after: 120 }, children: [plain("Drafter's notes", { bold: true })] }));
-    for (const n of draft.notes) body.push(new P({ indent: { left: INDENT }, spacing: { after: 120 }, children: [plain(`• ${n}`)] }));
-  }
-  body.push(...riskMemo(draft, plain));
-
+  // The instrument's last page: what its footers' "of Y" refers to. A fixed id (docx's Bookmark counts up per process) keeps the bytes the same.
+  if (withNotes) body.push(new P({ spacing: { before: 0, after: 0 }, children: [new BookmarkStart(INSTRUMENT_END, 1), new BookmarkEnd(1)] as unknown as ParagraphChild[] }));
+  const paper = PAPER_SIZE[options.paper ?? "letter"];
+  const page = { size: paper, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } };
   const clauses = draft.provenance.clauses.map((c) => `${c.id}@${c.version}#${c.hash}`).join(", ");
   const section: ISectionOptions = {
     properties: {
-      page: { margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } },
+      page,
       ...(options.lineNumbers ? { lineNumbers: { countBy: 1, restart: LineNumberRestartFormat.NEW_PAGE, distance: 360 } } : {}),
     },
     headers: {
@@ -182,7 +196,13 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
           new P({
             alignment: AlignmentType.CENTER,
             suppressLineNumbers: true,
-            children: [new TextRun({ font: FONT, size: 18, children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] })],
+            // The style sizes the page reference's run too (it takes no run options of its own).
+            style: FOOTER_STYLE,
+            // "of Y" is the page of a bookmark at the instrument's end, so the memo annex after it is not counted
+            // (Word and LibreOffice both show PAGEREF; LibreOffice leaves SECTIONPAGES blank).
+            children: withNotes
+              ? [new TextRun({ font: FONT, size: 18, children: ["Page ", PageNumber.CURRENT, " of "] }), new PageReference(INSTRUMENT_END)]
+              : [new TextRun({ font: FONT, size: 18, children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] })],
           }),
         ],
       }),
@@ -207,8 +227,12 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
       { name: "ordkit_answers_sha256", value: draft.provenance.answersHash ?? "none" },
       { name: "ordkit_template", value: draft.provenance.template },
       { name: "ordkit_legal_as_of", value: draft.legalAsOf },
+      // What `ordkit check` reads back, so it judges the file as its memo did.
+      { name: "ordkit_state", value: draft.jurisdiction.state || "unknown" },
+      { name: "ordkit_instrument", value: draft.instrument },
+      { name: "ordkit_notes", value: withNotes ? "included" : "left out" },
     ],
-    styles: { default: { document: { run: { font: FONT, size: 24 } } } },
+    styles: { default: { document: { run: { font: FONT, size: 24 } } }, paragraphStyles: [{ id: FOOTER_STYLE, name: "Footer text", run: { font: FONT, size: 18 } }] },
     numbering: {
       config: [
         {
@@ -223,8 +247,8 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
         },
       ],
     },
-    comments: { children: book.comments },
-    sections: [section],
+    ...(withNotes ? { comments: { children: book.comments } } : {}),
+    sections: withNotes ? [section, memoSection(draft, { page, font: FONT, indent: INDENT })] : [section],
   });
   return packDocx(doc, draft.date);
 }
@@ -242,60 +266,4 @@ function pushParagraphs(ps: Paragraph[], depth: number, out: Array<P | Table>, n
     );
     pushParagraphs(p.children, depth + 1, out, notes, book);
   }
-}
-
-type Plain = (text: string, extra?: Record<string, unknown>) => TextRun;
-
-function riskMemo(draft: Draft, plain: Plain): Array<P | Table> {
-  const out: Array<P | Table> = [
-    new P({ children: [new PageBreak()] }),
-    new P({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [plain("DRAFTER'S RISK MEMO", { bold: true })] }),
-    new P({
-      spacing: { after: 200 },
-      children: [
-        plain(
-          `This memo lists the legal risks ordkit found in this draft. It is not legal advice. Legal knowledge as of ${longDate(draft.legalAsOf)}; the law in this area changes month by month.`,
-          { italics: true },
-        ),
-      ],
-    }),
-  ];
-  const sev = ["high", "medium", "low", "info"] as const;
-  out.push(new P({ spacing: { after: 200 }, children: [plain(`Summary: ${sev.map((s) => `${draft.riskNotes.filter((n) => n.severity === s).length} ${s}`).join(", ")}.`, { bold: true })] }));
-  if (!draft.riskNotes.length) {
-    out.push(new P({ children: [plain("No risk notes were raised for this draft.")] }));
-    return out;
-  }
-  const cell = (text: string, bold = false): TableCell =>
-    new TableCell({ children: [new P({ children: [plain(text, { bold, size: 18 })] })], margins: { top: 60, bottom: 60, left: 80, right: 80 } });
-  const where = (n: RiskNote): string => {
-    if (n.section === "recitals") return "Recitals";
-    const i = draft.sections.findIndex((s) => s.id === n.section);
-    return i >= 0 ? sectionLabel(i + 1) : "Whole draft";
-  };
-  const rows = [
-    new TableRow({ tableHeader: true, children: ["Severity", "Rule", "Where", "Note and safer alternative", "Authorities"].map((h) => cell(h, true)) }),
-    ...draft.riskNotes.map(
-      (n) =>
-        new TableRow({
-          children: [
-            cell(n.severity.toUpperCase(), true),
-            cell(n.rule),
-            cell(where(n)),
-            cell(`${n.message} Safer: ${n.suggestion}`),
-            cell(n.authorities.map((a) => `${a.cite} (as of ${a.as_of})`).join("; ")),
-          ],
-        }),
-    ),
-  ];
-  const border = { style: BorderStyle.SINGLE, size: 4, color: "888888" };
-  out.push(
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      columnWidths: [1000, 1500, 1000, 3700, 2160],
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-      rows,
-    }),
-  );
-  return out;
 }

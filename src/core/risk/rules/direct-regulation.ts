@@ -4,7 +4,6 @@ import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { circuitName } from "../context.js";
 import { reachesFederal, type Conduct, type ConductKind } from "../analyze.js";
-import { A } from "../authorities.js";
 import { describeClass, isNinth, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -14,7 +13,7 @@ export const meta: RuleMeta = {
   title: "Directly regulates how outside officers work",
   description:
     "Flags provisions that dictate how officers of other governments, federal ones included, dress, identify themselves, carry out their work, or where they may go. Even an even-handed rule can be invalid direct regulation; in the Ninth Circuit the April 22, 2026 ruling on SB 805 makes this high risk.",
-  authorities: [A.johnson, A.northDakota, A.california9th2026, A.sb805],
+  authorities: ["johnson-1920", "north-dakota-1990", "california-9th-2026", "ca-sb805-2025"],
   fix: "Bind the jurisdiction's own officers, and reach outside agencies only through the jurisdiction's own property, records and staff; if the rule must reach every officer, keep it neutral with no exemptions and sever it as applied.",
 };
 
@@ -60,7 +59,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       ? ninth
         ? `In ${circuitName(context.circuit)}, the April 22, 2026 injunction pending appeal against SB 805 § 10 held that a state "attempts to directly regulate" the United States when it dictates how federal officers work, and that this is barred even if the state binds its own officers the same way (citing Johnson v. Maryland). That is a motions-stage ruling, but it binds courts in this circuit.`
         : `This jurisdiction is in ${circuitName(context.circuit)}, which has not ruled on this question; the Ninth Circuit's April 22, 2026 SB 805 ruling is persuasive there, and the Johnson v. Maryland line applies everywhere.`
-      : `No state was given, so the circuit is unknown: in the Ninth Circuit this is high risk after the April 22, 2026 SB 805 ruling; elsewhere a real but lower one.`;
+      : `${context.state ? `${context.state} is in no federal circuit` : "No state was given, so the circuit is unknown"}: in the Ninth Circuit this is high risk after the April 22, 2026 SB 805 ruling; elsewhere a real but lower one.`;
     notes.push(
       makeNote(meta, u, {
         severity,

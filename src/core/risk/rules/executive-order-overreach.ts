@@ -3,7 +3,6 @@
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { reachesFederal } from "../analyze.js";
-import { A } from "../authorities.js";
 import { makeNote, modelFor, operativeUnits } from "../model.js";
 import { LABEL } from "./penalty-on-federal-officers.js";
 import type { RuleMeta } from "../types.js";
@@ -14,7 +13,7 @@ export const meta: RuleMeta = {
   title: "Executive order beyond the executive's power",
   description:
     "Flags an executive order that creates penalties, binds private parties, or commands officers of other governments. An executive order binds the jurisdiction's executive branch; it cannot create offences or bind private parties, and King County's order on private airport operators was struck.",
-  authorities: [A.kingCounty, A.minneapolisEo],
+  authorities: ["king-county-2024", "minneapolis-eo-2025-02"],
   fix: "Direct the jurisdiction's own departments and officers (\"No City department shall permit ...\"); leave penalties and rules for private parties to an ordinance; make private participation voluntary.",
 };
 

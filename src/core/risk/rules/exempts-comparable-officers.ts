@@ -3,7 +3,6 @@
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import type { Exemption } from "../analyze.js";
-import { A } from "../authorities.js";
 import { bindsOutside, describeClass, makeNote, modelFor, operativeUnits, outsideTarget, unitsInScope, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -13,7 +12,7 @@ export const meta: RuleMeta = {
   title: "Exempts comparable local or state officers",
   description:
     "Flags a rule that binds federal or other outside officers but exempts the jurisdiction's own police, state officers (such as a highway patrol) or other local officers. Courts compare federal officers with similarly situated officers; favouring the comparable ones is discrimination (SB 627, Feb. 9, 2026).",
-  authorities: [A.californiaMasks, A.sb627, A.washington, A.northDakota],
+  authorities: ["california-masks-2026", "ca-sb627-2025", "washington-2022", "north-dakota-1990"],
   fix: "Remove the exemption so the rule binds every officer alike, keeping only function-based exceptions (undercover work, medical masks, tactical units) that apply to all agencies equally.",
 };
 

@@ -3,7 +3,6 @@
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import type { Span } from "../analyze.js";
-import { A } from "../authorities.js";
 import { makeNote, modelFor, operativeUnits } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -13,7 +12,7 @@ export const meta: RuleMeta = {
   title: "FOIA request cadence shorter than the response time",
   description:
     "Flags a programme of federal public-records (FOIA) requests filed more often than federal agencies must answer them: 20 working days, extendable by 10 in unusual circumstances (5 U.S.C. § 552(a)(6)). Weekly or fortnightly requests pile up unanswered (medium); monthly ones (about 21 to 23 working days) clear the base deadline but not the extension (low).",
-  authorities: [A.foia],
+  authorities: ["usc-5-552-a6"],
   fix: "File requests no more often than every 30 working days (quarterly is common), and track and follow up on pending requests instead of refiling; see clause public-records/foia-cadence.",
 };
 

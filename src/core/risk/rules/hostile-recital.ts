@@ -2,7 +2,6 @@
 // discriminatory purpose (legal-landscape §5).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { A } from "../authorities.js";
 import { makeNote, modelFor, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -12,7 +11,7 @@ export const meta: RuleMeta = {
   title: "Recital hostile to federal policy or officials",
   description:
     "Flags recitals and findings that denounce federal policy, agencies or officials. Recitals are read as legislative history, and stated disagreement with federal policy was used as evidence of discriminatory purpose against King County.",
-  authorities: [A.kingCounty, A.arlingtonHeights],
+  authorities: ["king-county-2024", "arlington-heights-1977"],
   fix: "Use neutral recitals about the jurisdiction's management of its property, public safety, public trust and the sound use of local resources.",
 };
 

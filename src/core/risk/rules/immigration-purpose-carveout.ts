@@ -2,7 +2,6 @@
 // (legal-landscape §1.2 (4), King County).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { A } from "../authorities.js";
 import { isNinth, makeNote, modelFor, operativeUnits } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -12,7 +11,7 @@ export const meta: RuleMeta = {
   title: "Restriction that applies only to immigration enforcement",
   description:
     "Flags a rule on property, access, services or conduct that applies only when the purpose is immigration enforcement. Such a rule reads as aimed at federal operations (King County, 9th Cir. 2024). Withholding the jurisdiction's own resources from immigration enforcement is not flagged: that is protected declining.",
-  authorities: [A.kingCounty, A.washington, A.california2019],
+  authorities: ["king-county-2024", "washington-2022", "california-2019"],
   fix: "Frame the rule around the jurisdiction's management of its non-public property for every outside agency and every purpose, with judicial-warrant and emergency exceptions.",
 };
 

@@ -1,6 +1,7 @@
 // The registry of risk rules. A new rule: add src/core/risk/rules/<id>.ts
 // (meta + check), one line here, docs/rules/<id>.md, and fixtures under
-// test/risk/fixtures/<id>/ (the contract test checks all four).
+// test/risk/fixtures/<id>/ (the contract test checks all four), then
+// `npm run gen:legal` (the page's authority list and rule-ids.generated.ts).
 import type { Rule } from "../types.js";
 import * as narrowTargeting from "./narrow-targeting.js";
 import * as exemptsComparableOfficers from "./exempts-comparable-officers.js";
@@ -16,6 +17,7 @@ import * as missingFederalSavingsClause from "./missing-federal-savings-clause.j
 import * as executiveOrderOverreach from "./executive-order-overreach.js";
 import * as foiaCadenceOverlap from "./foia-cadence-overlap.js";
 import * as undefinedTerm from "./undefined-term.js";
+import * as jurisdictionOfficeNames from "./jurisdiction-office-names.js";
 
 export const RULES: readonly Rule[] = Object.freeze([
   narrowTargeting,
@@ -32,6 +34,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   executiveOrderOverreach,
   foiaCadenceOverlap,
   undefinedTerm,
+  jurisdictionOfficeNames,
 ]);
 
 export function ruleById(id: string): Rule | undefined {

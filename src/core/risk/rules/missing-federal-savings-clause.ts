@@ -2,7 +2,6 @@
 // outside officers (legal-landscape §1.4, §1.5, §3 exceptions).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { A } from "../authorities.js";
 import { bindsOutside, isCooperationLimit, makeNote, modelFor, operativeUnits } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -12,7 +11,7 @@ export const meta: RuleMeta = {
   title: "No federal-law savings clause",
   description:
     "Flags a draft that limits cooperation, restricts information sharing or binds outside officers but has no clause saying it does not apply where federal law requires otherwise (including 8 U.S.C. §§ 1373 and 1644).",
-  authorities: [A.arizona, A.california2019, A.usc1373],
+  authorities: ["arizona-2012", "california-2019", "usc-8-1373"],
   fix: "Add a savings clause: nothing in the measure prohibits or restricts any action required by federal law, including 8 U.S.C. §§ 1373 and 1644, and it shall be applied consistently with federal law.",
 };
 

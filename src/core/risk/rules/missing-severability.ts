@@ -2,7 +2,6 @@
 // outside officers (legal-landscape §2, lesson 4).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { A } from "../authorities.js";
 import { bindsOutside, firstMatch, makeNote, modelFor, operativeUnits } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -12,7 +11,7 @@ export const meta: RuleMeta = {
   title: "Missing or facial-only severability clause",
   description:
     "Flags an ordinance or executive order without a severability clause, and, where provisions bind outside officers, a severability clause that does not save the provision's other applications when one application (to federal officers) is held invalid.",
-  authorities: [A.californiaMasks, A.sb627],
+  authorities: ["california-masks-2026", "ca-sb627-2025"],
   fix: "Add an as-applied severability clause that keeps each provision in force for every other person, officer and circumstance, and states which officers it should continue to cover.",
 };
 

@@ -3,7 +3,6 @@
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { isNarrow } from "../analyze.js";
-import { A } from "../authorities.js";
 import { describeClass, leftOut, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -13,7 +12,7 @@ export const meta: RuleMeta = {
   title: "Rule aimed at a narrow class of outside officers",
   description:
     "Flags provisions that regulate, restrict or penalize only federal officers, immigration officers, a named agency (ICE, DHS, CBP) or \"non-local\" officers. Singling out the federal government, or leaving comparable local and state officers out, is the pattern courts strike as discrimination under intergovernmental immunity. Provisions that only withhold the jurisdiction's own help are not flagged.",
-  authorities: [A.northDakota, A.washington, A.arcata, A.kingCounty],
+  authorities: ["north-dakota-1990", "washington-2022", "arcata-2010", "king-county-2024"],
   fix: "Cover every law enforcement agency, federal, state and local, including the jurisdiction's own police, through a defined term such as \"Law Enforcement Agency\"; frame property rules around the jurisdiction's own non-public property.",
 };
 

@@ -3,7 +3,6 @@
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { isNarrow, reachesFederal, type ActorClass, type PenaltyKind } from "../analyze.js";
-import { A } from "../authorities.js";
 import { bindsOutside, describeClass, makeNote, modelFor, operativeUnits, outsideTarget, unitsInScope, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -13,7 +12,7 @@ export const meta: RuleMeta = {
   title: "Penalties that would fall on federal officers",
   description:
     "Flags fines, infractions, misdemeanors and civil penalties that apply to federal officers, directly or by penalizing a provision that binds them. Federal officers are immune from state prosecution for acts federal law authorizes that are necessary and proper, and can remove prosecutions to federal court; an offence only federal officers can commit is also discriminatory.",
-  authorities: [A.neagle, A.removal, A.westfall, A.arcata],
+  authorities: ["neagle-1890", "usc-28-1442", "usc-28-2679", "arcata-2010"],
   fix: "Rely on crimes and remedies of general application, acknowledge federal immunity (\"to the extent permitted by federal law\"), and never create an offence only federal officers can commit.",
 };
 

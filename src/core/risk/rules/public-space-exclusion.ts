@@ -3,7 +3,6 @@
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { isNarrow, reachesFederal } from "../analyze.js";
-import { A } from "../authorities.js";
 import { describeClass, makeNote, modelFor, operativeUnits, outsideTarget } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -13,7 +12,7 @@ export const meta: RuleMeta = {
   title: "Excludes officers from places open to the public",
   description:
     "Flags rules that keep outside officers out of, or restrict their operations in, places open to the public: parks, streets, sidewalks, plazas. The models that have held up rely on the jurisdiction's control of its non-public space; barring officers from public places resembles Arcata and King County.",
-  authorities: [A.kingCounty, A.arcata, A.oceanCounty],
+  authorities: ["king-county-2024", "arcata-2010", "ocean-county-2021"],
   fix: "Limit the rule to non-public areas of the jurisdiction's property (areas not open to the general public) and apply it to every law enforcement agency.",
 };
 

@@ -2,7 +2,6 @@
 // 8 U.S.C. §§ 1373 and 1644 (legal-landscape §1.5).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { A } from "../authorities.js";
 import { makeNote, modelFor, operativeUnits, type DraftModel } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -12,7 +11,7 @@ export const meta: RuleMeta = {
   title: "Restricts sharing immigration or citizenship status",
   description:
     "Flags provisions that bar sending or sharing information about a person's citizenship or immigration status. 8 U.S.C. §§ 1373 and 1644 forbid such restrictions; courts have split on whether they bind localities, and the federal government uses them in suits and grant conditions.",
-  authorities: [A.usc1373, A.usc1644, A.philadelphia, A.oceanCounty, A.chicagoBarr],
+  authorities: ["usc-8-1373", "usc-8-1644", "philadelphia-2019", "ocean-county-2021", "chicago-barr-2020"],
   fix: "Restrict release dates, home and work addresses and other non-public personal information rather than status itself, and add \"except as required by federal law, including 8 U.S.C. §§ 1373 and 1644\".",
 };
 

@@ -2,7 +2,6 @@
 // that has a definitions section.
 import type { Draft, RiskNote } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { A } from "../authorities.js";
 import { makeNote, modelFor, type DraftModel } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -12,7 +11,7 @@ export const meta: RuleMeta = {
   title: "Capitalized term that is never defined",
   description:
     "In a draft with a definitions section, flags a Capitalized Term used like a defined term (\"Staging Area\", \"Covered Agency\") that the definitions never define. An undefined operative term leaves the provision's reach to a court and, in a penalty provision, invites a vagueness challenge.",
-  authorities: [A.grayned],
+  authorities: ["grayned-1972"],
   fix: "Define the term in the definitions section, or use an existing defined term, or write it in lower case if it is meant in its ordinary sense.",
 };
 
