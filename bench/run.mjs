@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { hasTime, measureAll } from "./measure.mjs";
 import { changedLibrary, generateDraft, generateLibrary } from "./generate.mjs";
+import { pdfJob } from "./published.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = path.join(root, "bin", "ordkit.js");
@@ -61,15 +62,18 @@ try {
     };
   }
 
+  const pdf = pdfJob(work, node, bin, root);
   const pandocOk = spawnSync("pandoc", ["--version"]).status === 0;
   const jobs = [
     { name: "floor", cmd: node, args: ["-e", "0"] },
     { name: "help", cmd: node, args: [bin, "--help"] },
     { name: "draft", cmd: node, args: [bin, "draft", "-a", largest.example, "-o", path.join(work, "d.docx"), "--force"] },
+    { name: "amend", cmd: node, args: [bin, "draft", "-a", path.join(root, "examples", "alameda-bay-ca-amending-ordinance.yaml"), "-o", path.join(work, "a.docx"), "--force"] },
     ...(pandocOk ? [{ name: "pandoc", cmd: "pandoc", args: [md, "-o", path.join(work, "p.docx")] }] : []),
     { name: "validate", cmd: node, args: [bin, ...validate.args], okStatus: [0, 1] },
     { name: "diff", cmd: node, args: [bin, "diff", lib, path.join(work, "library-changed"), "--format", "json"], okStatus: [1] },
     { name: "check", cmd: node, args: [bin, "check", long, "--fail-on", "none"] },
+    pdf.job,
   ].map((j) => ({ cwd: root, ...j }));
 
   console.log(`ordkit benchmarks: median of ${runs} interleaved runs of fresh processes${hasTime ? "" : " (no /usr/bin/time: peak RSS not measured)"}`);
@@ -84,6 +88,7 @@ try {
   row("node -e 0 (the floor)", m.floor, "1.00x floor", "", null);
   row("ordkit --help", m.help, `${x(m.help, m.floor)} floor`, "<= 1.5x floor", m.help.ms / m.floor.ms <= 1.5);
   row(`ordkit draft ${path.basename(largest.example, ".yaml")} -> docx`, m.draft, `${x(m.draft, m.floor)} floor`, "<= 2.5x floor", m.draft.ms / m.floor.ms <= 2.5);
+  row("ordkit draft amending ordinance -> docx", m.amend, `${x(m.amend, m.draft)} draft`, "<= 1.5x draft", m.amend.ms / m.draft.ms <= 1.5);
   if (m.pandoc) {
     row("pandoc, same draft md -> docx", m.pandoc, `${x(m.pandoc, m.floor)} floor`, "", null);
     row("ordkit draft vs pandoc", m.draft, `${x(m.draft, m.pandoc)} pandoc`, "<= 1.25x pandoc", m.draft.ms / m.pandoc.ms <= 1.25);
@@ -91,6 +96,7 @@ try {
   row(validate.label, m.validate, `${x(m.validate, m.floor)} floor`, "< 1 s", m.validate.ms < 1000);
   row(`ordkit diff (1,000 clauses, ${changed.changed} revised)`, m.diff, `${x(m.diff, m.floor)} floor`, "< 1 s", m.diff.ms < 1000);
   row("ordkit check (200-section .md)", m.check, `${x(m.check, m.floor)} floor`, "< 1 s", m.check.ms < 1000);
+  row(pdf.label, m.checkPdf, `${x(m.checkPdf, m.floor)} floor`, pdf.target, pdf.met(m.checkPdf));
 
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const header = ["what", "median", "ratio", "target", "", "peak RSS"];

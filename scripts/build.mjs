@@ -46,7 +46,9 @@ const withoutSourceMap = {
 rmSync(outdir, { recursive: true, force: true });
 const result = await esbuild.build({
   // The batch worker is a thread's own entry: new URL("./draft-batch-worker.js", import.meta.url) finds it beside the chunks.
-  entryPoints: { cli: path.join(root, "dist", "src", "cli.js"), "draft-batch-worker": path.join(root, "dist", "src", "commands", "draft-batch-worker.js") },
+  entryPoints: { cli: path.join(root, "dist", "src", "cli.js"), "draft-batch-worker": path.join(root, "dist", "src", "commands", "draft-batch-worker.js"), "pdf-worker": path.join(root, "dist", "src", "core", "parse", "pdf-worker.js") },
+  // PDF.js loads its own worker module at run time and is large: it stays a package import.
+  external: ["pdfjs-dist", "pdfjs-dist/*"],
   outdir,
   bundle: true,
   splitting: true,

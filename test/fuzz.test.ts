@@ -17,7 +17,7 @@ import { readPartialAnswers } from "../src/core/interview/partial.js";
 import { loadInterview } from "../src/core/interview/definition.js";
 import { missingAnswers } from "../src/core/interview/questions.js";
 import { startInterview } from "../src/core/interview/start.js";
-import { draftFromAnswers } from "../src/core/pipeline.js";
+import { draftFromAnswers, prepareCode } from "../src/core/pipeline.js";
 import { compareDrafts, runComparison } from "../src/core/diff/inputs.js";
 import { writeMarkdown } from "../src/writers/markdown.js";
 import { writeJson } from "../src/writers/json.js";
@@ -186,9 +186,12 @@ test(`fuzz: ${ANSWERS_CASES} mutated answers files never crash draft, check or d
   const base = new Map<string, { text: string; draft: Draft }>();
   for (const f of EXAMPLE_FILES) {
     const src = YamlSource.read(f);
-    base.set(f, { text: src.text, draft: draftFromAnswers(lib, checkAnswers(src, lib), TEMPLATES) });
+    const loaded = checkAnswers(src, lib);
+    base.set(f, { text: src.text, draft: draftFromAnswers(lib, loaded, TEMPLATES, undefined, {}, await prepareCode(loaded)) });
   }
   const dir = tempDir("ordkit-fuzz-");
+  // The chapter an example amends, where its answers (copied here, mutated) look for it.
+  cpSync(fromRoot("examples", "existing"), path.join(dir, "existing"), { recursive: true });
   const counts = { ok: 0, refused: 0 };
   for (let i = 0; i < ANSWERS_CASES; i++) {
     const caseSeed = SEED + i;
@@ -204,7 +207,8 @@ test(`fuzz: ${ANSWERS_CASES} mutated answers files never crash draft, check or d
       const partial = readPartialAnswers(file, lib);
       const missing = missingAnswers(def, lib, partial.answers, { today: TODAY });
       if (missing.length > 0) throw new UserError({ message: `lacks ${missing.length} answer(s)`, file });
-      const draft = draftFromAnswers(lib, checkAnswers(partial.source, lib), TEMPLATES);
+      const loaded = checkAnswers(partial.source, lib);
+      const draft = draftFromAnswers(lib, loaded, TEMPLATES, undefined, {}, await prepareCode(loaded));
       writeMarkdown(draft);
       writeJson(draft);
       if (i % 15 === 0) docxParts(await writeDocx(draft)); // every part well-formed XML
@@ -215,8 +219,9 @@ test(`fuzz: ${ANSWERS_CASES} mutated answers files never crash draft, check or d
       }
     }, report);
     // As `ordkit check` walks it: no interview, every key required at once.
-    await outcome(() => {
-      const draft = draftFromAnswers(lib, checkAnswers(YamlSource.parse(bytes, file), lib), TEMPLATES, undefined, i % 2 ? { state: "WA" } : {});
+    await outcome(async () => {
+      const loaded = checkAnswers(YamlSource.parse(bytes, file), lib);
+      const draft = draftFromAnswers(lib, loaded, TEMPLATES, undefined, i % 2 ? { state: "WA" } : {}, await prepareCode(loaded));
       writeJson(draft);
     }, report);
     counts[drafted]++;

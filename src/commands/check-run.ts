@@ -18,8 +18,8 @@ export async function runCheck(file: string, flags: CheckFlags): Promise<number>
     }
     state = j.code;
   }
-  const { checkFile } = await import("../core/pipeline.js");
-  const result = checkFile({
+  const { checkAnyFile } = await import("../core/pipeline.js");
+  const result = await checkAnyFile({
     file,
     libraryDir: librarySpec(flags),
     templatesDir: templatesDir(flags),

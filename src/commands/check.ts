@@ -13,8 +13,8 @@ export interface CheckFlags {
 
 export function checkCommand(): Command {
   const cmd = new Command("check")
-    .description("list the legal risk notes for a draft: an answers file, or a Markdown, text or Word draft")
-    .argument("<file>", "answers file (.yaml), or a draft (.md, .txt, .docx)")
+    .description("list the legal risk notes for a draft: an answers file, or a Markdown, text, Word, PDF or HTML draft")
+    .argument("<file>", "answers file (.yaml), or a draft (.md, .txt, .docx, .pdf, .html)")
     .option("--state <state>", "postal code or name (MN, Minnesota), for state law and the federal circuit (default: from the answers or the draft)")
     .addOption(new Option("--instrument <kind>", "what the draft is (default: from the answers or the text)").choices(["ordinance", "executive-order", "resolution"]))
     .addOption(new Option("-f, --format <format>", "output format").choices(["human", "json"]).default("human"))
@@ -27,6 +27,8 @@ Examples:
   $ ordkit check examples/alameda-bay-ca-ordinance.yaml
   $ ordkit check council-draft.docx --state WA --fail-on medium
   $ ordkit check their-draft.md --state CA --instrument ordinance --format json
+  $ ordkit check signed-order.pdf --state MN
+  $ ordkit check code-chapter.html --state WA
 
 Each rule is explained in docs/rules/<rule>.md. Notes are not legal advice.
 Exit codes: 0 no note at or above --fail-on; 1 such notes found; 2 error.`,

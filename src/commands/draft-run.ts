@@ -79,13 +79,17 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
     const { plan } = await import("../core/interview/questions.js");
     const { answersYaml } = await import("../core/interview/save.js");
     answers = withDefaults(start, answers);
+    // The chapter an amending ordinance reads is named relative to the answers file: keep naming it from the new place.
+    const { rebaseCodeFile } = await import("../core/amend/spec.js");
+    answers = rebaseCodeFile(answers, flags.answers, flags.saveAnswers);
     savedText = answersYaml(answers, plan(start.def, start.library, answers, start.ctx), flags.saveAnswers ? schemaRef(flags.saveAnswers) : undefined);
     answersSrc = YamlSource.parse(Buffer.from(savedText, "utf8"), flags.saveAnswers ? displayPath(flags.saveAnswers) : "(interview answers)");
   }
 
   const { checkAnswers } = await import("../core/interview/answers.js");
-  const { draftFromAnswers } = await import("../core/pipeline.js");
-  const draft = draftFromAnswers(start.library, checkAnswers(answersSrc, start.library), templatesDir, flags.date);
+  const { draftFromAnswers, prepareCode } = await import("../core/pipeline.js");
+  const loaded = checkAnswers(answersSrc, start.library);
+  const draft = draftFromAnswers(start.library, loaded, templatesDir, flags.date, {}, await prepareCode(loaded));
   if (flags.redlineAgainst) {
     await writeRedlineAgainst(flags, answersSrc, templatesDir, draft);
     return;
@@ -150,9 +154,10 @@ async function writeRedlineAgainst(flags: DraftFlags, answersSrc: import("../cor
   const oldDir = path.resolve(flags.redlineAgainst!);
   const { loadLibrary } = await import("../core/library/load.js");
   const { checkAnswers } = await import("../core/interview/answers.js");
-  const { draftFromAnswers } = await import("../core/pipeline.js");
+  const { draftFromAnswers, prepareCode } = await import("../core/pipeline.js");
   const oldLibrary = loadLibrary(oldDir);
-  const oldDraft = draftFromAnswers(oldLibrary, checkAnswers(answersSrc, oldLibrary), templatesDir, flags.date);
+  const oldAnswers = checkAnswers(answersSrc, oldLibrary);
+  const oldDraft = draftFromAnswers(oldLibrary, oldAnswers, templatesDir, flags.date, {}, await prepareCode(oldAnswers));
   const { compareDrafts } = await import("../core/diff/inputs.js");
   const result = compareDrafts(oldDraft, draft, displayPath(oldDir), flags.library?.length ? flags.library.map((d) => displayPath(path.resolve(d))).join(" + ") : "ordkit's library");
   const { render } = await import("./diff-run.js");

@@ -1,5 +1,6 @@
 // The Draft: the one intermediate representation every writer, the risk
 // engine and the diff read. Numbers are never stored: writers compute them.
+import type { Amendment } from "./amend/model.js";
 
 export type Instrument = "ordinance" | "executive-order" | "resolution";
 export const INSTRUMENTS: readonly Instrument[] = ["ordinance", "executive-order", "resolution"];
@@ -135,6 +136,8 @@ export interface Draft {
   riskNotes: RiskNote[];
   /** The as-of date of the legal knowledge used for risk notes. */
   legalAsOf: string;
+  /** Present when the draft amends an existing code (answers existing.code): see amend/model.ts. */
+  amendment?: Amendment;
 }
 
 /** Every paragraph of a section in reading order, depth first. */

@@ -16,7 +16,8 @@ export async function checkHuman(result: CheckResult, file: string, color: boole
   for (const n of draft.riskNotes) {
     const line = result.lines.get(n.paragraph ?? n.section)?.line;
     const num = sectionNumber(result, n.section);
-    const where = n.section === "recitals" ? "recitals" : num ? `Section ${num}` : "whole draft";
+    const code = /^code-(.+)$/.exec(n.section)?.[1];
+    const where = n.section === "recitals" ? "recitals" : num ? `Section ${num}` : code ? `code § ${code}` : "whole draft";
     out.push(`${file}${line ? `:${line}` : ""}: ${paint(n.severity.toUpperCase(), n.severity)} ${n.rule} (${where})`);
     out.push(`  ${n.message}`);
     if (n.quote) out.push(dim(`  quote: “${n.quote.length > 160 ? n.quote.slice(0, 157) + "…" : n.quote}”`));

@@ -4,6 +4,7 @@ import { longDate } from "../core/assemble/handlebars.js";
 import { paragraphLabel, sectionLabel } from "./labels.js";
 import { notesByAnchor } from "./notes.js";
 import { authorityGroups, authorityText, buildMemo, saferText } from "./memo.js";
+import { changeMd, legendMd } from "./amendment-md.js";
 
 /** Escapes Markdown syntax so names like `A & B <"Test">` come out literally. */
 export function escapeMd(s: string): string {
@@ -41,13 +42,18 @@ export function writeMarkdown(draft: Draft, options: { notes?: boolean } = {}): 
           for (const n of notesFor.get(r.id) ?? []) push(noteLine(n));
         });
         break;
-      case "sections":
+      case "sections": {
+        const changes = new Map(draft.amendment?.changes.map((c) => [c.id, c]));
+        if (draft.amendment) push(legendMd(draft.amendment, escapeMd));
         draft.sections.forEach((s, i) => {
           push(`## ${sectionLabel(i + 1)} ${escapeMd(s.heading)}.`);
           for (const n of notesFor.get(s.id) ?? []) push(noteLine(n));
-          writeParagraphs(s.paragraphs, 0, out, notesFor);
+          const change = changes.get(s.id);
+          if (change) out.push(...changeMd(change, escapeMd, notesFor, noteLine));
+          else writeParagraphs(s.paragraphs, 0, out, notesFor);
         });
         break;
+      }
       case "signature":
         push(`\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_  \n${escapeMd(block.name)}  \n${escapeMd(block.label)}`);
         break;

@@ -5,6 +5,7 @@
 import type { Authority, Draft, RiskNote } from "../core/draft.js";
 import { SEVERITIES } from "../core/draft.js";
 import { sectionLabel } from "./labels.js";
+import { codeWhere } from "./amendment.js";
 import { memoStaleness } from "./notes.js";
 import { longDate } from "../core/assemble/handlebars.js";
 
@@ -77,7 +78,7 @@ export function memoIntro(memo: Memo, instrument: string): string {
 function whereIn(draft: Draft, n: RiskNote): string {
   if (n.section === "recitals") return "Recitals";
   const i = draft.sections.findIndex((s) => s.id === n.section);
-  return i >= 0 ? `${sectionLabel(i + 1).replace(/\.$/, "")} (${draft.sections[i]!.heading})` : "Whole draft";
+  return i >= 0 ? `${sectionLabel(i + 1).replace(/\.$/, "")} (${draft.sections[i]!.heading})` : (codeWhere(draft, n) ?? "Whole draft");
 }
 
 /** The "Safer" line: the clause-level suggestion, then (drafts made from answers) the answer to change. */

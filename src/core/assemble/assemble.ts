@@ -212,7 +212,8 @@ function baseContext(loaded: LoadedAnswers, date: string): Record<string, unknow
       // No clerk's title, no attestation line: the signature lines follow the answers.
       clerk_title: j.clerk_title,
     }),
-    existing: compact(a.existing),
+    // existing.code is the chapter an ordinance amends (a structure, not text to render).
+    existing: compact({ ...a.existing, code: undefined }),
     instrument: a.instrument,
     Instrument: INSTRUMENT_WORD[a.instrument],
     number: a.number,

@@ -111,9 +111,9 @@ async function readSide(p: string, input: DiffInput, label: string): Promise<Sid
 }
 
 async function readDocument(p: string, input: DiffInput, label: string): Promise<Side> {
-  const { buildDraft } = await import("../pipeline.js");
+  const { buildDraftAsync } = await import("../pipeline.js");
   // Lazily: assembling loads Handlebars.
-  const draft = buildDraft({ answersFile: path.resolve(p), libraryDir: input.libraryDir, templatesDir: input.templatesDir });
+  const draft = await buildDraftAsync({ answersFile: path.resolve(p), libraryDir: input.libraryDir, templatesDir: input.templatesDir });
   return {
     kind: "document",
     info: { label, name: `${draft.instrument} ${draft.number}, ${draft.jurisdiction.name}`, version: `${draft.provenance.library.name}@${draft.provenance.library.version}` },

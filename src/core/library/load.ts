@@ -351,7 +351,8 @@ export function unknownAnswer(p: string, lib: Library): string | null {
   const [head, a, b] = parts;
   if ((ANSWER_FIELDS as readonly string[]).includes(head!)) return parts.length === 1 ? null : `${head} has no sub-fields`;
   if (head === "jurisdiction") return (JURISDICTION_KEYS as readonly string[]).includes(a ?? "") ? null : `jurisdiction has: ${JURISDICTION_KEYS.join(", ")}`;
-  if (head === "existing") return (EXISTING_KEYS as readonly string[]).includes(a ?? "") ? null : `existing has: ${EXISTING_KEYS.join(", ")}`;
+  // existing.code (the chapter an ordinance amends) may be tested, not rendered.
+  if (head === "existing") return (EXISTING_KEYS as readonly string[]).includes(a ?? "") || (a === "code" && parts.length === 2) ? null : `existing has: ${EXISTING_KEYS.join(", ")}, code`;
   if (head === "options") return a && Object.hasOwn(lib.options, a) ? null : `declare the option in library.yaml (known: ${Object.keys(lib.options).join(", ") || "none"})`;
   if (head === "variables") {
     // variables.<category>/<name>.<var>: the clause id contains a slash, not a dot.

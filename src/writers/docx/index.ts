@@ -29,6 +29,7 @@ import { memoSection } from "./memo.js";
 import { xmlSafe } from "./xml-safe.js";
 import { notesByAnchor } from "../notes.js";
 import { authorityLine } from "../../core/legal/index.js";
+import { changeParagraphs, legendParagraph } from "./amendment.js";
 
 export type Paper = "letter" | "legal" | "a4";
 export const PAPERS: readonly Paper[] = ["letter", "legal", "a4"];
@@ -150,7 +151,9 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
           );
         });
         break;
-      case "sections":
+      case "sections": {
+        const changes = new Map(draft.amendment?.changes.map((c) => [c.id, c]));
+        if (draft.amendment) body.push(legendParagraph(draft.amendment));
         for (const s of draft.sections) {
           body.push(
             new P({
@@ -160,9 +163,12 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
               children: annotatedRuns(`${s.heading}.`, notes.get(s.id) ?? [], book, true),
             }),
           );
-          pushParagraphs(s.paragraphs, 0, body, notes, book);
+          const change = changes.get(s.id);
+          if (change) body.push(...changeParagraphs(change, notes, (n) => book.add(n)));
+          else pushParagraphs(s.paragraphs, 0, body, notes, book);
         }
         break;
+      }
       case "signature":
         body.push(
           new P({ spacing: { before: 480 }, keepNext: true, keepLines: true, children: [plain("_________________________________")] }),
