@@ -4,12 +4,14 @@
 // runs. Loading a few bundled chunks instead of some four hundred modules,
 // with docx's unused parts left out, is a good part of a cold start.
 //
-// bin/ordkit.js uses the bundle only while dist/.tsbuildinfo is the one it was
-// built from: after a plain `tsc -p .` it runs dist/src/cli.js, so a stale
-// bundle never runs. Without esbuild (installs without devDependencies) the
-// bundle is skipped and the unbundled build runs.
+// In a checkout, bin/ordkit.js uses the bundle only while dist/.tsbuildinfo is
+// the one it was built from: after a plain `tsc -p .` it runs dist/src/cli.js,
+// so a stale bundle never runs. The published package holds the bundle alone
+// (no dist/src, no .tsbuildinfo), with every dependency but PDF.js inside it. Without
+// esbuild the bundle is skipped and the unbundled build runs.
 import { spawnSync } from "node:child_process";
 import { rmSync, statSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,7 +45,38 @@ const withoutSourceMap = {
   },
 };
 
+/**
+ * yaml and ajv are loaded synchronously, on first use, with
+ * createRequire(import.meta.url)("yaml"), which esbuild leaves alone: point
+ * those calls at CommonJS copies of the packages in dist/bundle/vendor, so
+ * the bundle needs nothing from node_modules but PDF.js (left external below).
+ */
+const VENDORED = ["yaml", "ajv"];
+const vendored = {
+  name: "vendored-requires",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]dist[\\/]src[\\/].*\.js$/ }, async (args) => {
+      let text = await readFile(args.path, "utf8");
+      for (const name of VENDORED) text = text.replaceAll(`createRequire(import.meta.url)("${name}")`, `createRequire(import.meta.url)("./vendor/${name}.cjs")`);
+      return { contents: text, loader: "js" };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
+await esbuild.build({
+  entryPoints: Object.fromEntries(VENDORED.map((name) => [name, require.resolve(name)])),
+  outdir: path.join(outdir, "vendor"),
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: "none",
+  logLevel: "warning",
+});
 const result = await esbuild.build({
   // The batch worker is a thread's own entry: new URL("./draft-batch-worker.js", import.meta.url) finds it beside the chunks.
   entryPoints: { cli: path.join(root, "dist", "src", "cli.js"), "draft-batch-worker": path.join(root, "dist", "src", "commands", "draft-batch-worker.js"), "pdf-worker": path.join(root, "dist", "src", "core", "parse", "pdf-worker.js") },
@@ -63,7 +96,7 @@ const result = await esbuild.build({
   logLevel: "warning",
   chunkNames: "chunk-[hash]",
   define: { ORDKIT_ROOT_FROM_HERE: JSON.stringify("../..") },
-  plugins: [withoutSourceMap],
+  plugins: [withoutSourceMap, vendored],
   // Bundled CommonJS packages (handlebars, commander ...) require Node's built-ins.
   banner: { js: 'import { createRequire as __ordkitRequire } from "node:module"; const require = __ordkitRequire(import.meta.url);' },
 });

@@ -8,6 +8,7 @@ import { textconvCommand } from "./commands/textconv.js";
 import { validateCommand } from "./commands/validate.js";
 import { clausesCommand } from "./commands/clauses.js";
 import { initCommand } from "./commands/init.js";
+import { schemaCommand } from "./commands/schema.js";
 import { lawCommand } from "./commands/law.js";
 import { PACKAGE_ROOT } from "./core/paths.js";
 import { removePendingTempFiles, writtenOutputs } from "./core/io/output.js";
@@ -43,6 +44,14 @@ Exit codes: 0 ok; 1 findings or differences; 2 usage, input or internal error; 1
   program.addCommand(clausesCommand());
   program.addCommand(lawCommand());
   program.addCommand(textconvCommand());
+  program.addCommand(schemaCommand());
+  // addCommand does not pass settings down: every command, however deep, throws
+  // a CommanderError (exit 2 in report) instead of exiting 1 by itself.
+  const settle = (cmd: Command): void => {
+    cmd.exitOverride().showHelpAfterError("(run with --help for usage)");
+    for (const sub of cmd.commands) settle(sub);
+  };
+  settle(program);
   return program;
 }
 
@@ -66,9 +75,6 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   });
   const program = buildProgram();
-  program.exitOverride();
-  // A bad option value of a command (--paper tabloid) is a usage error (exit 2), as the program's own are.
-  for (const c of program.commands) c.exitOverride();
   // Commander shows the general help for `ordkit bogus --help`; an unknown command is an error whatever follows it.
   const first = argv.slice(2).find((a) => !a.startsWith("-"));
   if (first !== undefined && argv.slice(2).some((a) => a === "--help" || a === "-h") && !program.commands.some((c) => c.name() === first || c.aliases().includes(first)) && first !== "help") {
@@ -90,8 +96,7 @@ async function report(err: unknown, debug: boolean): Promise<number> {
     return EXIT.error;
   }
   const { UserError, formatProblem } = await import("./core/errors.js");
-  const useColor = process.stderr.isTTY && !process.env.NO_COLOR;
-  const chalk = useColor ? (await import("chalk")).default : null;
+  const chalk = await (await import("./commands/color.js")).chalkFor(process.stderr);
   const red = (s: string): string => (chalk ? chalk.red.bold(s) : s);
   if (err instanceof UserError) {
     const n = err.problems.length;

@@ -3,6 +3,8 @@ import { displayPath } from "../core/paths.js";
 import { librarySpec, templatesDir } from "./library-flags.js";
 import { SEVERITIES, type Instrument, type Severity } from "../core/draft.js";
 import { UserError } from "../core/errors.js";
+import { checkOutput, writeAtomic } from "../core/io/output.js";
+import { resolveFormat } from "../writers/formats.js";
 import type { CheckFlags } from "./check.js";
 
 export async function runCheck(file: string, flags: CheckFlags): Promise<number> {
@@ -18,6 +20,8 @@ export async function runCheck(file: string, flags: CheckFlags): Promise<number>
     }
     state = j.code;
   }
+  const format = resolveFormat("check", flags, "text").name;
+  if (flags.out) checkOutput(flags.out, { force: flags.force ?? false, inputs: [file] });
   const { checkAnyFile } = await import("../core/pipeline.js");
   const result = await checkAnyFile({
     file,
@@ -27,13 +31,19 @@ export async function runCheck(file: string, flags: CheckFlags): Promise<number>
     ...(flags.instrument ? { instrument: flags.instrument as Instrument } : {}),
   });
   const shown = displayPath(file);
-  if (flags.format === "json") {
-    const { checkJson } = await import("../reporters/check-json.js");
-    process.stdout.write(checkJson(result, shown));
+  let text: string;
+  if (format === "json") {
+    text = (await import("../reporters/check-json.js")).checkJson(result, shown);
   } else {
     const { checkHuman } = await import("../reporters/check-human.js");
-    const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    process.stdout.write(await checkHuman(result, shown, color));
+    const { chalkFor } = await import("./color.js");
+    text = await checkHuman(result, shown, flags.out ? null : await chalkFor(process.stdout));
+  }
+  if (flags.out) {
+    writeAtomic(flags.out, text, { force: flags.force ?? false });
+    process.stderr.write(`wrote ${displayPath(flags.out)}\n`);
+  } else {
+    process.stdout.write(text);
   }
   const failOn = flags.failOn ?? "high";
   if (failOn === "none") return 0;

@@ -1,11 +1,14 @@
 // `ordkit check`: risk notes for any draft, whoever wrote it.
 import { Command, Option } from "commander";
 import { libraryOptions } from "./library-flags.js";
+import { formatChoices, formatHelp, outHelp } from "../writers/formats.js";
 
 export interface CheckFlags {
   state?: string;
   instrument?: string;
   format?: string;
+  out?: string;
+  force?: boolean;
   failOn?: string;
   library?: string[];
   templates?: string;
@@ -17,7 +20,9 @@ export function checkCommand(): Command {
     .argument("<file>", "answers file (.yaml), or a draft (.md, .txt, .docx, .pdf, .html)")
     .option("--state <state>", "postal code or name (MN, Minnesota), for state law and the federal circuit (default: from the answers or the draft)")
     .addOption(new Option("--instrument <kind>", "what the draft is (default: from the answers or the text)").choices(["ordinance", "executive-order", "resolution"]))
-    .addOption(new Option("-f, --format <format>", "output format").choices(["human", "json"]).default("human"))
+    .addOption(new Option("-f, --format <format>", formatHelp("check", "from --out, else text")).choices(formatChoices("check")))
+    .option("-o, --out <file>", outHelp("check", "write the report to a file instead of stdout"))
+    .option("--force", "replace the --out file if it exists")
     .addOption(new Option("--fail-on <severity>", "exit 1 when a note at or above this severity is found").choices(["high", "medium", "low", "info", "none"]).default("high"))
   return libraryOptions(cmd, " for answers files")
     .addHelpText(

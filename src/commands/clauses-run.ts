@@ -1,5 +1,6 @@
 // The bodies of `ordkit clauses list` and `ordkit clauses show`.
 import { UserError } from "../core/errors.js";
+import { resolveFormat } from "../writers/formats.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
 import { displayPath } from "../core/paths.js";
 import type { Library } from "../core/library/types.js";
@@ -9,9 +10,10 @@ import { librarySpec } from "./library-flags.js";
 import type { ClausesFlags } from "./clauses.js";
 
 export async function runClausesList(flags: ClausesFlags): Promise<void> {
+  resolveFormat("clauses", flags, "text");
   if (flags.out) checkOutput(flags.out, { force: flags.force ?? false });
   const lib = loadLibrary(librarySpec(flags));
-  const text = await listing(lib, flags.format ?? "text");
+  const text = await listing(lib, resolveFormat("clauses", flags, "text").name);
   if (flags.out) {
     writeAtomic(flags.out, text, { force: flags.force ?? false });
     process.stderr.write(`wrote ${displayPath(flags.out)}\n`);

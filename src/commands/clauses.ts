@@ -1,6 +1,7 @@
 // `ordkit clauses list|show`: the effective clauses of a library and its layers.
 import { Command, Option } from "commander";
 import { libraryOptions, type LibraryFlags } from "./library-flags.js";
+import { formatChoices, formatHelp, outHelp } from "../writers/formats.js";
 
 export interface ClausesFlags extends LibraryFlags {
   format?: string;
@@ -12,8 +13,8 @@ export function clausesCommand(): Command {
   const list = libraryOptions(
     new Command("list")
       .description("list the clauses drafts can use, with the layer each comes from")
-      .addOption(new Option("-f, --format <format>", "output format: a table, JSON, or md for a Markdown catalog of every clause").choices(["text", "json", "md"]).default("text"))
-      .option("-o, --out <file>", "write to a file instead of stdout")
+      .addOption(new Option("-f, --format <format>", formatHelp("clauses", "from --out, else text")).choices(formatChoices("clauses")))
+      .option("-o, --out <file>", outHelp("clauses"))
       .option("--force", "replace the --out file if it exists"),
   ).action(async (flags: ClausesFlags) => {
     const { runClausesList } = await import("./clauses-run.js");

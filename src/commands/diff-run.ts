@@ -5,8 +5,9 @@ import { librarySpec, templatesDir } from "./library-flags.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
 import { hasDifferences, type DiffResult } from "../core/diff/model.js";
 import type { DiffFlags } from "./diff.js";
+import { resolveFormat as pickFormat } from "../writers/formats.js";
 
-export type DiffFormat = "text" | "md" | "json" | "docx";
+import type { DiffFormat } from "../writers/diff-report.js";
 
 export async function runDiff(oldArg: string | undefined, newArg: string | undefined, flags: DiffFlags): Promise<void> {
   const format = resolveFormat(flags);
@@ -23,6 +24,7 @@ export async function runDiff(oldArg: string | undefined, newArg: string | undef
     ...(flags.git ? { git: flags.git } : {}),
     libraryDir: librarySpec(flags),
     templatesDir: templatesDir(flags),
+    rendered: format === "docx" && !flags.source,
   });
   const data = await render(result, format, !!flags.out);
   if (flags.out) {
@@ -34,31 +36,11 @@ export async function runDiff(oldArg: string | undefined, newArg: string | undef
   process.exitCode = hasDifferences(result) ? 1 : 0;
 }
 
-export async function render(r: DiffResult, format: DiffFormat, toFile: boolean): Promise<string | Uint8Array> {
-  switch (format) {
-    case "md":
-      return (await import("../reporters/diff-md.js")).reportMarkdown(r);
-    case "json":
-      return (await import("../reporters/diff-json.js")).reportJson(r);
-    case "docx":
-      return (await import("../writers/docx/redline.js")).writeRedline(r);
-    case "text": {
-      const useColor = !toFile && process.stdout.isTTY && !process.env.NO_COLOR;
-      const chalk = useColor ? (await import("chalk")).default : null;
-      return (await import("../reporters/diff-terminal.js")).reportTerminal(r, chalk);
-    }
-  }
+async function render(r: DiffResult, format: DiffFormat, toFile: boolean): Promise<string | Uint8Array> {
+  const chalk = format === "text" && !toFile ? await (await import("./color.js")).chalkFor(process.stdout) : null;
+  return (await import("../writers/diff-report.js")).renderDiff(r, format, chalk);
 }
 
 function resolveFormat(flags: DiffFlags): DiffFormat {
-  const lower = flags.out?.toLowerCase() ?? "";
-  const fromOut: DiffFormat | null = !flags.out ? null : lower.endsWith(".docx") ? "docx" : lower.endsWith(".md") || lower.endsWith(".markdown") ? "md" : lower.endsWith(".json") ? "json" : "text";
-  if (flags.format) {
-    const f = flags.format as DiffFormat;
-    if (fromOut && fromOut !== "text" && fromOut !== f) {
-      throw new UserError({ message: `--format ${f} does not match the extension of --out ${flags.out}`, hint: "make them agree, or leave one out" }, "usage");
-    }
-    return f;
-  }
-  return fromOut ?? "text";
+  return pickFormat("diff", flags, "text").name as DiffFormat;
 }

@@ -2,12 +2,14 @@
 // files (as the drafts they produce) or a library at two git revisions.
 import { Command, Option } from "commander";
 import { libraryOptions } from "./library-flags.js";
+import { formatChoices, formatHelp, outHelp } from "../writers/formats.js";
 
 export interface DiffFlags {
   git?: string;
   format?: string;
   out?: string;
   force?: boolean;
+  source?: boolean;
   library?: string[];
   templates?: string;
 }
@@ -18,9 +20,10 @@ export function diffCommand(): Command {
     .argument("[old]", "old library directory, clause file or answers file (with --git: the library PATH, default clauses)")
     .argument("[new]", "new library directory, clause file or answers file")
     .option("--git <rev1..rev2>", "compare PATH at two git revisions (REV1.. compares with the working tree); nothing is checked out")
-    .addOption(new Option("-f, --format <format>", "report format (default: from --out, else text)").choices(["text", "md", "json", "docx"]))
-    .option("-o, --out <file>", "write the report to a file (.md, .json, .docx, anything else is text); docx needs it")
+    .addOption(new Option("-f, --format <format>", formatHelp("diff", "from --out, else text")).choices(formatChoices("diff")))
+    .option("-o, --out <file>", outHelp("diff", "write the report to a file (docx needs it)"))
     .option("--force", "replace the output file if it exists")
+    .option("--source", "docx of two libraries: show every clause's template source instead of its rendered text per instrument")
   return libraryOptions(cmd, " used to assemble answers files")
     .addHelpText(
       "after",

@@ -25,7 +25,7 @@ export async function runDraftBatch(flags: DraftFlags): Promise<void> {
   if (!flags.outDir) throw usage("--batch needs --out-dir DIR", "e.g. ordkit draft --batch cities.csv --answers shared.yaml --out-dir drafts/");
   checkDateFlag(flags.date);
   const jobs = jobCount(flags.jobs);
-  const format = (flags.format ?? "docx") as FormatName;
+  const format = (await import("../writers/formats.js")).resolveFormat("draft", { format: flags.format }, "docx").name as FormatName;
   const writer = WRITERS[format];
   const force = flags.force ?? false;
   const resume = flags.resume ?? false;
@@ -65,7 +65,7 @@ export async function runDraftBatch(flags: DraftFlags): Promise<void> {
   const { writtenRow, failedRow, batchExitCode, summaryChunks } = await import("../core/batch/result.js");
   const info = new Map(plan.rows.map((r) => [r.index, r]));
   const checked = checkOutputs(plan.jobs, { force, resume, inputs });
-  if (flags.summary) checkOutput(flags.summary, { force, inputs });
+  if (flags.summary) checkOutput(flags.summary, { force, inputs, elsewhere: "choose another --summary path" });
 
   // Results by row index; the rows that cannot be drafted are settled already.
   const results: Array<RowResult | undefined> = [];
@@ -174,7 +174,7 @@ function checkOutputs(jobs: readonly PlannedJob[], opts: { force: boolean; resum
   for (const job of jobs) {
     if (job.out === null) continue;
     try {
-      checkOutput(job.out, { force: opts.force || opts.resume, inputs: opts.inputs });
+      checkOutput(job.out, { force: opts.force || opts.resume, inputs: opts.inputs, elsewhere: "choose another --out-dir" });
       if (opts.resume && existsSync(job.out)) existing.add(job.index);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
@@ -320,7 +320,7 @@ class Progress {
 
 /** One line per row, in batch order: the file and its risk notes by severity, or why it failed. */
 async function summaryTable(rows: readonly RowResult[], outDir: string): Promise<string> {
-  const color = process.stdout.isTTY && !process.env.NO_COLOR ? (await import("chalk")).default : null;
+  const color = await (await import("./color.js")).chalkFor(process.stdout);
   const red = (s: string): string => (color ? color.red(s) : s);
   const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
   const head = ["line", "jurisdiction", "file", "high", "medium", "low", "info"];

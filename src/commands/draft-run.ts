@@ -2,10 +2,13 @@
 import path from "node:path";
 import { UserError } from "../core/errors.js";
 import { existsSync, rmSync } from "node:fs";
-import { SCHEMA_DIR, displayPath } from "../core/paths.js";
+import { displayPath } from "../core/paths.js";
+import { answersSchemaFile, schemaReference } from "../core/library/answers-schema.js";
+import type { Library } from "../core/library/types.js";
 import { librarySpec, templatesDir as extraTemplates } from "./library-flags.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
-import { WRITERS, formatFromPath, type FormatName } from "../writers/index.js";
+import { WRITERS, type FormatName } from "../writers/index.js";
+import { resolveFormat as pickFormat } from "../writers/formats.js";
 import type { DraftFlags } from "./draft.js";
 
 export async function runDraft(flags: DraftFlags): Promise<void> {
@@ -33,7 +36,7 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
     if (flags.out && path.resolve(flags.out) === path.resolve(flags.saveAnswers)) {
       throw new UserError({ message: "--save-answers and --out name the same file", hint: "save the answers to a .yaml file of their own" }, "usage");
     }
-    checkOutput(flags.saveAnswers, { force: flags.force ?? false, inputs });
+    checkOutput(flags.saveAnswers, { force: flags.force ?? false, inputs, elsewhere: "choose another --save-answers path" });
   }
 
   // What the answers (if any) lack: ask for it in a terminal, else list it.
@@ -62,7 +65,7 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
       const output = process.stdout.isTTY ? process.stdout : process.stderr;
       // Every answer is kept in the partial file as it is given, so Ctrl-C (or a lost terminal) loses none.
       const keep = (a: Record<string, unknown>): void => {
-        writeAtomic(partial, answersYaml(a, [], schemaRef(partial), "partial"), { force: true });
+        writeAtomic(partial, answersYaml(a, [], schemaRef(partial, start.library), "partial"), { force: true });
         keptPartial = true;
       };
       try {
@@ -82,7 +85,7 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
     // The chapter an amending ordinance reads is named relative to the answers file: keep naming it from the new place.
     const { rebaseCodeFile } = await import("../core/amend/spec.js");
     answers = rebaseCodeFile(answers, flags.answers, flags.saveAnswers);
-    savedText = answersYaml(answers, plan(start.def, start.library, answers, start.ctx), flags.saveAnswers ? schemaRef(flags.saveAnswers) : undefined);
+    savedText = answersYaml(answers, plan(start.def, start.library, answers, start.ctx), flags.saveAnswers ? schemaRef(flags.saveAnswers, start.library) : undefined);
     answersSrc = YamlSource.parse(Buffer.from(savedText, "utf8"), flags.saveAnswers ? displayPath(flags.saveAnswers) : "(interview answers)");
   }
 
@@ -120,10 +123,13 @@ export function partialAnswersPath(flags: Pick<DraftFlags, "out">): string {
   return path.join(path.dirname(flags.out), `${path.basename(flags.out, ext)}.partial-answers.yaml`);
 }
 
-/** The answers schema as a path relative to the file that names it, for editors' completion and checks. */
-function schemaRef(file: string): string {
-  const rel = path.relative(path.dirname(path.resolve(file)), path.join(SCHEMA_DIR, "answers.schema.json"));
-  return rel.split(path.sep).join("/");
+/**
+ * The answers schema of the library in use (the layer's own, or the one ordkit
+ * ships for its library), as a path relative to the file that names it, for
+ * editors' completion and checks.
+ */
+function schemaRef(file: string, library: Library): string {
+  return schemaReference(file, answersSchemaFile(library));
 }
 
 /** --date, when given, must be a calendar-shaped YYYY-MM-DD (also used by --batch). */
@@ -134,18 +140,7 @@ export function checkDateFlag(date: string | undefined): void {
 }
 
 function resolveFormat(flags: DraftFlags): FormatName {
-  const fromOut = flags.out ? formatFromPath(flags.out) : null;
-  if (flags.format) {
-    const f = flags.format as FormatName;
-    if (fromOut && fromOut !== f) {
-      throw new UserError({ message: `--format ${f} does not match the extension of --out ${flags.out}`, hint: `use --out with ${WRITERS[f].extension}` }, "usage");
-    }
-    return f;
-  }
-  if (flags.out && !fromOut) {
-    throw new UserError({ message: `cannot tell the format from "${flags.out}"`, hint: "end --out with .docx, .md or .json, or pass --format" }, "usage");
-  }
-  return fromOut ?? "docx";
+  return pickFormat("draft", flags, "docx").name as FormatName;
 }
 
 /** --redline-against OLD: the same answers drafted with the OLD library, compared with this draft. */
@@ -160,9 +155,9 @@ async function writeRedlineAgainst(flags: DraftFlags, answersSrc: import("../cor
   const oldDraft = draftFromAnswers(oldLibrary, oldAnswers, templatesDir, flags.date, {}, await prepareCode(oldAnswers));
   const { compareDrafts } = await import("../core/diff/inputs.js");
   const result = compareDrafts(oldDraft, draft, displayPath(oldDir), flags.library?.length ? flags.library.map((d) => displayPath(path.resolve(d))).join(" + ") : "ordkit's library");
-  const { render } = await import("./diff-run.js");
   const fmt = resolveFormat(flags);
-  const data = await render(result, fmt === "docx" ? "docx" : fmt === "md" ? "md" : "json", true);
+  // DOCX: the new draft itself, in full legislative form, with the changes tracked inside it.
+  const data = fmt === "docx" ? await (await import("../writers/docx/tracked.js")).writeDraftRedline(draft, result, { lineNumbers: flags.lineNumbers ?? false }) : await (await import("../writers/diff-report.js")).renderDiff(result, fmt);
   writeAtomic(flags.out, data, { force: flags.force ?? false });
   const { summaryText } = await import("../reporters/diff-common.js");
   process.stderr.write(`wrote ${displayPath(flags.out)} (${summaryText(result)})\n`);

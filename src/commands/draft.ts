@@ -1,6 +1,7 @@
 // `ordkit draft`: answers + library + template -> a draft in DOCX, Markdown or JSON.
 import { Command, Option } from "commander";
 import { libraryOptions } from "./library-flags.js";
+import { formatChoices, formatHelp, outHelp } from "../writers/formats.js";
 
 export interface DraftFlags {
   answers?: string;
@@ -27,8 +28,8 @@ export function draftCommand(): Command {
   const cmd = new Command("draft")
     .description("draft an ordinance, executive order or resolution from an answers file, or by answering questions in a terminal")
     .option("-a, --answers <file>", "answers file (YAML) describing the jurisdiction and what to draft; without it, or when it lacks answers, ordkit asks in a terminal")
-    .option("-o, --out <file>", "output file; its extension picks the format (.docx, .md, .json). Markdown and JSON print to stdout without it")
-    .addOption(new Option("-f, --format <format>", "output format (default: from --out, else docx)").choices(["docx", "md", "json"]))
+    .option("-o, --out <file>", outHelp("draft", "output file (Markdown and JSON print to stdout without it)"))
+    .addOption(new Option("-f, --format <format>", formatHelp("draft", "from --out, else docx")).choices(formatChoices("draft")))
   return libraryOptions(cmd)
     .option("--date <YYYY-MM-DD>", "the draft's date for the DRAFT header and properties (default: the answers' date)")
     .option("--line-numbers", "number the lines of each page, as councils do for hearings")

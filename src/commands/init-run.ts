@@ -3,7 +3,12 @@ import path from "node:path";
 import { UserError, type Problem } from "../core/errors.js";
 import { checkOutput, makeDirs, writeAtomic } from "../core/io/output.js";
 import { displayPath } from "../core/paths.js";
-import { scaffoldFiles } from "../core/library/scaffold.js";
+import { LAYER_SCHEMA_DIR, scaffoldFiles } from "../core/library/scaffold.js";
+import { loadLibrary } from "../core/library/load.js";
+import { schemaFiles } from "../core/library/answers-schema.js";
+import { writeSchemaFiles } from "./schema-run.js";
+
+const SCHEMA_NAMES = ["clause.schema.json", "library.schema.json", "ordkit.schema.json", "interview.schema.json", "answers.schema.json"];
 import type { InitFlags } from "./init.js";
 
 export async function runInit(dirArg: string, flags: InitFlags): Promise<void> {
@@ -16,7 +21,16 @@ export async function runInit(dirArg: string, flags: InitFlags): Promise<void> {
   const problems: Problem[] = [];
   for (const rel of files.keys()) {
     try {
-      checkOutput(path.join(dir, rel), { force, inputs: [], createDirs: true });
+      checkOutput(path.join(dir, rel), { force, inputs: [], createDirs: true, elsewhere: "give ordkit init another directory" });
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
+  const schemaDir = path.join(dir, LAYER_SCHEMA_DIR);
+  for (const name of SCHEMA_NAMES) {
+    try {
+      checkOutput(path.join(schemaDir, name), { force, inputs: [], createDirs: true, elsewhere: "give ordkit init another directory" });
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       // A file in the way of the layer's directory blocks every file once: say it once.
@@ -29,6 +43,10 @@ export async function runInit(dirArg: string, flags: InitFlags): Promise<void> {
     makeDirs(path.dirname(file));
     writeAtomic(file, text, { force });
   }
+  // The schemas next to the layer, the answers schema from the library it makes.
+  const schemas = schemaFiles(loadLibrary([dir]));
+  writeSchemaFiles(schemaDir, schemas, force);
+  for (const name of schemas.keys()) files.set(`${LAYER_SCHEMA_DIR}/${name}`, "");
   process.stderr.write(`created the layer "${name}" in ${displayPath(dir)}:\n${[...files.keys()].map((f) => `  ${f}`).join("\n")}\nnext: cd ${displayPath(dir)} && ordkit validate (see README.md there)\n`);
 }
 

@@ -11,7 +11,7 @@ export async function runLaw(state: string | undefined, flags: LawFlags): Promis
     const { loadLegalData } = await import("../core/legal/load.js");
     data = loadLegalData(path.resolve(flags.data));
   }
-  const json = flags.format === "json";
+  const json = (await import("../writers/formats.js")).resolveFormat("law", { format: flags.format }, "text").name === "json";
   const write = (obj: object, text: string): void => {
     process.stdout.write(json ? `${JSON.stringify({ format: "ordkit-law", format_version: 1, ...obj }, null, 2)}\n` : text);
   };

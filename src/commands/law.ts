@@ -1,6 +1,7 @@
 // `ordkit law`: what ordkit knows about each jurisdiction's law and the
 // authorities its rules cite, with sources and as-of dates.
 import { Command, Option } from "commander";
+import { formatChoices, formatHelp } from "../writers/formats.js";
 
 export interface LawFlags {
   authorities?: boolean;
@@ -18,7 +19,7 @@ export function lawCommand(): Command {
     .option("--stale-after <days>", "list entries not re-checked within DAYS days of --date (exit 1 when any)")
     .option("--date <YYYY-MM-DD>", "the day --stale-after counts back from (default: today)")
     .option("--data <dir>", "read and check a legal data folder (jurisdictions.yaml, authorities.yaml) instead of the built-in one")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["human", "json"]).default("human"))
+    .addOption(new Option("-f, --format <format>", formatHelp("law", "text")).choices(formatChoices("law")))
     .addHelpText(
       "after",
       `

@@ -4,6 +4,7 @@ import { formatProblem, UserError, type Problem } from "../core/errors.js";
 import { displayPath } from "../core/paths.js";
 import { validateLibrary, type ValidationReport } from "../core/library/validate.js";
 import { librarySpec, templatesDir } from "./library-flags.js";
+import { resolveFormat } from "../writers/formats.js";
 import type { ValidateFlags } from "./validate.js";
 
 export async function runValidate(dir: string | undefined, flags: ValidateFlags): Promise<number> {
@@ -11,11 +12,11 @@ export async function runValidate(dir: string | undefined, flags: ValidateFlags)
   const spec = dir ? [path.resolve(dir)] : librarySpec(flags);
   const { RULE_IDS } = await import("../core/risk/rule-ids.generated.js");
   const report: ValidationReport = validateLibrary(spec, RULE_IDS, templatesDir(flags));
-  if (flags.format === "json") {
+  if (resolveFormat("validate", { format: flags.format }, "text").name === "json") {
     process.stdout.write(`${JSON.stringify(validationJson(report), null, 2)}\n`);
   } else {
-    const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    const chalk = color ? (await import("chalk")).default : null;
+    const { chalkFor } = await import("./color.js");
+    const chalk = await chalkFor(process.stdout);
     process.stdout.write(validationText(report, chalk));
   }
   return report.problems.length ? 1 : 0;
@@ -38,7 +39,7 @@ export function validationJson(r: ValidationReport): object {
   };
 }
 
-type Chalk = typeof import("chalk").default;
+type Chalk = import("chalk").ChalkInstance;
 
 function validationText(r: ValidationReport, chalk: Chalk | null): string {
   const stack = r.layers.map((l) => `${l.name} ${l.version}`).join(" < ");

@@ -1,6 +1,7 @@
 // `ordkit validate`: check a clause library (and the layers it extends) without drafting.
 import { Command, Option } from "commander";
 import { libraryOptions, type LibraryFlags } from "./library-flags.js";
+import { formatChoices, formatHelp } from "../writers/formats.js";
 
 export interface ValidateFlags extends LibraryFlags {
   format?: string;
@@ -10,7 +11,7 @@ export function validateCommand(): Command {
   const cmd = new Command("validate")
     .description("check a clause library or layer and everything it extends, reporting every problem at once")
     .argument("[dir]", "the library or layer directory (default: the ordkit.yaml in this directory or above, else ordkit's own library)")
-    .addOption(new Option("-f, --format <format>", "report format").choices(["human", "json"]).default("human"));
+    .addOption(new Option("-f, --format <format>", formatHelp("validate", "text")).choices(formatChoices("validate")));
   return libraryOptions(cmd, " (instead of DIR)")
     .addHelpText(
       "after",

@@ -1,11 +1,11 @@
 // `ordkit check` for people: each note with where it is, why, and the safer form.
+import type { ChalkInstance } from "chalk";
 import type { CheckResult } from "../core/pipeline.js";
 import type { RiskNote } from "../core/draft.js";
 import { sectionNumber } from "./check-json.js";
 import { authorityLine, staleness } from "../core/legal/index.js";
 
-export async function checkHuman(result: CheckResult, file: string, color: boolean): Promise<string> {
-  const chalk = color ? (await import("chalk")).default : null;
+export async function checkHuman(result: CheckResult, file: string, chalk: ChalkInstance | null): Promise<string> {
   const paint = (s: string, sev: RiskNote["severity"]): string => {
     if (!chalk) return s;
     return sev === "high" ? chalk.red.bold(s) : sev === "medium" ? chalk.yellow.bold(s) : sev === "low" ? chalk.cyan(s) : chalk.gray(s);

@@ -1,6 +1,6 @@
 // Markdown writer: the same Draft, readable in a pull request or on the web.
 import type { Draft, Paragraph, RiskNote } from "../core/draft.js";
-import { longDate } from "../core/assemble/handlebars.js";
+import { longDate } from "../core/assemble/helpers.js";
 import { paragraphLabel, sectionLabel } from "./labels.js";
 import { notesByAnchor } from "./notes.js";
 import { authorityGroups, authorityText, buildMemo, saferText } from "./memo.js";

@@ -18,7 +18,8 @@ const skip = soffice ? false : process.env.CI ? false : "LibreOffice is not inst
 
 function redline(dir: string, name = "redline.docx", env: Record<string, string> = {}): { file: string; xml: string; comments: string } {
   const file = path.join(dir, name);
-  const r = runCli(["diff", OLD, NEW, "--out", file], { env });
+  // --source: the clauses' template source, where this fixture's moves and renames show (library-redline.test.ts covers the rendered form).
+  const r = runCli(["diff", OLD, NEW, "--out", file, "--source"], { env });
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stderr, /wrote .*\.docx \(/);
   const files = unzipSync(readFileSync(file));
@@ -58,11 +59,11 @@ test("redline: byte-identical in any time zone; never overwrites without --force
   assert.ok(a.equals(b));
   const out = path.join(dir, "keep.docx");
   writeFileSync(out, "keep me");
-  const again = runCli(["diff", OLD, NEW, "--out", out]);
+  const again = runCli(["diff", OLD, NEW, "--out", out, "--source"]);
   assert.equal(again.status, 2);
   assert.match(again.stderr, /already exists/);
   assert.equal(readFileSync(out, "utf8"), "keep me");
-  const forced = runCli(["diff", OLD, NEW, "--out", out, "--force"]);
+  const forced = runCli(["diff", OLD, NEW, "--out", out, "--force", "--source"]);
   assert.equal(forced.status, 1, forced.stderr);
   assert.ok(readFileSync(out).equals(a));
 });

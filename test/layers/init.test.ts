@@ -13,6 +13,11 @@ const SCAFFOLD = [
   "clauses/community-information/rights-information.yaml",
   "clauses/public-records/foia-cadence.yaml",
   "ordkit.yaml",
+  "schema/answers.schema.json",
+  "schema/clause.schema.json",
+  "schema/interview.schema.json",
+  "schema/library.schema.json",
+  "schema/ordkit.schema.json",
   "templates/partials/not-legal-advice.hbs",
 ];
 
@@ -29,13 +34,14 @@ test("init scaffolds a layer that validates, drafts, and carries $schema lines; 
   const dir = path.join(root, "acme");
   assert.deepEqual(files(dir), SCAFFOLD);
   const layer = readFileSync(path.join(dir, "ordkit.yaml"), "utf8");
-  assert.match(layer, /^# yaml-language-server: \$schema=\S+\/schema\/ordkit\.schema\.json\n/);
+  assert.match(layer, /^# yaml-language-server: \$schema=schema\/ordkit\.schema\.json\n/);
   assert.match(layer, /\nname: acme\n[\s\S]*\nextends: ordkit\n/);
   for (const f of ["clauses/community-information/rights-information.yaml", "clauses/public-records/foia-cadence.yaml"]) {
     const first = readFileSync(path.join(dir, f), "utf8").split("\n")[0]!;
     const schema = /\$schema=(\S+)$/.exec(first)?.[1];
     assert.ok(schema, f);
-    assert.ok(existsSync(path.resolve(path.dirname(path.join(dir, f)), schema)), `${f}: ${schema} resolves to ordkit's schema`);
+    assert.ok(existsSync(path.resolve(path.dirname(path.join(dir, f)), schema)), `${f}: ${schema} resolves to the layer's copy of the schema`);
+    assert.ok(!schema.startsWith("/") && !schema.includes("node_modules") && schema.startsWith("../../schema/"), `${f}: ${schema} stays inside the layer`);
   }
   const v = runCli(["validate"], { cwd: dir });
   assert.equal(v.status, 0, v.stdout + v.stderr);
@@ -63,6 +69,8 @@ test("init never overwrites without --force, and refuses bad names before writin
   const again = runCli(["init", "lib"], { cwd: root });
   assert.equal(again.status, 2);
   assert.match(again.stderr, /already exists/);
+  assert.doesNotMatch(again.stderr, /--out/, "init has no --out flag to suggest");
+  assert.match(again.stderr, /give ordkit init another directory/);
   assert.equal(readFileSync(path.join(root, "lib", "ordkit.yaml"), "utf8"), "mine\n");
   assert.equal(runCli(["init", "lib", "--force"], { cwd: root }).status, 0);
   assert.match(readFileSync(path.join(root, "lib", "ordkit.yaml"), "utf8"), /layer_version: 1/);

@@ -2,57 +2,16 @@
 // strict, unescaped (output is not HTML; writers escape for their format), with
 // a static check that every name a template uses is declared before rendering.
 import Handlebars from "handlebars";
+import { HELPERS } from "./helpers.js";
+import { braceProblem, helperHint, parserMessage, type SyntaxSpot } from "./template-syntax.js";
+import { didYouMean } from "../nearest.js";
 
 type HbsNode = hbs.AST.Node;
 
 const hb = Handlebars.create();
 
-const ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
-const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+export { HELPERS, joinList, longDate, numberWords, titledOffice } from "./helpers.js";
 
-/** 30 -> "thirty"; 365 -> "three hundred sixty-five". */
-export function numberWords(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 999_999) return String(n);
-  if (n < 20) return ONES[n]!;
-  if (n < 100) return TENS[Math.floor(n / 10)]! + (n % 10 ? "-" + ONES[n % 10]! : "");
-  if (n < 1000) return ONES[Math.floor(n / 100)]! + " hundred" + (n % 100 ? " " + numberWords(n % 100) : "");
-  return numberWords(Math.floor(n / 1000)) + " thousand" + (n % 1000 ? " " + numberWords(n % 1000) : "");
-}
-
-export function joinList(items: unknown, conj: "and" | "or"): string {
-  const xs = (Array.isArray(items) ? items : [items]).map(String);
-  if (xs.length <= 1) return xs.join("");
-  if (xs.length === 2) return `${xs[0]} ${conj} ${xs[1]}`;
-  return `${xs.slice(0, -1).join(", ")}, ${conj} ${xs[xs.length - 1]}`;
-}
-
-export function longDate(iso: unknown): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
-  if (!m) return String(iso);
-  return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${Number(m[3])}, ${m[1]}`;
-}
-
-export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
-  list: (xs) => joinList(xs, "and"),
-  list_or: (xs) => joinList(xs, "or"),
-  upper: (s) => String(s).toUpperCase(),
-  lower: (s) => String(s).toLowerCase(),
-  date_long: (d) => longDate(d),
-  words: (n) => `${numberWords(Number(n))} (${String(n)})`,
-  eq: (a, b) => a === b,
-  titled: (term, office) => titledOffice(String(term), String(office)),
-};
-
-/**
- * An office's title with the jurisdiction word once: ("City", "Attorney") ->
- * "City Attorney"; ("City", "City Attorney") and ("County", "Clerk of the
- * County Board") stay as given.
- */
-export function titledOffice(term: string, office: string): string {
-  const t = office.trim();
-  return new RegExp(`\\b${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(t) ? t : `${term} ${t}`;
-}
 for (const [name, fn] of Object.entries(HELPERS)) {
   // Handlebars passes an options object last; helpers take only their arguments.
   // Strict mode does not check helper arguments, so a missing value is caught here
@@ -81,6 +40,8 @@ export interface TemplateIssue {
   name?: string;
   /** What to do about it, when the issue knows better than its caller. */
   hint?: string;
+  /** Text at the position, to find it in the file the template came from (when there is no name). */
+  at?: string;
 }
 
 /** What a template may reference: top-level names, with the known keys of object-valued ones. */
@@ -97,18 +58,24 @@ export function checkTemplate(source: string, scope: Scope, partials?: Set<strin
 
 /** The check by Handlebars' parser and a walk of the tree (any template; checkTemplate takes a shortcut for the common ones). */
 export function parsedCheck(source: string, scope: Scope, partials?: Set<string>): TemplateIssue[] {
+  // A stray "}}" parses as text and would be printed in the draft.
+  const spot = braceProblem(source);
+  if (spot) return [spotIssue(source, spot)];
   let ast: hbs.AST.Program;
   try {
     ast = parseOnce(source);
   } catch (err) {
-    const msg = (err as Error).message;
-    const m = /line (\d+)/.exec(msg);
-    const detail = msg.split("\n").slice(-1)[0] ?? msg;
-    return [{ message: `template syntax error: ${detail}`, line: m ? Number(m[1]) : 1, col: 1 }];
+    const { message, line } = parserMessage((err as Error).message);
+    return [{ message, line, col: 1, hint: "check the {{ }} expressions on this line (docs/clause-format.md)" }];
   }
   const issues: TemplateIssue[] = [];
   walk(ast, scope, [], issues, partials);
   return issues;
+}
+
+function spotIssue(source: string, spot: SyntaxSpot): TemplateIssue {
+  const before = source.slice(0, spot.offset);
+  return { message: spot.message, line: before.split("\n").length, col: spot.offset - before.lastIndexOf("\n"), hint: spot.hint, at: spot.excerpt };
 }
 
 const SIMPLE_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -150,9 +117,11 @@ function scanSimple(source: string): SimplePart[] | null {
     while ((m = re.exec(inner)) !== null) tokens.push({ text: m[0], at: open + 2 + m.index });
     if (tokens.length === 0 || tokens.some((t) => !SIMPLE_PATH.test(t.text) || KEYWORD_PART.test(t.text))) return null;
     if (open > from) parts.push(source.slice(from, open));
+    if (open > from && source.slice(from, open).includes("}}")) return null;
     parts.push(tokens);
     from = close + 2;
   }
+  if (source.slice(from).includes("}}")) return null;
   if (from < source.length) parts.push(source.slice(from));
   return parts;
 }
@@ -182,7 +151,7 @@ export function quickCheck(source: string, scope: Scope): TemplateIssue[] | null
     if (hasOwn(HELPERS, head!.text)) {
       for (const p of params) checkSimplePath(p.text, at(p.at), scope, issues);
     } else if (params.length > 0) {
-      issues.push({ message: `unknown helper "${head!.text}"`, ...at(head!.at), name: head!.text });
+      issues.push({ message: `unknown helper "${head!.text}"`, ...at(head!.at), name: head!.text, hint: helperHint(head!.text, Object.keys(HELPERS)) });
     } else {
       checkSimplePath(head!.text, at(head!.at), scope, issues);
     }
@@ -286,7 +255,7 @@ function walk(node: HbsNode | undefined | null, scope: Scope, blockParams: strin
       const b = node as hbs.AST.BlockStatement;
       const head = (b.path as hbs.AST.PathExpression).original;
       if (!BUILTIN_BLOCKS.has(head) && !Object.hasOwn(HELPERS, head)) {
-        issues.push({ message: `unknown block helper "${head}"`, line: b.loc.start.line, col: b.loc.start.column + 1, name: head });
+        issues.push({ message: `unknown block helper "${head}"`, line: b.loc.start.line, col: b.loc.start.column + 1, name: head, hint: helperHint(head, [...BUILTIN_BLOCKS]) });
       }
       for (const p of b.params) walk(p, scope, blockParams, issues, partials);
       const inner = b.program?.blockParams ? [...blockParams, b.program.blockParams] : blockParams;
@@ -304,7 +273,7 @@ function walk(node: HbsNode | undefined | null, scope: Scope, blockParams: strin
         // Partials are named by file name; a path would reach outside the templates directory.
         issues.push({ message: `partial "${name}" names a path: a template may not reach outside its templates directory`, line: p.loc.start.line, col: p.loc.start.column + 1, name, hint: "name a partial by its file name in partials/ (without .hbs), e.g. {{> sponsor}}" });
       } else if (partials && !partials.has(name)) {
-        issues.push({ message: `unknown partial "${name}"`, line: p.loc.start.line, col: p.loc.start.column + 1, name });
+        issues.push({ message: `unknown partial "${name}"`, line: p.loc.start.line, col: p.loc.start.column + 1, name, hint: didYouMean(name, partials, `the partials are: ${[...partials].join(", ")}`) });
       } else if (!partials) {
         issues.push({ message: "partials are only allowed in instrument templates", line: p.loc.start.line, col: p.loc.start.column + 1, name });
       }
@@ -343,7 +312,7 @@ function checkCall(
     return;
   }
   if (isHelperCall) {
-    issues.push({ message: `unknown helper "${path.original}"`, line: path.loc.start.line, col: path.loc.start.column + 1, name: path.original });
+    issues.push({ message: `unknown helper "${path.original}"`, line: path.loc.start.line, col: path.loc.start.column + 1, name: path.original, hint: helperHint(path.original, Object.keys(HELPERS)) });
     return;
   }
   walk(path, scope, blockParams, issues, partials);
@@ -373,9 +342,9 @@ function checkPath(path: hbs.AST.PathExpression, scope: Scope, blockParams: stri
   }
 }
 
-/** Text without "{{" has no expressions: Handlebars renders it as it is, so it needs no parsing. */
+/** Text without "{{" (or a stray "}}", which the check reports) has no expressions: Handlebars renders it as it is. */
 export function isPlainText(source: string): boolean {
-  return !source.includes("{{");
+  return !source.includes("{{") && !source.includes("}}");
 }
 
 const parsed = new Map<string, hbs.AST.Program>();

@@ -7,6 +7,7 @@ import { displayPath } from "../paths.js";
 import type { Instrument, LayoutBlock } from "../draft.js";
 import { checkTemplate, registerPartial, render, unregisterPartials, type TemplateIssue } from "./handlebars.js";
 import { templateScope } from "./globals.js";
+import { LAYOUT_TAGS, layoutProblems } from "./layout-check.js";
 
 export interface InstrumentTemplate {
   name: string;
@@ -51,6 +52,8 @@ export function loadTemplate(dirs: string | readonly string[], instrument: Instr
       problems.push(templateProblem(issue, f, lineText));
     }
   }
+  if (problems.length) throw new UserError(problems);
+  problems.push(...layoutProblems(t, partials));
   if (problems.length) throw new UserError(problems);
   return t;
 }
@@ -99,7 +102,7 @@ function readTemplateFile(dir: string, file: string, problems: Problem[]): strin
   }
 }
 
-const TAGS = new Set(["heading", "title", "para", "formula", "recitals", "sections", "signature", "note"]);
+const TAGS = new Set<string>(LAYOUT_TAGS);
 
 /** Renders the template and parses its tagged lines into layout blocks. */
 export function renderLayout(t: InstrumentTemplate, context: object): LayoutBlock[] {

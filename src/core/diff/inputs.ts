@@ -13,6 +13,7 @@ import { schemaProblems } from "../library/schema.js";
 import { compareUnits } from "./compare.js";
 import { clauseUnit, draftUnits, libraryUnits, type ClauseData } from "./units.js";
 import type { DiffResult, SideInfo, Unit } from "./model.js";
+import type { Library } from "../library/types.js";
 
 export interface DiffInput {
   old?: string;
@@ -21,6 +22,8 @@ export interface DiffInput {
   git?: string;
   libraryDir: LibrarySpec;
   templatesDir?: string | undefined;
+  /** For libraries: also compare the clauses' rendered text per instrument (the DOCX redline shows it). */
+  rendered?: boolean;
 }
 
 interface Side {
@@ -28,6 +31,7 @@ interface Side {
   info: SideInfo;
   units: Unit[];
   date: string | null;
+  library?: Library;
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -55,7 +59,12 @@ export async function runComparison(input: DiffInput): Promise<DiffResult> {
     }
     if (a.kind !== b.kind) throw mixed(a.kind, b.kind);
     const date = b.date ?? a.date ?? "2000-01-01";
-    return compareUnits({ kind: a.kind, old: a.info, new: b.info, oldUnits: a.units, newUnits: b.units, date, versioning: a.kind !== "document" });
+    const result = compareUnits({ kind: a.kind, old: a.info, new: b.info, oldUnits: a.units, newUnits: b.units, date, versioning: a.kind !== "document" });
+    if (input.rendered && a.library && b.library) {
+      const { renderedUnits } = await import("./rendered.js");
+      result.rendered = compareUnits({ kind: "library", old: a.info, new: b.info, oldUnits: renderedUnits(a.library, date), newUnits: renderedUnits(b.library, date), date, versioning: false });
+    }
+    return result;
   } finally {
     for (const t of temps) rmSync(t, { recursive: true, force: true });
   }
@@ -96,7 +105,7 @@ async function readSide(p: string, input: DiffInput, label: string): Promise<Sid
     const lib = loadLibrary(path.resolve(p));
     // A layer is compared as the library it makes (with what it extends); it is named by its own name and version.
     const top = lib.layers[lib.layers.length - 1];
-    return { kind: "library", info: { label, name: top?.name ?? lib.name, version: top?.version ?? lib.version }, units: libraryUnits(lib), date: ISO.test(lib.legalAsOf) ? lib.legalAsOf : null };
+    return { kind: "library", info: { label, name: top?.name ?? lib.name, version: top?.version ?? lib.version }, units: libraryUnits(lib), date: ISO.test(lib.legalAsOf) ? lib.legalAsOf : null, library: lib };
   }
   const src = YamlSource.read(p, label);
   const data = src.data as Record<string, unknown> | null;

@@ -133,7 +133,8 @@ export interface DiffResult {
   library: VersionCheck | null;
   warnings: string[];
   /** YYYY-MM-DD stamped on tracked changes, so output is reproducible. */
-  date: string;
+  date: string;  /** Library diffs for a DOCX redline: the clauses' rendered text per instrument, compared (src/core/diff/rendered.ts). */
+  rendered?: DiffResult;
 }
 
 export function hasDifferences(r: DiffResult): boolean {

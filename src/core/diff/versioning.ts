@@ -1,11 +1,12 @@
 // The versioning check: how big a version bump each change needs, and
 // whether the declared bump is big enough.
 //   patch: editorial wording, headings, sources, moves
-//   minor: new optional clause or paragraph, new variable with a default,
-//          changed conditions, defaults or choices added
+//   minor: new optional clause or paragraph, changed conditions, and a
+//          variable change that only accepts more answers (variable-change.ts)
 //   major: changed obligation (may -> shall, shall -> shall not), changed
-//          numbers, removed clause or paragraph with an obligation, removed
-//          or retyped variable, new variable without a default
+//          numbers, removed clause or paragraph with an obligation, and a
+//          variable change that may refuse or leave out old answers
+import { variableChanges } from "./variable-change.js";
 import { levelRank, maxLevel, type Level, type MetaChange, type ParaChange, type UnitChange, type VersionCheck } from "./model.js";
 
 const OBLIGATION = /\b(?:shall\s+not|shall|must\s+not|must|may\s+not|may|should\s+not|should|will\s+not|is\s+prohibited|are\s+prohibited|prohibited|required|unlawful|no\s+later\s+than|not\s+later\s+than|only)\b/gi;
@@ -64,21 +65,9 @@ function parse(json: string | null): Record<string, unknown> | null {
 export function metaLevel(field: string, oldJson: string | null, newJson: string | null): { level: Level; reason: string } {
   if (field.startsWith("variables.")) {
     const name = field.slice("variables.".length);
-    const o = parse(oldJson);
-    const n = parse(newJson);
-    if (!o) return n && "default" in n ? { level: "minor", reason: `variable ${name} added with a default` } : { level: "major", reason: `variable ${name} added without a default (answers must now give it)` };
-    if (!n) return { level: "major", reason: `variable ${name} removed` };
-    if (o.type !== n.type) return { level: "major", reason: `variable ${name} retyped (${String(o.type)} → ${String(n.type)})` };
-    const oc = (o.choices as string[] | undefined) ?? [];
-    const nc = (n.choices as string[] | undefined) ?? [];
-    if (oc.some((c) => !nc.includes(c))) return { level: "major", reason: `variable ${name}: choices removed` };
-    if ("default" in o && !("default" in n)) return { level: "major", reason: `variable ${name}: default removed` };
-    for (const k of ["min", "max", "pattern", "min_items", "max_items", "max_length"]) {
-      if (JSON.stringify(o[k]) !== JSON.stringify(n[k])) return { level: "major", reason: `variable ${name}: ${k} changed (answers valid before may be refused)` };
-    }
-    if (JSON.stringify(o.default) !== JSON.stringify(n.default)) return { level: "minor", reason: `variable ${name}: default changed` };
-    if (nc.length > oc.length) return { level: "minor", reason: `variable ${name}: choices added` };
-    return { level: "patch", reason: `variable ${name}: prompt or help changed` };
+    const found = variableChanges(name, parse(oldJson), parse(newJson));
+    if (found.length === 0) return { level: "patch", reason: `variable ${name}: declaration changed` };
+    return { level: found[0]!.level, reason: `variable ${name}: ${found.map((f) => f.reason).join("; ")}` };
   }
   if (field === "instruments") {
     const o = (oldJson ? (JSON.parse(oldJson) as string[]) : []);

@@ -10,6 +10,7 @@ import { DEFAULT_LIBRARY_DIR, SCHEMA_DIR, displayPath } from "../paths.js";
 import { YamlSource } from "../library/yaml-source.js";
 import { INTERVIEW_FILE, unknownAnswer } from "../library/load.js";
 import { valueProblem } from "../library/values.js";
+import { conditionIssues } from "../library/condition-check.js";
 import { schemaValidator } from "../library/schema.js";
 import type { Condition, Library, VariableDecl } from "../library/types.js";
 import type { Offices } from "./offices.js";
@@ -111,7 +112,7 @@ function checkDefinition(def: InterviewDefinition, lib: Library, problems: Probl
       const why = valueProblem(e, e.default);
       if (why) problems.add(src.problem(["questions", i, "default"], `default of ${e.answer} ${why}`));
     }
-    if (e.when) checkCondition(e.when, ["questions", i, "when"], def, lib, problems);
+    if (e.when) checkCondition(e.when, ["questions", i, "when"], def, lib, problems, ownFile);
   });
   if (!(def.modules.group in def.groups)) problems.add(src.problem(["modules", "group"], `unknown group "${def.modules.group}"`));
   def.modules.transparency.forEach((m, i) => {
@@ -119,12 +120,14 @@ function checkDefinition(def: InterviewDefinition, lib: Library, problems: Probl
   });
 }
 
-function checkCondition(c: Condition, at: Array<string | number>, def: InterviewDefinition, lib: Library, problems: ProblemList): void {
-  if ("all" in c) return c.all.forEach((x, i) => checkCondition(x, [...at, "all", i], def, lib, problems));
-  if ("any" in c) return c.any.forEach((x, i) => checkCondition(x, [...at, "any", i], def, lib, problems));
-  if ("not" in c) return checkCondition(c.not, [...at, "not"], def, lib, problems);
+function checkCondition(c: Condition, at: Array<string | number>, def: InterviewDefinition, lib: Library, problems: ProblemList, ownFile: boolean): void {
+  if ("all" in c) return c.all.forEach((x, i) => checkCondition(x, [...at, "all", i], def, lib, problems, ownFile));
+  if ("any" in c) return c.any.forEach((x, i) => checkCondition(x, [...at, "any", i], def, lib, problems, ownFile));
+  if ("not" in c) return checkCondition(c.not, [...at, "not"], def, lib, problems, ownFile);
   const why = unknownAnswer(c.answer, lib);
   if (why) problems.add(def.source.problem([...at, "answer"], `condition refers to an unknown answer "${c.answer}"`, why));
+  // ordkit's own interview names its categories; a library using it without them simply never asks those questions.
+  else if (ownFile || c.answer !== "modules") for (const issue of conditionIssues(c, lib)) problems.add(def.source.problem([...at, ...issue.at], issue.message, issue.hint));
 }
 
 function schemaProblem(src: YamlSource, e: ErrorObject): ReturnType<YamlSource["problem"]> {

@@ -112,16 +112,16 @@ function kindOf(st: Stats): string {
 }
 
 /** Only regular files are ever replaced (a link is replaced itself, never what it points to). */
-function refuseNonRegular(st: Stats, shown: string): void {
+function refuseNonRegular(st: Stats, shown: string, elsewhere?: string): void {
   if (st.isFile() || st.isSymbolicLink()) return;
-  if (st.isDirectory()) throw new UserError({ message: "the output path is a directory", file: shown, hint: "give a file name, e.g. --out draft.docx" }, "usage");
-  throw new UserError({ message: `the output path is ${kindOf(st)}, not a regular file; ordkit replaces only regular files, even with --force`, file: shown, hint: "choose a file name for the output" }, "usage");
+  if (st.isDirectory()) throw new UserError({ message: "the output path is a directory", file: shown, hint: elsewhere ?? "give a file name, e.g. --out draft.docx" }, "usage");
+  throw new UserError({ message: `the output path is ${kindOf(st)}, not a regular file; ordkit replaces only regular files, even with --force`, file: shown, hint: elsewhere ?? "choose a file name for the output" }, "usage");
 }
 
-function existsError(st: Stats, shown: string): UserError {
+function existsError(st: Stats, shown: string, elsewhere = "choose another path"): UserError {
   const link = st.isSymbolicLink();
   return new UserError(
-    { message: link ? "the output path already exists (a symbolic link)" : "the output file already exists", file: shown, hint: link ? "pass --force to replace the link itself (never the file it points to), or choose another path" : "pass --force to replace it, or choose another path" },
+    { message: link ? "the output path already exists (a symbolic link)" : "the output file already exists", file: shown, hint: link ? `pass --force to replace the link itself (never the file it points to), or ${elsewhere}` : `pass --force to replace it, or ${elsewhere}` },
     "exists",
   );
 }
@@ -149,20 +149,22 @@ function sameFile(a: string, b: string): boolean {
  * Checks, before any work is done, that out may be written.
  * createDirs: missing directories will be made, so they are not an error.
  * Errors: "usage" (a directory, a device, an input), "exists", "io" (the path cannot be used).
+ * elsewhere: how to choose another place (the hints name the command's own flag).
  */
-export function checkOutput(out: string, opts: { force?: boolean; inputs?: string[]; createDirs?: boolean } = {}): void {
+export function checkOutput(out: string, opts: { force?: boolean; inputs?: string[]; createDirs?: boolean; elsewhere?: string } = {}): void {
   const shown = displayPath(out);
+  const elsewhere = opts.elsewhere ?? "choose another --out path";
   const st = entryAt(path.resolve(out), shown);
   if (st) {
     for (const input of opts.inputs ?? []) {
       if (sameFile(out, input) || insideDir(out, input)) {
-        throw new UserError({ message: "the output would overwrite an input file", file: shown, hint: "choose another --out path" }, "usage");
+        throw new UserError({ message: "the output would overwrite an input file", file: shown, hint: elsewhere }, "usage");
       }
     }
     // A link to a directory is refused like the directory (the user meant the directory).
-    if (st.isSymbolicLink() && isDirectory(out)) throw new UserError({ message: "the output path is a directory (through a symbolic link)", file: shown, hint: "give a file name, e.g. --out draft.docx" }, "usage");
-    refuseNonRegular(st, shown);
-    if (!opts.force) throw existsError(st, shown);
+    if (st.isSymbolicLink() && isDirectory(out)) throw new UserError({ message: "the output path is a directory (through a symbolic link)", file: shown, hint: opts.elsewhere ?? "give a file name, e.g. --out draft.docx" }, "usage");
+    refuseNonRegular(st, shown, opts.elsewhere);
+    if (!opts.force) throw existsError(st, shown, elsewhere);
     return;
   }
   const dir = path.dirname(path.resolve(out));

@@ -10,6 +10,7 @@ import { checkTemplate, type Scope } from "../assemble/handlebars.js";
 import { YamlSource, type YamlPath } from "./yaml-source.js";
 import { schemaProblems } from "./schema.js";
 import { valueProblem } from "./values.js";
+import { conditionIssues } from "./condition-check.js";
 import { resolveLayers, type LayerRef } from "./layers.js";
 import { applyLayer, applyDefaults } from "./overlay.js";
 import type { Clause, Condition, Library, ParagraphSpec, VariableDecl } from "./types.js";
@@ -252,12 +253,12 @@ export function checkVariable(src: YamlSource, at: YamlPath, name: string, decl:
 /** Checks a template string and reports its issues at their file positions. */
 export function reportTemplate(src: YamlSource, at: YamlPath, text: string, scope: Scope, owner: string, problems: ProblemList): void {
   for (const issue of checkTemplate(text, scope)) {
-    const pos = templatePosition(src, at, text, issue.line, issue.col, issue.name);
+    const pos = templatePosition(src, at, text, issue.line, issue.col, issue.name ?? issue.at);
     problems.add({
       message: `${owner}: ${issue.message}`,
       file: src.file,
       ...pos,
-      hint: issue.name ? nameHint(issue.name, scope) : "check the {{ }} expressions",
+      hint: issue.hint ?? (issue.name ? nameHint(issue.name, scope) : "check the {{ }} expressions"),
     });
   }
 }
@@ -339,10 +340,8 @@ function checkCondition(cond: Condition, at: YamlPath, src: YamlSource, lib: Lib
   if ("not" in cond) return checkCondition(cond.not, [...at, "not"], src, lib, problems);
   const why = unknownAnswer(cond.answer, lib);
   if (why) problems.add(src.problem([...at, "answer"], `condition refers to an unknown answer "${cond.answer}"`, why));
-  // With no categories (a broken library.yaml, reported already) every module would look unknown.
-  if (cond.answer === "modules" && cond.includes !== undefined && lib.categories.length > 0 && !lib.categories.some((k) => k.id === cond.includes)) {
-    problems.add(src.problem([...at, "includes"], `"${String(cond.includes)}" is not a category of this library`, `modules are category ids: ${lib.categories.map((k) => k.id).join(", ")}`));
-  }
+  if (why) return;
+  for (const issue of conditionIssues(cond, lib)) problems.add(src.problem([...at, ...issue.at], issue.message, issue.hint));
 }
 
 /** Why a dotted answers path is unknown, or null when it names a real answer. */

@@ -132,6 +132,7 @@ export function applyDefaults(lib: Library, src: YamlSource, problems: ProblemLi
   for (const [id, values] of Object.entries(d.variables ?? {})) {
     const clause = lib.clauses.get(id);
     if (!clause) {
+      if (lib.unreadable.has(id)) continue; // its own file's problems are reported
       const why = lib.disabled.has(id) ? `it is disabled by layer ${lib.disabled.get(id)!}` : "run ordkit clauses list to see the ids";
       problems.add(src.problem(["defaults", "variables", id], `no clause "${id}" to give defaults for`, why));
       continue;

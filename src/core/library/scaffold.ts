@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
-import { DEFAULT_LIBRARY_DIR, SCHEMA_DIR } from "../paths.js";
+import { DEFAULT_LIBRARY_DIR } from "../paths.js";
 import { UserError } from "../errors.js";
 
 export interface ScaffoldInput {
@@ -17,6 +17,8 @@ export interface ScaffoldInput {
 
 /** The clause the scaffold overrides as an example. */
 export const OVERRIDE_EXAMPLE = "public-records/foia-cadence";
+/** Where init puts the layer's copy of the schemas. */
+export const LAYER_SCHEMA_DIR = "schema";
 export const NEW_CATEGORY = "community-information";
 export const NEW_CLAUSE = `${NEW_CATEGORY}/rights-information`;
 
@@ -29,7 +31,8 @@ export function scaffoldFiles(input: ScaffoldInput): Map<string, string> {
     throw new UserError({ message: "the organization's name must be one line of text without { or }", hint: 'e.g. --title "Acme Advocates"' }, "usage");
   }
   const schema = (from: string, file: string): string => {
-    const rel = path.relative(path.join(input.dir, path.dirname(from)), path.join(SCHEMA_DIR, file)).split(path.sep).join("/");
+    // The layer's own copy (init writes schema/): the path keeps working wherever the layer is moved or copied.
+    const rel = path.relative(path.join(input.dir, path.dirname(from)), path.join(input.dir, LAYER_SCHEMA_DIR, file)).split(path.sep).join("/");
     return `# yaml-language-server: $schema=${rel}`;
   };
   const files = new Map<string, string>();

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
 import { UserError, type Problem } from "../errors.js";
 import { fastYaml } from "./yaml-fast.js";
+import { indentationCause } from "./yaml-indent.js";
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -105,11 +106,7 @@ export class YamlSource {
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, ...PARSE_OPTIONS });
     const src = new YamlSource(file, bytes, text, { doc, lines }, undefined);
-    const problems: Problem[] = doc.errors.map((e) => {
-      const pos = src.position(e.pos[0]);
-      return { message: yamlMessage(e.code, e.message), file, line: pos.line, col: pos.col, snippet: pos.snippet, hint: yamlHint(e.code) };
-    });
-    if (problems.length > 0) throw new UserError(problems);
+    if (doc.errors.length > 0) throw new UserError(firstCause(src, doc.errors, file));
     let data: unknown;
     try {
       data = doc.toJS({ maxAliasCount: 100 });
@@ -205,6 +202,25 @@ function validPrefix(bytes: Buffer, n: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * One syntax problem: YAML reports a single slip (a mis-indented line) as
+ * several errors, so only the first is shown, at the mis-indented line when
+ * there is one nearby, with a hint about indentation.
+ */
+function firstCause(src: YamlSource, errors: readonly { code: string; message: string; pos: [number, number] }[], file: string): Problem {
+  const first = [...errors].sort((a, b) => a.pos[0] - b.pos[0])[0]!;
+  const pos = src.position(first.pos[0]);
+  const message = yamlMessage(first.code, first.message);
+  if (first.code !== "DUPLICATE_KEY" && first.code !== "TAB_AS_INDENT") {
+    const cause = indentationCause(src.text, pos.line);
+    if (cause) {
+      const at = src.position(src.text.split("\n").slice(0, cause.line - 1).reduce((n, l) => n + l.length + 1, 0) + cause.col - 1);
+      return { message: "YAML syntax: this line is not indented like the lines around it", file, line: at.line, col: at.col, snippet: at.snippet, hint: cause.hint };
+    }
+  }
+  return { message, file, line: pos.line, col: pos.col, snippet: pos.snippet, hint: yamlHint(first.code) };
 }
 
 function yamlMessage(code: string, message: string): string {

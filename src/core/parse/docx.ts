@@ -75,20 +75,48 @@ function roman(n: number): string {
   return s;
 }
 
+export interface LinesOptions {
+  /** Comment id -> text (word/comments.xml): each is printed under the paragraph it is attached to. */
+  comments?: ReadonlyMap<string, string>;
+  /** Keep ordkit's risk memo annex and the tables (memo rows, signature grids), a row per line. */
+  memo?: boolean;
+}
+
+/** A paragraph's text as accepted: deleted text (w:delText) is left out. */
+function paragraphText(p: string): string {
+  let text = "";
+  for (const t of p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)) text += t[1] !== undefined ? unescapeXml(t[1]) : " ";
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** word/comments.xml as comment id -> its text. */
+export function commentsXmlTexts(xml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of xml.matchAll(/<w:comment\b[^>]*w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:comment>/g)) {
+    const paras = [...c[2]!.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)].map((p) => paragraphText(p[0])).filter(Boolean);
+    out.set(c[1]!, paras.join(" "));
+  }
+  return out;
+}
+
 /** The paragraphs of a document.xml as text lines, numbered as Word numbers them. */
-export function documentXmlLines(xml: string, numberingXml?: string): string[] {
+export function documentXmlLines(xml: string, numberingXml?: string, opts: LinesOptions = {}): string[] {
   const numbering = readNumbering(numberingXml);
   const counters = new Map<string, number[]>();
-  // Tables (ordkit's memo, signature grids) are not provisions: drop them.
-  const body = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, "");
   const lines: string[] = [];
-  for (const m of body.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>|<w:p\/>/g)) {
+  // Tables (ordkit's memo, signature grids) are not provisions: left out unless the memo is asked for.
+  const body = opts.memo ? xml : xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, "");
+  for (const m of body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[\s>][\s\S]*?<\/w:p>|<w:p\/>/g)) {
     const p = m[0];
-    let text = "";
-    // Deleted text (w:delText) is left out: the text reads as if changes were accepted.
-    for (const t of p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)) text += t[1] !== undefined ? unescapeXml(t[1]) : " ";
-    text = text.replace(/\s+/g, " ").trim();
-    if (text === MEMO_HEADING) break;
+    if (p.startsWith("<w:tbl>")) {
+      for (const row of p.matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)) {
+        const cells = [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)].map((x) => paragraphText(x[0])).filter(Boolean).join(" "));
+        if (cells.some(Boolean)) lines.push(cells.join(" | "));
+      }
+      continue;
+    }
+    const text = paragraphText(p);
+    if (text === MEMO_HEADING && !opts.memo) break;
     const numId = /<w:numId w:val="(\d+)"/.exec(p)?.[1];
     const ilvl = Number(/<w:ilvl w:val="(\d+)"/.exec(p)?.[1] ?? 0);
     let label = "";
@@ -103,21 +131,28 @@ export function documentXmlLines(xml: string, numberingXml?: string): string[] {
     }
     const line = label ? `${label} ${text}` : text;
     if (line) lines.push(line);
+    if (opts.comments) {
+      for (const ref of p.matchAll(/<w:commentReference w:id="(\d+)"/g)) {
+        const note = opts.comments.get(ref[1]!);
+        if (note) lines.push(`    [comment: ${note}]`);
+      }
+    }
   }
   return lines;
 }
 
 /** Reads a DOCX and returns its paragraphs as text, one per line. */
-export function docxLines(file: string): string[] {
-  return readDocx(file).lines;
+export function docxLines(file: string, opts: { comments?: boolean; memo?: boolean } = {}): string[] {
+  return readDocx(file, opts).lines;
 }
 
 /**
  * The paragraphs of a DOCX, and the custom document properties ordkit wrote
  * into it (ordkit_state, ordkit_instrument, ordkit_library, ...), so that
- * `ordkit check` judges a draft ordkit wrote as its memo did.
+ * `ordkit check` judges a draft ordkit wrote as its memo did. With comments,
+ * each Word comment follows its paragraph (and memo keeps the risk memo).
  */
-export function readDocx(file: string): { lines: string[]; properties: Record<string, string> } {
+export function readDocx(file: string, opts: { comments?: boolean; memo?: boolean } = {}): { lines: string[]; properties: Record<string, string> } {
   const shown = displayPath(file);
   let bytes: Uint8Array;
   try {
@@ -132,7 +167,7 @@ export function readDocx(file: string): { lines: string[]; properties: Record<st
   try {
     parts = unzipSync(bytes, {
       filter: (f) => {
-        if (f.name !== "word/document.xml" && f.name !== "word/numbering.xml" && f.name !== "docProps/custom.xml") return false;
+        if (f.name !== "word/document.xml" && f.name !== "word/numbering.xml" && f.name !== "docProps/custom.xml" && !(opts.comments && f.name === "word/comments.xml")) return false;
         if (f.originalSize > MAX_PART_BYTES) throw new UserError({ message: `${f.name} would inflate to ${f.originalSize} bytes; refusing (a zip bomb?)`, file: shown });
         return true;
       },
@@ -145,7 +180,8 @@ export function readDocx(file: string): { lines: string[]; properties: Record<st
   if (!doc) throw notDocx;
   if (doc.length > MAX_PART_BYTES) throw new UserError({ message: "word/document.xml is too large; refusing (a zip bomb?)", file: shown });
   const dec = new TextDecoder();
-  const lines = documentXmlLines(dec.decode(doc), parts["word/numbering.xml"] ? dec.decode(parts["word/numbering.xml"]) : undefined);
+  const comments = opts.comments && parts["word/comments.xml"] ? commentsXmlTexts(dec.decode(parts["word/comments.xml"])) : undefined;
+  const lines = documentXmlLines(dec.decode(doc), parts["word/numbering.xml"] ? dec.decode(parts["word/numbering.xml"]) : undefined, { ...(comments ? { comments } : {}), ...(opts.memo ? { memo: true } : {}) });
   return { lines, properties: customProperties(parts["docProps/custom.xml"] ? dec.decode(parts["docProps/custom.xml"]) : "") };
 }
 

@@ -23,12 +23,13 @@ import {
   type ParagraphChild,
 } from "docx";
 import type { Draft, Paragraph, RiskNote } from "../../core/draft.js";
-import { longDate } from "../../core/assemble/handlebars.js";
+import { longDate } from "../../core/assemble/helpers.js";
 import { packDocx } from "./deterministic.js";
 import { memoSection } from "./memo.js";
 import { xmlSafe } from "./xml-safe.js";
 import { notesByAnchor } from "../notes.js";
 import { authorityLine } from "../../core/legal/index.js";
+import type { DeletedPara, TrackedChanges } from "./tracked.js";
 import { changeParagraphs, legendParagraph } from "./amendment.js";
 
 export type Paper = "letter" | "legal" | "a4";
@@ -36,6 +37,8 @@ export const PAPERS: readonly Paper[] = ["letter", "legal", "a4"];
 
 export interface DocxOptions {
   lineNumbers?: boolean;
+  /** Write the draft with tracked changes against an older draft (draft --redline-against). */
+  tracked?: TrackedChanges;
   /** Page size; US Letter unless the library or --paper says otherwise. */
   paper?: Paper;
   /** false: a clean copy for the council packet, with no comments, drafter's notes or risk memo. */
@@ -121,52 +124,87 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
   const body: Array<P | Table> = [];
   const plain = (text: string, extra: Partial<ConstructorParameters<typeof TextRun>[0] & object> = {}): TextRun =>
     new TextRun({ text: xmlSafe(text), font: FONT, ...extra });
+  const tracked = options.tracked;
+  // With tracked changes, a paragraph's runs come from the comparison (risk notes are in the memo).
+  const text = (unit: string, path: string, value: string, anchor: string | null, bold = false): { runs: ParagraphChild[]; mark: object } => {
+    const t = tracked?.runs(unit, path, bold);
+    if (!t) return { runs: annotatedRuns(value, tracked || anchor === null ? [] : (notes.get(anchor) ?? []), book, bold), mark: {} };
+    return { runs: t.runs, mark: t.inserted ? { run: { insertion: tracked!.revision() } } : {} };
+  };
+  const deleted = (list: DeletedPara[], numbered: boolean): void => {
+    for (const d of list) {
+      // Not numbered: the numbers of the remaining provisions stay those of the new draft.
+      const rev = { run: { deletion: tracked!.revision() } };
+      if (d.heading) body.push(new P({ keepNext: true, spacing: { before: 240, after: 120 }, ...rev, children: d.runs }));
+      else body.push(new P({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 }, indent: { left: INDENT * (d.depth + (numbered ? 1 : 0)) }, ...rev, children: d.runs }));
+    }
+  };
+  let front = 0;
 
   for (const block of draft.layout) {
     switch (block.type) {
-      case "heading":
-        body.push(new P({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [plain(block.text, { bold: true })] }));
+      case "heading": {
+        const t = text("front", String(++front), block.text, null, true);
+        body.push(new P({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, ...t.mark, children: t.runs }));
         break;
-      case "title":
+      }
+      case "title": {
         // Notes about the whole draft hang on its title.
-        body.push(new P({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 360 }, children: annotatedRuns(block.text, notes.get("document") ?? [], book, true) }));
+        const t = text("front", String(++front), block.text, "document", true);
+        body.push(new P({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 360 }, ...t.mark, children: t.runs }));
         break;
-      case "para":
-        body.push(new P({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 200 }, children: [plain(block.text)] }));
+      }
+      case "para": {
+        const t = text("front", String(++front), block.text, null);
+        body.push(new P({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 200 }, ...t.mark, children: t.runs }));
         break;
-      case "formula":
+      }
+      case "formula": {
         // Notes about the recitals as a whole hang on the formula that closes them.
-        body.push(new P({ alignment: AlignmentType.JUSTIFIED, spacing: { before: 120, after: 240 }, keepNext: true, children: annotatedRuns(block.text, notes.get("recitals") ?? [], book, true) }));
+        const t = text("front", String(++front), block.text, "recitals", true);
+        body.push(new P({ alignment: AlignmentType.JUSTIFIED, spacing: { before: 120, after: 240 }, keepNext: true, ...t.mark, children: t.runs }));
         break;
+      }
       case "recitals":
         draft.recitals.forEach((r, i) => {
           const last = i === draft.recitals.length - 1;
+          const path = String(i + 1);
+          if (tracked) deleted(tracked.deleted("recitals", path), false);
+          const t = tracked?.runs("recitals", path, false, "WHEREAS, ");
+          const runs = t ? (t.stripped ? [plain("WHEREAS", { bold: true }), plain(", "), ...t.runs] : t.runs) : [plain("WHEREAS", { bold: true }), plain(", "), ...annotatedRuns(r.text, tracked ? [] : (notes.get(r.id) ?? []), book)];
           body.push(
             new P({
               alignment: AlignmentType.JUSTIFIED,
               spacing: { after: 200 },
               indent: { firstLine: INDENT },
-              children: [plain("WHEREAS", { bold: true }), plain(", "), ...annotatedRuns(r.text, notes.get(r.id) ?? [], book), plain(last ? "." : "; and")],
+              ...(t?.inserted ? { run: { insertion: tracked!.revision() } } : {}),
+              children: [...runs, plain(last ? "." : "; and")],
             }),
           );
         });
+        if (tracked) deleted(tracked.deleted("recitals", null), false);
         break;
       case "sections": {
         const changes = new Map(draft.amendment?.changes.map((c) => [c.id, c]));
         if (draft.amendment) body.push(legendParagraph(draft.amendment));
         for (const s of draft.sections) {
+          if (tracked) for (const u of tracked.removedBefore(s.id)) deleted(tracked.removedParas(u), true);
+          const t = text(s.id, "heading", s.heading, s.id, true);
           body.push(
             new P({
               numbering: { reference: NUMBERING, level: 0 },
               keepNext: true,
               spacing: { before: 240, after: 120 },
-              children: annotatedRuns(`${s.heading}.`, notes.get(s.id) ?? [], book, true),
+              ...t.mark,
+              children: tracked ? [...t.runs, plain(".", { bold: true })] : annotatedRuns(`${s.heading}.`, notes.get(s.id) ?? [], book, true),
             }),
           );
           const change = changes.get(s.id);
           if (change) body.push(...changeParagraphs(change, notes, (n) => book.add(n)));
-          else pushParagraphs(s.paragraphs, 0, body, notes, book);
+          else pushParagraphs(s.paragraphs, 0, "", body, { notes, book, tracked, unit: s.id, text, deleted });
+          if (tracked) deleted(tracked.deleted(s.id, null), true);
         }
+        if (tracked) for (const u of tracked.removedBefore(null)) deleted(tracked.removedParas(u), true);
         break;
       }
       case "signature":
@@ -253,23 +291,37 @@ export async function writeDocx(draft: Draft, options: DocxOptions = {}): Promis
         },
       ],
     },
-    ...(withNotes ? { comments: { children: book.comments } } : {}),
+    ...(tracked ? { comments: { children: tracked.marks.comments }, features: { trackRevisions: true } } : withNotes ? { comments: { children: book.comments } } : {}),
     sections: withNotes ? [section, memoSection(draft, { page, font: FONT, indent: INDENT })] : [section],
   });
   return packDocx(doc, draft.date);
 }
 
-function pushParagraphs(ps: Paragraph[], depth: number, out: Array<P | Table>, notes: Map<string, RiskNote[]>, book: CommentBook): void {
-  for (const p of ps) {
+interface SectionContext {
+  notes: Map<string, RiskNote[]>;
+  book: CommentBook;
+  tracked: TrackedChanges | undefined;
+  unit: string;
+  text: (unit: string, path: string, value: string, anchor: string | null) => { runs: ParagraphChild[]; mark: object };
+  deleted: (list: DeletedPara[], numbered: boolean) => void;
+}
+
+function pushParagraphs(ps: Paragraph[], depth: number, prefix: string, out: Array<P | Table>, cx: SectionContext): void {
+  ps.forEach((p, i) => {
+    // The paragraph's path in the comparison (src/core/diff/units.ts): 1, 1.2, 1.2.3 ...
+    const path = prefix ? `${prefix}.${i + 1}` : String(i + 1);
+    if (cx.tracked) cx.deleted(cx.tracked.deleted(cx.unit, path), true);
     const level = Math.min(depth + 1, 4);
+    const t = cx.text(cx.unit, path, p.text, p.id);
     out.push(
       new P({
         alignment: AlignmentType.JUSTIFIED,
         spacing: { after: 120 },
         ...(p.numbered ? { numbering: { reference: NUMBERING, level } } : { indent: { left: INDENT * depth, ...(depth === 0 ? { firstLine: 0 } : {}) } }),
-        children: annotatedRuns(p.text, notes.get(p.id) ?? [], book),
+        ...t.mark,
+        children: t.runs,
       }),
     );
-    pushParagraphs(p.children, depth + 1, out, notes, book);
-  }
+    pushParagraphs(p.children, depth + 1, path, out, cx);
+  });
 }

@@ -35,7 +35,7 @@ interface CommentEntry {
 }
 
 /** One id counter for comments and revisions, as Word expects. */
-class Marks {
+export class Marks {
   private next = 0;
   readonly comments: CommentEntry[] = [];
   constructor(readonly date: string) {}
@@ -66,7 +66,7 @@ class Marks {
   }
 }
 
-function plain(text: string, extra: { bold?: boolean; italics?: boolean; size?: number } = {}): TextRun {
+export function plain(text: string, extra: { bold?: boolean; italics?: boolean; size?: number } = {}): TextRun {
   return new TextRun({ text: xmlSafe(text), font: FONT, ...extra });
 }
 
@@ -74,7 +74,7 @@ function where(u: UnitChange, path: string): string {
   return path === "heading" ? `the heading of ${u.id}` : `¶${path} of ${u.id}`;
 }
 
-function paraRuns(u: UnitChange, c: ParaChange, m: Marks): { runs: ParagraphChild[]; mark: "ins" | "del" | null } {
+export function paraRuns(u: UnitChange, c: ParaChange, m: Marks): { runs: ParagraphChild[]; mark: "ins" | "del" | null } {
   const bold = (c.new ?? c.old)!.role === "heading";
   switch (c.op) {
     case "equal":
@@ -134,6 +134,25 @@ function unitBody(u: UnitChange, m: Marks): P[] {
   return out;
 }
 
+/** The changed clauses' template source, only the paragraphs that changed, after the rendered text. */
+function sourceAppendix(r: DiffResult, m: Marks): P[] {
+  const changed = r.units.filter((u) => u.type !== "unchanged");
+  const out: P[] = [
+    new P({ children: [new PageBreak()] }),
+    new P({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [plain("APPENDIX: TEMPLATE SOURCE CHANGES", { bold: true })] }),
+    new P({
+      spacing: { after: 240 },
+      children: [plain("The clauses' source as written in the library ({{...}} unexpanded), only the paragraphs that changed, with metadata and version checks as comments. `ordkit diff --source` shows every clause's source in full.", { italics: true, size: 20 })],
+    }),
+  ];
+  if (!changed.length) out.push(new P({ children: [plain("No source changes.")] }));
+  for (const u of changed) {
+    const shown = u.type === "added" || u.type === "removed" ? u.paras : shownParas(u);
+    out.push(...unitBody({ ...u, paras: shown }, m));
+  }
+  return out;
+}
+
 function summaryPage(r: DiffResult): P[] {
   const out: P[] = [
     new P({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [plain(`COMPARISON OF ${kindText(r).toUpperCase()}`, { bold: true })] }),
@@ -165,7 +184,9 @@ function summaryPage(r: DiffResult): P[] {
       spacing: { before: 360 },
       children: [
         plain(
-          "The pages that follow show the new text with tracked changes by ordkit against the old: accept or reject them in Word or LibreOffice. A moved paragraph is a deletion and an insertion, each with a comment naming the other place. Metadata changes and version checks are comments on each clause.",
+          r.rendered
+            ? "The pages that follow show each clause as a drafter reads it (rendered with its defaults for a sample City, once per instrument it serves), with tracked changes by ordkit against the old: accept or reject them in Word or LibreOffice. An appendix shows the changed paragraphs of the clauses' template source, with metadata changes and version checks as comments."
+            : "The pages that follow show the new text with tracked changes by ordkit against the old: accept or reject them in Word or LibreOffice. A moved paragraph is a deletion and an insertion, each with a comment naming the other place. Metadata changes and version checks are comments on each clause.",
           { italics: true, size: 20 },
         ),
       ],
@@ -178,7 +199,16 @@ function summaryPage(r: DiffResult): P[] {
 export async function writeRedline(r: DiffResult): Promise<Uint8Array> {
   const marks = new Marks(`${r.date}T00:00:00Z`);
   const body: P[] = [...summaryPage(r)];
-  for (const u of r.units) body.push(...unitBody(u, marks));
+  if (r.rendered) {
+    // Libraries: the text as drafters read it, then the template source changes in an appendix.
+    const changed = r.rendered.units.filter((u) => u.type !== "unchanged");
+    for (const u of changed) body.push(...unitBody(u, marks));
+    const same = r.rendered.units.length - changed.length;
+    if (same) body.push(new P({ spacing: { before: 240 }, children: [plain(`${same} clause text${same === 1 ? "" : "s"} (clause and instrument) read the same in both libraries and are not shown.`, { italics: true, size: 20 })] }));
+    body.push(...sourceAppendix(r, marks));
+  } else {
+    for (const u of r.units) body.push(...unitBody(u, marks));
+  }
   const doc = new Document({
     creator: AUTHOR,
     lastModifiedBy: AUTHOR,
