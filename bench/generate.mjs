@@ -151,13 +151,40 @@ export function generateDraft(sourceMd, sections = 200) {
   return out.join("\n");
 }
 
+/** Ordinary provisions of a municipal code, and a few on outside law enforcement, that a code of `sections` sections cycles through. */
+const CODE_SECTIONS = [
+  ["Parking in loading zones", "(a) No person shall park a vehicle in a loading zone for longer than thirty minutes between 7:00 a.m. and 6:00 p.m.\n\n(b) A violation of this section is an infraction punishable by a fine of not more than $100."],
+  ["Permit required", "No person shall operate a food truck within the City without a permit issued by the City Manager. The permit shall be displayed in a place visible to the public."],
+  ["Hours of parks", "City parks are open from 6:00 a.m. to 10:00 p.m. The Director of Parks may close a park or part of a park when necessary for maintenance or public safety."],
+  ["Definitions", "\"Class N Vendor\" means, for purposes of this article, a person who sells food or merchandise from a pushcart, stand, or other non-motorized conveyance upon a public sidewalk under a Class N permit."],
+  ["Noise", "No person shall make, continue, or cause to be made any loud and unnecessary noise that disturbs the peace of a neighborhood between 10:00 p.m. and 7:00 a.m."],
+  ["Use of City resources", "No department, agency, officer, or employee of the City shall use City funds, personnel, or property to assist in the enforcement of federal civil immigration law, except as required by federal or state law."],
+  ["Fees", "The City Council shall set by resolution the fees for permits issued under this chapter. Fees shall be reviewed annually by the Finance Director."],
+  ["Access to non-public areas", "No City department shall permit any law enforcement agency to enter a non-public area of City property without a judicial warrant, except in an emergency."],
+  ["Appeals", "Any applicant whose permit is denied may appeal to the City Manager within fifteen days. The decision of the City Manager is final."],
+  ["Records", "Each licensee shall keep records of sales for three years and shall make them available to the Finance Director on request."],
+];
+
+/** A municipal code of `sections` short sections numbered "Sec. 10-N." in the style of real codes. */
+export function generateCode(sections = 5000) {
+  const out = ["# CODE OF ORDINANCES OF THE CITY OF BENCHMARK", ""];
+  for (let n = 1; n <= sections; n++) {
+    const [heading, body] = CODE_SECTIONS[(n - 1) % CODE_SECTIONS.length];
+    if ((n - 1) % 100 === 0) out.push(`ARTICLE ${Math.floor((n - 1) / 100) + 1}. GENERAL PROVISIONS`, "");
+    // Each definitions section defines a term of its own, as the articles of a real code do.
+    out.push(`Sec. ${10 + Math.floor((n - 1) / 1000)}-${n}. ${heading}.`, "", body.replaceAll("Class N", `Class ${n}`), "");
+  }
+  return out.join("\n");
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [what, a, b, c] = process.argv.slice(2);
   if (what === "library" && a) generateLibrary(a, c === undefined && b ? Number(b) : 1000);
   else if (what === "changed" && a && b) console.log(changedLibrary(a, b, c ? Number(c) : 10));
+  else if (what === "code" && a) writeFileSync(a, generateCode(b ? Number(b) : 5000));
   else if (what === "draft" && a && b) writeFileSync(b, generateDraft(readFileSync(a, "utf8"), c ? Number(c) : 200));
   else {
-    process.stderr.write("usage: node bench/generate.mjs library DIR [COUNT] | changed FROM TO [PERCENT] | draft SOURCE.md OUT.md [SECTIONS]\n");
+    process.stderr.write("usage: node bench/generate.mjs library DIR [COUNT] | changed FROM TO [PERCENT] | draft SOURCE.md OUT.md [SECTIONS] | code OUT.md [SECTIONS]\n");
     process.exit(2);
   }
 }

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { hasTime, measureAll } from "./measure.mjs";
-import { changedLibrary, generateDraft, generateLibrary } from "./generate.mjs";
+import { changedLibrary, generateCode, generateDraft, generateLibrary } from "./generate.mjs";
 import { pdfJob } from "./published.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -46,6 +46,12 @@ try {
   const changed = changedLibrary(lib, path.join(work, "library-changed"), 10);
   const long = path.join(work, "draft-200.md");
   writeFileSync(long, generateDraft(largest.md, 200));
+  // A 5,000-section municipal code (Sec. 10-N.), with a definition in every tenth section.
+  const code = path.join(work, "code-5000.md");
+  writeFileSync(code, generateCode(5000));
+  // The reader's start-up cost: a cold check of a small draft.
+  const small = path.join(work, "small.md");
+  writeFileSync(small, "# ORDINANCE NO. 1\n\nSection 1. Rule.\n\nNo City department shall permit any law enforcement agency to enter a non-public area of City property without a judicial warrant.\n");
 
   // `ordkit validate` is new; fall back to timing the library load through a draft.
   const validateHelp = spawnSync(node, [bin, "validate", "--help"], { cwd: root, encoding: "utf8" });
@@ -73,6 +79,8 @@ try {
     { name: "validate", cmd: node, args: [bin, ...validate.args], okStatus: [0, 1] },
     { name: "diff", cmd: node, args: [bin, "diff", lib, path.join(work, "library-changed"), "--format", "json"], okStatus: [1] },
     { name: "check", cmd: node, args: [bin, "check", long, "--fail-on", "none"] },
+    { name: "checkCode", cmd: node, args: [bin, "check", code, "--fail-on", "none"] },
+    { name: "checkSmall", cmd: node, args: [bin, "check", small, "--fail-on", "none"] },
     pdf.job,
   ].map((j) => ({ cwd: root, ...j }));
 
@@ -96,6 +104,8 @@ try {
   row(validate.label, m.validate, `${x(m.validate, m.floor)} floor`, "< 1 s", m.validate.ms < 1000);
   row(`ordkit diff (1,000 clauses, ${changed.changed} revised)`, m.diff, `${x(m.diff, m.floor)} floor`, "< 1 s", m.diff.ms < 1000);
   row("ordkit check (200-section .md)", m.check, `${x(m.check, m.floor)} floor`, "< 1 s", m.check.ms < 1000);
+  row("ordkit check (5,000-section code)", m.checkCode, `${x(m.checkCode, m.floor)} floor`, "< 1 s", m.checkCode.ms < 1000);
+  row("ordkit check (one-section draft, cold)", m.checkSmall, `${x(m.checkSmall, m.floor)} floor`, "", null);
   row(pdf.label, m.checkPdf, `${x(m.checkPdf, m.floor)} floor`, pdf.target, pdf.met(m.checkPdf));
 
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

@@ -1,7 +1,8 @@
 // The body of `ordkit check`, loaded only when the command runs.
 import { displayPath } from "../core/paths.js";
 import { librarySpec, templatesDir } from "./library-flags.js";
-import { SEVERITIES, type Instrument, type Severity } from "../core/draft.js";
+import { SEVERITIES, type Severity } from "../core/draft.js";
+import type { CheckInstrument } from "../core/risk/context.js";
 import { UserError } from "../core/errors.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
 import { resolveFormat } from "../writers/formats.js";
@@ -22,18 +23,22 @@ export async function runCheck(file: string, flags: CheckFlags): Promise<number>
   }
   const format = resolveFormat("check", flags, "text").name;
   if (flags.out) checkOutput(flags.out, { force: flags.force ?? false, inputs: [file] });
+  if (flags.explain && format !== "json") {
+    throw new UserError({ message: "--explain needs --format json", hint: "ordkit check FILE --format json --explain" }, "usage");
+  }
   const { checkAnyFile } = await import("../core/pipeline.js");
   const result = await checkAnyFile({
     file,
     libraryDir: librarySpec(flags),
     templatesDir: templatesDir(flags),
     ...(state ? { state } : {}),
-    ...(flags.instrument ? { instrument: flags.instrument as Instrument } : {}),
+    ...(flags.instrument ? { instrument: flags.instrument as CheckInstrument } : {}),
   });
   const shown = displayPath(file);
   let text: string;
   if (format === "json") {
-    text = (await import("../reporters/check-json.js")).checkJson(result, shown);
+    const frames = flags.explain ? (await import("../core/risk/index.js")).explainFrames(result.draft, { instrument: result.instrument, state: result.state }) : null;
+    text = (await import("../reporters/check-json.js")).checkJson(result, shown, frames);
   } else {
     const { checkHuman } = await import("../reporters/check-human.js");
     const { chalkFor } = await import("./color.js");

@@ -10,6 +10,7 @@ export interface CheckFlags {
   out?: string;
   force?: boolean;
   failOn?: string;
+  explain?: boolean;
   library?: string[];
   templates?: string;
 }
@@ -19,8 +20,9 @@ export function checkCommand(): Command {
     .description("list the legal risk notes for a draft: an answers file, or a Markdown, text, Word, PDF or HTML draft")
     .argument("<file>", "answers file (.yaml), or a draft (.md, .txt, .docx, .pdf, .html)")
     .option("--state <state>", "postal code or name (MN, Minnesota), for state law and the federal circuit (default: from the answers or the draft)")
-    .addOption(new Option("--instrument <kind>", "what the draft is (default: from the answers or the text)").choices(["ordinance", "executive-order", "resolution"]))
+    .addOption(new Option("--instrument <kind>", "what the draft is (default: from the answers or the text); statute: a state law, read at the state's level").choices(["ordinance", "executive-order", "resolution", "statute"]))
     .addOption(new Option("-f, --format <format>", formatHelp("check", "from --out, else text")).choices(formatChoices("check")))
+    .option("--explain", "with --format json: add the provision frames the rules read (who is bound, modality, actions, place, exceptions, remedies)")
     .option("-o, --out <file>", outHelp("check", "write the report to a file instead of stdout"))
     .option("--force", "replace the --out file if it exists")
     .addOption(new Option("--fail-on <severity>", "exit 1 when a note at or above this severity is found").choices(["high", "medium", "low", "info", "none"]).default("high"))

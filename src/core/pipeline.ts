@@ -8,7 +8,7 @@ import { YamlSource } from "./library/yaml-source.js";
 import { assemble } from "./assemble/assemble.js";
 import { displayPath } from "./paths.js";
 import { UserError } from "./errors.js";
-import { buildContext, withRiskNotes } from "./risk/index.js";
+import { buildContext, withRiskNotes, type CheckInstrument } from "./risk/index.js";
 import { parseTextDocument, textFormatFor, type LineRange } from "./parse/text.js";
 import { readDocx } from "./parse/docx.js";
 import { INSTRUMENTS } from "./draft.js";
@@ -40,7 +40,7 @@ export function buildDraft(input: BuildInput, override: ContextOverride = {}): D
 /** What `check --state/--instrument` overrides in the risk context of an assembled draft. */
 export interface ContextOverride {
   state?: string;
-  instrument?: Instrument;
+  instrument?: CheckInstrument;
 }
 
 /** Assembles checked answers and runs the risk rules in the context the answers give. */
@@ -86,7 +86,7 @@ export interface CheckInput {
   libraryDir: LibrarySpec;
   templatesDir?: string | undefined;
   state?: string;
-  instrument?: Instrument;
+  instrument?: CheckInstrument;
   /** Paragraphs already read from a PDF or HTML file (readPublished). */
   published?: { kind: "pdf" | "html"; lines: string[] };
   /** For an answers file with existing.code: the amending step (prepareCode). */
@@ -98,6 +98,8 @@ export interface CheckResult {
   kind: "answers" | "md" | "txt" | "docx" | "pdf" | "html";
   /** The state whose law and circuit the notes assumed (null: unknown). */
   state: string | null;
+  /** What the notes read the draft as (a statute is never a Draft's own instrument). */
+  instrument: CheckInstrument;
   /** Source lines of each anchor, for text drafts. */
   lines: Map<string, LineRange>;
   /** A DOCX ordkit wrote: what its properties said (state, instrument, library), used where no flag overrides them. */
@@ -111,7 +113,7 @@ export function checkFile(input: CheckInput): CheckResult {
   if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
     const override: ContextOverride = { ...(input.state ? { state: input.state } : {}), ...(input.instrument ? { instrument: input.instrument } : {}) };
     const draft = buildDraft({ answersFile: input.file, libraryDir: input.libraryDir, templatesDir: input.templatesDir, code: input.code }, override);
-    return { draft, kind: "answers", state: input.state ?? draft.jurisdiction.state, lines: new Map() };
+    return { draft, kind: "answers", state: input.state ?? draft.jurisdiction.state, instrument: input.instrument ?? draft.instrument, lines: new Map() };
   }
   let text: string;
   let format: "md" | "txt";
@@ -139,11 +141,12 @@ export function checkFile(input: CheckInput): CheckResult {
     format = f;
     kind = f;
   }
-  const parsed = parseTextDocument(text, { file: shown, format, ...(input.instrument ? { instrument: input.instrument } : {}), ...(input.state ? { state: input.state } : {}) });
+  const asDraft = input.instrument && input.instrument !== "statute" ? input.instrument : undefined;
+  const parsed = parseTextDocument(text, { file: shown, format, ...(asDraft ? { instrument: asDraft } : {}), ...(input.state ? { state: input.state } : {}) });
   const draft = parsed.draft;
   const state = input.state ?? (draft.jurisdiction.state || null);
   const ctx = buildContext({ state, instrument: input.instrument ?? draft.instrument, existing: {} });
-  return { draft: withRiskNotes(draft, ctx), kind, state, lines: kind === "md" || kind === "txt" ? parsed.lines : new Map(), ...(fromProperties ? { fromProperties } : {}) };
+  return { draft: withRiskNotes(draft, ctx), kind, state, instrument: ctx.instrument, lines: kind === "md" || kind === "txt" ? parsed.lines : new Map(), ...(fromProperties ? { fromProperties } : {}) };
 }
 
 /** PDF or HTML: the formats measures are published in, read asynchronously (PDF.js runs in a worker). */

@@ -28,7 +28,7 @@ export async function checkHuman(result: CheckResult, file: string, chalk: Chalk
   }
   const counts = (["high", "medium", "low", "info"] as const).map((s) => `${draft.riskNotes.filter((n) => n.severity === s).length} ${s}`).join(", ");
   const props = result.fromProperties ? ` (state and instrument from the document's properties; drafted from ${result.fromProperties.library ?? "an ordkit library"})` : "";
-  out.push(`${draft.riskNotes.length} note(s): ${counts}. ${draft.instrument}${result.state ? `, ${result.state}` : ", state unknown"}${props}. Legal knowledge as of ${draft.legalAsOf}. Not legal advice.`);
+  out.push(`${draft.riskNotes.length} note(s): ${counts}. ${result.instrument}${result.state ? `, ${result.state}` : ", state unknown"}${props}. Legal knowledge as of ${draft.legalAsOf}. Not legal advice.`);
   const stale = staleness(draft.legalAsOf, draft.date);
   if (stale) out.push(paint(`Warning: ${stale.message}`, "medium"));
   return out.join("\n") + "\n";

@@ -2,7 +2,8 @@
 import type { CheckResult } from "../core/pipeline.js";
 import { staleness } from "../core/legal/index.js";
 
-export function checkJson(result: CheckResult, file: string): string {
+/** explain: the provision frames the rules read (`check --explain`), one per paragraph and recital. */
+export function checkJson(result: CheckResult, file: string, explain: Array<Record<string, unknown>> | null = null): string {
   const { draft } = result;
   const notes = draft.riskNotes.map((n) => ({
     rule: n.rule,
@@ -18,7 +19,7 @@ export function checkJson(result: CheckResult, file: string): string {
     authorities: n.authorities.map((a) => ({ id: a.id, cite: a.cite, url: a.url, as_of: a.as_of, binding: a.binding, reason: a.reason })),
     suggestion: n.suggestion,
   }));
-  return JSON.stringify({ format: "ordkit-check", format_version: 1, file, kind: result.kind, instrument: draft.instrument, state: result.state, legal_as_of: draft.legalAsOf, legal_stale: staleness(draft.legalAsOf, draft.date), notes }, null, 2) + "\n";
+  return JSON.stringify({ format: "ordkit-check", format_version: 1, file, kind: result.kind, instrument: result.instrument, state: result.state, legal_as_of: draft.legalAsOf, legal_stale: staleness(draft.legalAsOf, draft.date), notes, ...(explain ? { frames: explain } : {}) }, null, 2) + "\n";
 }
 
 export function sectionNumber(result: CheckResult, section: string): number | null {

@@ -2,7 +2,7 @@
 // exempts, where it applies and what it does.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { analyzeText, buildTermTable, parseDefinition, selfNamesFor, type AnalyzerEnv, type Does, type ExemptionKind, type Where, type Who } from "../../src/core/risk/analyze.js";
+import { analyzeText, buildTermTable, parseDefinition, selfNamesFor, type AnalyzerEnv, type Does, type ExemptionKind, type Where, type Who } from "../../src/core/risk/read/index.js";
 
 const self = selfNamesFor({ name: "City of Alameda Bay", kind: "city" });
 const terms = buildTermTable(

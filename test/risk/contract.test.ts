@@ -27,6 +27,11 @@ const REQUIRED_IDS = [
   "executive-order-overreach",
   "foia-cadence-overlap",
   "undefined-term",
+  "civil-liability-on-federal-officers",
+  "contractor-discrimination",
+  "regulatory-purpose-finding",
+  "outside-agency-mandate",
+  "buffer-zone",
   "jurisdiction-office-names",
 ];
 

@@ -10,10 +10,10 @@
 // A marker at the end of a line expects a note anchored to the paragraph or
 // recital on that line (or to the section whose heading is on that line).
 import { readFileSync } from "node:fs";
-import type { Draft, Instrument, RiskNote, Severity } from "../../src/core/draft.js";
+import type { Draft, RiskNote, Severity } from "../../src/core/draft.js";
 import { SEVERITIES } from "../../src/core/draft.js";
 import { parseTextDocument, type LineRange } from "../../src/core/parse/text.js";
-import { buildContext, type RiskContext } from "../../src/core/risk/context.js";
+import { buildContext, type CheckInstrument, type RiskContext } from "../../src/core/risk/context.js";
 import { runRules } from "../../src/core/risk/engine.js";
 import { walkParagraphs } from "../../src/core/draft.js";
 
@@ -47,8 +47,9 @@ export function runFixture(file: string): FixtureRun {
   }
   const existing: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(ctxValues)) if (k.startsWith("existing.")) existing[k.slice(9)] = v;
-  const instrument = (ctxValues.instrument as Instrument | undefined) ?? parsed.draft.instrument;
-  const draft: Draft = { ...parsed.draft, instrument };
+  const instrument = (ctxValues.instrument as CheckInstrument | undefined) ?? parsed.draft.instrument;
+  // A statute is read at the state's level; the Draft keeps an instrument of its own kind.
+  const draft: Draft = { ...parsed.draft, instrument: instrument === "statute" ? parsed.draft.instrument : instrument };
   const context = buildContext({ state: ctxValues.state ?? null, instrument, existing });
   const onlyMatch = /<!--\s*only:([\s\S]*?)-->/.exec(text);
   const only = onlyMatch ? onlyMatch[1]!.split(/[\s,]+/).filter(Boolean) : null;

@@ -14,10 +14,11 @@
 // when unnumbered), paragraphs "section-3#p2" and children "section-3#p2.1",
 // recitals "recital-1". parseTextDocument also returns the source line range of
 // every anchor, for reporters and fixture tests.
-import type { Draft, Instrument, Jurisdiction, JurisdictionKind, LayoutBlock, Paragraph, Recital, Section, SectionRole } from "../draft.js";
+import type { Draft, Instrument, Jurisdiction, LayoutBlock, Paragraph, Recital, Section } from "../draft.js";
 import { INSTRUMENTS } from "../draft.js";
 import { UserError } from "../errors.js";
 import { allJurisdictions } from "../legal/index.js";
+import { cleanLine, guessDate, guessInstrument, guessJurisdiction, isTitleLike, labelKind, parseDefinitionStart, roleFor, splitHeading, stripRecital } from "./text-parts.js";
 
 export interface ParseOptions {
   /** Display name of the file, for provenance and errors. */
@@ -69,37 +70,58 @@ interface Block {
   md: number;
 }
 
-interface SectionBuild {
+export interface SectionBuild {
   section: Section;
   range: LineRange;
   /** Open labeled paragraphs by depth, for nesting. */
   stack: Array<{ kind: LabelKind; para: Paragraph; lastLetter?: string }>;
 }
 
-type LabelKind = "lower" | "digit" | "upper" | "roman" | "upper-roman";
+export type LabelKind = "lower" | "digit" | "upper" | "roman" | "upper-roman";
 
-const SECTION_RE = /^(?:(?:Section|SECTION|Sec\.|SEC\.|Sec|SEC)\s+(\d+(?:[.-]\d+)*[A-Za-z]?)|§{1,2}\s*(\d+(?:[.-]\d+)*[A-Za-z]?))(?=[\s.:\-–—]|$)\s*[.:\-–—]?\s*([\s\S]*)$/;
+const SECTION_WORD_RE = /^(?:(?:Section|SECTION|Sec\.|SEC\.|Sec|SEC)\s+(\d+(?:[.-]\d+)*[A-Za-z]?)|§{1,2}\s*(\d+(?:[.-]\d+)*[A-Za-z]?))(?=[\s.:\-–—]|$)\s*[.:\-–—]?\s*([\s\S]*)$/;
+/** A code's decimal section number before a short heading: "2.04 IDENTIFICATION." or "12.3 Facial coverings." */
+const DECIMAL_SECTION_RE = /^(\d{1,3}\.\d{1,4}[A-Za-z]?)\s+([A-Z][^.;:]{1,80}[.:]?)$/;
+/** Section headings in every form: "Section 3.", "Sec. 10-178.", "§ 46-37", and a decimal code number with its heading. */
+const SECTION_RE = {
+  test: (t: string): boolean => sectionMatch(t) !== null,
+  exec: (t: string): [string, string | undefined, string | undefined, string] | null => {
+    const m = sectionMatch(t);
+    return m ? [t, m.num, undefined, m.rest] : null;
+  },
+};
+function sectionMatch(t: string): { num: string; rest: string } | null {
+  const w = SECTION_WORD_RE.exec(t);
+  if (w) return { num: (w[1] ?? w[2])!, rest: w[3] ?? "" };
+  const d = DECIMAL_SECTION_RE.exec(t);
+  if (d && d[2]!.split(/\s+/).length <= 10 && !/\b(?:shall|must|may|means|is|are)\b/.test(d[2]!)) return { num: d[1]!, rest: d[2]! };
+  return null;
+}
+/** Headings that open findings or recitals without WHEREAS: "PREAMBLE", "RECITALS", "FINDINGS", "LEGISLATIVE FINDINGS AND INTENT". */
+const FINDINGS_OPENER_RE = /^(?:PREAMBLE|RECITALS|(?:LEGISLATIVE\s+)?FINDINGS(?:\s+AND\s+(?:PURPOSE|DECLARATIONS?|INTENT))?)(?:[.:]\s*|$)/;
+/** A label that numbers a finding: "A.", "1.", "(a)". */
+const FINDING_LABEL_RE = /^(?:[A-Z]|\d{1,2}|\([a-z0-9]{1,3}\))\.?\s+(?=\S)/;
 const DIVISION_RE = /^(?:ARTICLE|Article|CHAPTER|Chapter|PART|Part|TITLE|Title|DIVISION|Division)\s+(?:[IVXLC]+|\d+(?:[.-]\d+)*)\b(?:[.:\-–—]\s*[^.]{0,100}\.?)?$/;
 const HEADING_NUMBER_RE = /^(?:#+\s*)?(?:[A-Z][A-Za-z]*\s+){0,3}(?:ORDINANCE|RESOLUTION|EXECUTIVE\s+ORDER|ORDER|Ordinance|Resolution|Executive\s+Order)\s+(?:NO\.|No\.|NUMBER|Number|#)\s*[\w.-]+$/;
 const NUMBERED_RE = /^(\d{1,2})\.\s+([\s\S]*)$/;
 const LABEL_RE = /^\(([a-z]{1,5}|\d{1,3}|[A-Z]{1,5})\)\s*/;
 const DOT_LABEL_RE = /^([a-z]|\d{1,2})\.\s+(?=\S)/;
-const WHEREAS_RE = /^WHEREAS\b[,:]?\s*/i;
-const FORMULA_RE =
+export const WHEREAS_RE = /^WHEREAS\b[,:]?\s*/i;
+export const FORMULA_RE =
   /^(?:NOW,?\s+THEREFORE\b|BE\s+IT\s+(?:ORDAINED|RESOLVED|ENACTED)\b|THE\s+[A-Z][A-Z ,.'’-]+\s+(?:DOES|DO)\s+(?:HEREBY\s+)?(?:ORDAIN|RESOLVE)|IT\s+IS\s+HEREBY\s+ORDERED\b|I,\s+[^,]{2,60},[\s\S]{0,200}?\b(?:hereby\s+)?(?:order|direct)\b)/i;
 const FURTHER_RESOLVED_RE = /^(?:BE\s+IT\s+FURTHER\s+RESOLVED|FURTHER\s+RESOLVED|RESOLVED\s+FURTHER)\b/i;
 const CLOSING_RE =
   /^(?:PASSED|ADOPTED|APPROVED|ATTEST|ATTESTED|INTRODUCED|SIGNED|ENACTED|DATED|Dated|Signed|Approved|Attest|Passed|Adopted|Introduced|Effective:|First\s+reading|Second\s+reading|Vote:|Ayes|Nays|AYES|NAYS|_{3,}|\/s\/)/;
 const SIGNATURE_LABEL_RE = /^(?:Mayor|City\s+Clerk|County\s+Clerk|Clerk|County\s+Executive|Town\s+Clerk|Village\s+Clerk|Borough\s+Clerk|City\s+Attorney|County\s+Attorney|President|Chair(?:person)?)\b[^.]{0,60}$/;
 const NOTE_RE = /\bnot\s+legal\s+advice\b/i;
-const CLOSING_HEADING_RE = /\b(?:severab\w*|effective\s+date|effective|savings?|repeal\w*|codif\w*|conflicts?|publication|construction|liberal\s+construction|enactment)\b/i;
+export const CLOSING_HEADING_RE = /\b(?:severab\w*|effective\s+date|effective|savings?|repeal\w*|codif\w*|conflicts?|publication|construction|liberal\s+construction|enactment)\b/i;
 
 /** Full names to codes, longest first so "West Virginia" wins over "Virginia" (legal/jurisdictions.yaml). */
-const STATES: ReadonlyArray<[string, string]> = allJurisdictions()
+export const STATES: ReadonlyArray<[string, string]> = allJurisdictions()
   .map((j): [string, string] => [j.name, j.code])
   .sort((x, y) => y[0].length - x[0].length);
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+export const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 export function parseTextDocument(input: string, opts: ParseOptions): ParsedText {
   if (opts.format !== "md" && opts.format !== "txt") {
@@ -119,7 +141,7 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
     const end = rawLines.findIndex((l, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(l));
     if (end > 0) {
       for (let i = 1; i < end; i++) {
-        const kv = /^\s*([A-Za-z0-9_.-]+)\s*:\s*(.*?)\s*$/.exec(rawLines[i]!);
+        const kv = /^\s*([A-Za-z0-9_.-]+)\s*:\s*(.*)$/.exec(rawLines[i]!.trimEnd());
         if (kv) frontMatter[kv[1]!] = kv[2]!.replace(/^["']|["']$/g, "");
       }
       for (let i = 0; i <= end; i++) rawLines[i] = "";
@@ -148,6 +170,7 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
       DIVISION_RE.test(l.text.trim()) ||
       LABEL_RE.test(l.text.trim()) ||
       WHEREAS_RE.test(l.text.trim()) ||
+      FINDINGS_OPENER_RE.test(l.text.trim()) ||
       FORMULA_RE.test(l.text.trim()) ||
       FURTHER_RESOLVED_RE.test(l.text.trim()) ||
       CLOSING_RE.test(l.text.trim());
@@ -165,7 +188,7 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
 
   const hasSectionHeadings = blocks.some((b) => SECTION_RE.test(b.text));
   // Any section structure at all (headings, Markdown headings, "1." directives)? If none, each block is a section.
-  const firstBodyIdx = blocks.findIndex((b) => WHEREAS_RE.test(b.text) || FORMULA_RE.test(b.text) || SECTION_RE.test(b.text));
+  const firstBodyIdx = blocks.findIndex((b) => WHEREAS_RE.test(b.text) || FINDINGS_OPENER_RE.test(b.text) || FORMULA_RE.test(b.text) || SECTION_RE.test(b.text));
   const hasStructure =
     hasSectionHeadings || blocks.some((b, i) => b.md > 0 && i > Math.max(0, firstBodyIdx)) || blocks.filter((b) => NUMBERED_RE.test(b.text)).length >= 2;
 
@@ -178,6 +201,8 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
   let formula = "";
   let phase: "head" | "recitals" | "body" | "closing" = "head";
   let recitalsPlaced = false;
+  /** Inside findings opened by a heading ("FINDINGS"): every block until the next section is a recital. */
+  let openedFindings = false;
   let sectionsPlaced = false;
   let current: SectionBuild | null = null;
 
@@ -189,7 +214,7 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
       id = `${id}-${k}`;
     }
     sectionIds.add(id);
-    const cleanHeading = heading.replace(/[.:]\s*$/, "").trim();
+    const cleanHeading = heading.trimEnd().replace(/[.:]$/, "").trim();
     const sb: SectionBuild = {
       section: { id, clauseId: null, role: roleFor(cleanHeading), heading: cleanHeading, paragraphs: [] },
       range: { line: b.line, endLine: b.endLine },
@@ -260,6 +285,22 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
       head.push(b);
       continue;
     }
+    const opener = phase === "head" || phase === "recitals" ? FINDINGS_OPENER_RE.exec(t) : null;
+    const inFindings = openedFindings && phase === "recitals" && !SECTION_RE.test(t) && !FORMULA_RE.test(t) && !DIVISION_RE.test(t);
+    if (opener || inFindings) {
+      phase = "recitals";
+      openedFindings = true;
+      if (!recitalsPlaced) {
+        layout.push({ type: "recitals" });
+        recitalsPlaced = true;
+      }
+      const body = (opener ? t.slice(opener[0].length) : t).replace(FINDING_LABEL_RE, "").trim();
+      if (!body) continue;
+      const id = `recital-${recitals.length + 1}`;
+      recitals.push({ id, clauseId: null, text: stripRecital(body) });
+      ranges.set(id, { line: b.line, endLine: b.endLine });
+      continue;
+    }
     if (WHEREAS_RE.test(t) && (phase === "head" || phase === "recitals")) {
       phase = "recitals";
       if (!recitalsPlaced) {
@@ -276,7 +317,7 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
       layout.push({ type: "formula", text: t });
       phase = "body";
       // "NOW, THEREFORE, BE IT RESOLVED that the Council ..." carries the operative text itself.
-      if (!/:\s*$/.test(t) && /\bRESOLVED\b[\s\S]*?\bthat\b/i.test(t) && t.split(/\s+/).length > 25) {
+      if (!t.trimEnd().endsWith(":") && /\bRESOLVED\b[\s\S]*?\bthat\b/i.test(t) && t.split(/\s+/).length > 25) {
         current = newSection(null, "", b);
         addParagraph(current, t, b, false);
       }
@@ -386,169 +427,3 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
   return { draft, lines: ranges, frontMatter };
 }
 
-function cleanLine(line: string, md: boolean): { text: string; md: number } {
-  let l = line.replace(/\t/g, "    ");
-  if (!md) return { text: l.replace(/\s+$/, ""), md: 0 };
-  if (/^\s*_{3,}\s*$/.test(l)) return { text: l.trim(), md: 0 }; // a signature line
-  if (/^\s{0,3}(?:[-*_]\s*){3,}$/.test(l)) return { text: "", md: 0 };
-  let level = 0;
-  const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(l);
-  if (h) {
-    level = h[1]!.length;
-    l = h[2]!;
-  }
-  l = l.replace(/^\s{0,3}>\s?/, "");
-  l = l.replace(/^\s{0,3}[-*+]\s+(?=\S)/, "");
-  l = l.replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\[([^\]]+)\]\([^)]*\)/g, "$1");
-  l = l.replace(/\*\*|__/g, "");
-  l = l.replace(/(^|[\s(“"])[*_](?=\S)([^*_\n]*?\S)[*_](?=[\s).,;:!?”"]|$)/g, "$1$2");
-  l = l.replace(/`([^`]*)`/g, "$1");
-  l = l.replace(/\\([\\`*_{}[\]()#+\-.!>|])/g, "$1");
-  l = l.replace(/\s{2,}$/, "");
-  return { text: l.replace(/\s+$/, ""), md: level };
-}
-
-function labelKind(label: string, stack: SectionBuild["stack"]): LabelKind {
-  if (/^\d+$/.test(label)) return "digit";
-  if (/^[ivxlc]+$/.test(label)) {
-    // (i), (v), (x) may be letters: a letter if it follows the previous lower-case letter.
-    const lower = stack.find((s) => s.kind === "lower");
-    if (label.length === 1 && lower?.lastLetter && lower.lastLetter.charCodeAt(0) + 1 === label.charCodeAt(0)) return "lower";
-    if (label.length === 1 && !stack.length) return "lower";
-    if (label.length === 1 && !lower && !stack.some((s) => s.kind === "roman")) {
-      // A first (i) under a digit or upper level is roman; under nothing it is a letter.
-      return stack.length ? "roman" : "lower";
-    }
-    return "roman";
-  }
-  if (/^[a-z]+$/.test(label)) return "lower";
-  if (/^[IVXLC]+$/.test(label) && label.length > 1) return "upper-roman";
-  return "upper";
-}
-
-function splitHeading(rest: string): { heading: string; body: string } {
-  const r = rest.trim();
-  if (!r) return { heading: "", body: "" };
-  const m = /^([^.]{1,120}?)\.(?:\s+|$)([\s\S]*)$/.exec(r);
-  if (m) {
-    const first = m[1]!.trim();
-    const words = first.split(/\s+/).length;
-    if (words <= 12 && !/\b(?:shall|must|may|means|is|are|will)\b/.test(first) && !/^\(/.test(first)) return { heading: first, body: m[2]!.trim() };
-  }
-  const words = r.split(/\s+/).length;
-  if (words <= 10 && !/\b(?:shall|must|may|means)\b/.test(r)) return { heading: r.replace(/[.:]$/, ""), body: "" };
-  return { heading: "", body: r };
-}
-
-function roleFor(heading: string): SectionRole {
-  if (/\bdefinitions?\b/i.test(heading)) return "definitions";
-  if (CLOSING_HEADING_RE.test(heading)) return "closing";
-  return "operative";
-}
-
-function stripRecital(t: string): string {
-  return t
-    .replace(WHEREAS_RE, "")
-    .replace(/\s*;\s*(?:and|and,)?\s*$/i, "")
-    .replace(/\s*,\s*(?:and\s*)?$/i, "")
-    .trim();
-}
-
-function parseDefinitionStart(t: string): boolean {
-  return /^\s*[“"][^”"]{1,80}[”"]\s*(?:means|shall\s+mean|includes|refers\s+to)\b/i.test(t);
-}
-
-function isTitleLike(t: string): boolean {
-  const letters = t.replace(/[^A-Za-z]/g, "");
-  return letters.length > 3 && letters === letters.toUpperCase() && t.length < 400;
-}
-
-function guessInstrument(head: string, formula: string, all: string): Instrument {
-  if (/\bEXECUTIVE\s+ORDER\b/i.test(head)) return "executive-order";
-  if (/\bRESOLUTION\b/i.test(head)) return "resolution";
-  if (/\bORDINANCE\b/i.test(head)) return "ordinance";
-  if (/\bhereby\s+(?:order|direct)\b|\bORDERED\b/i.test(formula)) return "executive-order";
-  if (/\bRESOLVED\b/i.test(formula)) return "resolution";
-  if (/\bORDAIN/i.test(formula)) return "ordinance";
-  const count = (re: RegExp): number => (all.match(re) ?? []).length;
-  const counts: Array<[Instrument, number]> = [
-    ["ordinance", count(/\bordinance\b/gi)],
-    ["executive-order", count(/\bexecutive\s+order\b|\bthis\s+order\b/gi)],
-    ["resolution", count(/\bresolution\b/gi)],
-  ];
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0]![1] > 0 ? counts[0]![0] : "ordinance";
-}
-
-function guessJurisdiction(head: string, all: string, opts: ParseOptions): Jurisdiction {
-  const given = opts.jurisdiction ?? {};
-  const stop = "(?:of|OF|RELATING|CONCERNING|REGARDING|ESTABLISHING|AMENDING|ADDING|PROHIBITING|DOES|DO|HEREBY|AND|TO|ON|IN|FOR|THE|AS|BY|WITH|Does|Hereby|And|Relating|Concerning|Regarding)\\b";
-  const re = new RegExp(`\\b(City\\s+and\\s+County|City|County|Town|Village|Borough|CITY\\s+AND\\s+COUNTY|CITY|COUNTY|TOWN|VILLAGE|BOROUGH)\\s+(?:of|OF)\\s+((?!${stop})[A-Z][A-Za-z.'’-]*(?:\\s+(?!${stop})[A-Z][A-Za-z.'’-]*){0,3})`);
-  const m = re.exec(formula(head)) ?? re.exec(head) ?? re.exec(all);
-  let kind: JurisdictionKind = "city";
-  let name = "";
-  if (m) {
-    const w = m[1]!.toLowerCase();
-    kind = (w.startsWith("city and county") ? "city" : w) as JurisdictionKind;
-    name = `${titleCase(m[1]!)} of ${m[2] === m[2]!.toUpperCase() ? titleCase(m[2]!) : m[2]!.trim()}`;
-  } else {
-    const counts = (["City", "County", "Town", "Village", "Borough"] as const).map((k) => [k, (all.match(new RegExp(`\\b${k}\\b`, "g")) ?? []).length] as const);
-    const best = [...counts].sort((a, b) => b[1] - a[1])[0]!;
-    if (best[1] > 0) kind = best[0].toLowerCase() as JurisdictionKind;
-  }
-  const body =
-    /\b(City\s+Council|Board\s+of\s+Supervisors|County\s+Board(?:\s+of\s+Commissioners)?|Board\s+of\s+(?:County\s+)?Commissioners|County\s+Commission|County\s+Council|Town\s+Council|Town\s+Board|Village\s+Board(?:\s+of\s+Trustees)?|Board\s+of\s+Trustees|Borough\s+Council|Board\s+of\s+Aldermen|Common\s+Council)\b/i.exec(all)?.[1] ?? DEFAULT_BODY[kind];
-  const exec = /\b(Mayor|County\s+Executive|County\s+Judge|County\s+Manager|City\s+Manager|Town\s+Supervisor|Village\s+President|First\s+Selectman|Borough\s+President)\b/.exec(all)?.[1] ?? (kind === "county" ? "County Executive" : "Mayor");
-  let state = opts.state?.toUpperCase() ?? "";
-  if (!state) {
-    for (const [full, code] of STATES) {
-      if (new RegExp(`\\b${full}\\b`).test(head)) {
-        state = code;
-        break;
-      }
-    }
-  }
-  return {
-    name: given.name ?? name,
-    kind: given.kind ?? kind,
-    state: given.state ?? state,
-    legislativeBody: given.legislativeBody ?? titleCase(body),
-    executiveTitle: given.executiveTitle ?? titleCase(exec),
-    ...(given.executiveName ? { executiveName: given.executiveName } : {}),
-  };
-}
-
-/** The formula line(s) of the head text, where the name is most reliably written. */
-function formula(head: string): string {
-  return head
-    .split("\n")
-    .filter((l) => FORMULA_RE.test(l))
-    .join("\n");
-}
-
-const DEFAULT_BODY: Record<JurisdictionKind, string> = {
-  city: "City Council",
-  county: "Board of Supervisors",
-  town: "Town Council",
-  village: "Village Board",
-  borough: "Borough Council",
-};
-
-function titleCase(s: string): string {
-  return s
-    .replace(/\s+/g, " ")
-    .split(" ")
-    .map((w) => (/^(?:of|and)$/i.test(w) ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase()))
-    .join(" ");
-}
-
-function guessDate(text: string): string {
-  const iso = /\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b/.exec(text);
-  const long = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s+(\d{4})\b/i.exec(text);
-  if (long && (!iso || long.index < iso.index)) {
-    const mo = MONTHS.indexOf(long[1]!.toLowerCase()) + 1;
-    return `${long[3]}-${String(mo).padStart(2, "0")}-${long[2]!.padStart(2, "0")}`;
-  }
-  if (iso) return iso[0];
-  return "";
-}

@@ -4,6 +4,14 @@
 // legal/jurisdictions.yaml (src/core/legal).
 import type { Instrument } from "../draft.js";
 import { INSTRUMENTS } from "../draft.js";
+
+/**
+ * What `check` may be told a draft is: the instruments ordkit drafts, and a
+ * state statute, which the reader reads at the state's own level (the state's
+ * agencies and its local governments are the enactor's own).
+ */
+export type CheckInstrument = Instrument | "statute";
+export const CHECK_INSTRUMENTS: readonly CheckInstrument[] = [...INSTRUMENTS, "statute"];
 import { UserError } from "../errors.js";
 import { circuitName, findJurisdiction, jurisdiction, type LawStatus, type ModuleId, type Verdict } from "../legal/index.js";
 
@@ -29,7 +37,7 @@ export interface RiskContext {
   state: string | null;
   /** "1st" ... "11th", "DC", or null when the state is unknown (or has no circuit). */
   circuit: string | null;
-  instrument: Instrument;
+  instrument: CheckInstrument;
   /** Answers about the jurisdiction's existing rules (answers `existing`). */
   existing: Record<string, unknown>;
   stateLaw: StateLaw;
@@ -56,7 +64,7 @@ export function stateLawFor(state: string | null | undefined): StateLaw {
 export interface ContextInput {
   /** A postal code or a full name ("MN", "Minnesota"). */
   state?: string | null;
-  instrument: Instrument;
+  instrument: CheckInstrument;
   existing?: Record<string, unknown> | null;
 }
 
@@ -66,8 +74,8 @@ export interface ContextInput {
  * state law.
  */
 export function buildContext(input: ContextInput): RiskContext {
-  if (!INSTRUMENTS.includes(input.instrument)) {
-    throw new UserError({ message: `unknown instrument "${String(input.instrument)}"`, hint: `use one of: ${INSTRUMENTS.join(", ")}` }, "usage");
+  if (!CHECK_INSTRUMENTS.includes(input.instrument)) {
+    throw new UserError({ message: `unknown instrument "${String(input.instrument)}"`, hint: `use one of: ${CHECK_INSTRUMENTS.join(", ")}` }, "usage");
   }
   let state: string | null = null;
   if (input.state !== undefined && input.state !== null && input.state !== "") {

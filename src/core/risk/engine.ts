@@ -21,6 +21,8 @@ export interface RunOptions {
 
 export function runRules(draft: Draft, context: RiskContext, options: RunOptions = {}): RiskNote[] {
   const rules: Rule[] = RULES.filter((r) => (!options.only || options.only.includes(r.meta.id)) && !(options.skip ?? []).includes(r.meta.id));
+  // The model is built once here, at the context's reading level; every rule reads the same one.
+  modelFor(draft, context);
   // Each authority weighed for where the draft will be adopted.
   const notes = rules.flatMap((r) => r.check(draft, context)).map((n) => ({ ...n, authorities: n.authorities.map((a) => citeAuthority(a.id, context.state)) }));
   return sortNotes(draft, notes);

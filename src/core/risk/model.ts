@@ -1,7 +1,7 @@
 // The draft as the rules see it: every recital and paragraph in reading
 // order with its analysis, the defined terms, and helpers the rules share
 // (who a provision covers, whom it leaves out, building notes).
-import type { Draft, Paragraph, RiskNote, SectionRole, Severity } from "../draft.js";
+import type { Draft, Paragraph, SectionRole } from "../draft.js";
 import {
   analyzeText,
   buildTermTable,
@@ -9,6 +9,7 @@ import {
   parseDefinition,
   reachesFederal,
   selfNamesFor,
+  stateSelfNames,
   type ActorClass,
   type ActorMention,
   type Analysis,
@@ -16,9 +17,10 @@ import {
   type SelfNames,
   type Span,
   type TermTable,
-} from "./analyze.js";
-import type { RuleMeta } from "./types.js";
-import { citeAuthority } from "../legal/index.js";
+} from "./read/index.js";
+import type { CheckInstrument } from "./context.js";
+import { stateName } from "./read/lexicon.js";
+import { frameFor, type Frame } from "./read/frame.js";
 
 export interface Unit {
   kind: "recital" | "paragraph";
@@ -41,6 +43,8 @@ export interface Unit {
   boundFrom: Unit | null;
   /** True when the unit is listed under a "does not apply to:" lead-in. */
   inExemptList: boolean;
+  /** True when the unit is listed under a lead-in that forbids policies: it describes a policy, not a duty. */
+  describesForbiddenPolicy: boolean;
 }
 
 export interface DraftModel {
@@ -55,24 +59,37 @@ export interface DraftModel {
   sectionByNumber: Map<string, string>;
 }
 
-const cache = new WeakMap<Draft, DraftModel>();
+const cache = new WeakMap<Draft, Map<string, DraftModel>>();
 
-/** The model of a draft, computed once per Draft object. */
-export function modelFor(draft: Draft): DraftModel {
-  let m = cache.get(draft);
+/** The level a draft is read at: a statute's enactor is a state. */
+export interface ModelOptions {
+  instrument?: CheckInstrument;
+  state?: string | null;
+}
+
+/** The model of a draft, computed once per Draft object and reading level. */
+export function modelFor(draft: Draft, options: ModelOptions = {}): DraftModel {
+  const key = options.instrument === "statute" ? `statute/${options.state ?? ""}` : "local";
+  let byKey = cache.get(draft);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(draft, byKey);
+  }
+  let m = byKey.get(key);
   if (!m) {
-    m = buildModel(draft);
-    cache.set(draft, m);
+    m = buildModel(draft, options);
+    byKey.set(key, m);
   }
   return m;
 }
 
 const EXEMPT_LEADIN_RE = /\bnothing\s+in\s+this\s+\w+(?:\s+\w+)?\s+(?:prohibits|restricts|limits|applies\s+to)\b[^.]*:\s*$|\b(?:does|do|shall)\s+not\s+(?:apply|extend)\b[^.]*:\s*$|\b(?:except|exempt(?:ed)?|excluded?|not\s+include)\b[^.]*:\s*$|\bexceptions?\b[^.]*:\s*$/i;
 
-export function buildModel(draft: Draft): DraftModel {
-  const self = selfNamesFor(draft.jurisdiction);
+export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel {
+  const statute = options.instrument === "statute";
+  const self = statute ? stateSelfNames(stateName(options.state)) : selfNamesFor(draft.jurisdiction);
   const kind = draft.jurisdiction?.kind;
-  const kindWord = kind ? `the ${kind[0]!.toUpperCase()}${kind.slice(1)}` : "the jurisdiction";
+  const kindWord = statute ? "the State" : kind ? `the ${kind[0]!.toUpperCase()}${kind.slice(1)}` : "the jurisdiction";
 
   // Definitions: every paragraph of a definitions section, and any paragraph
   // elsewhere that begins with a quoted term and "means".
@@ -105,6 +122,7 @@ export function buildModel(draft: Draft): DraftModel {
       analysis: analyzeText(r.text, { terms, self }),
       boundFrom: null,
       inExemptList: false,
+      describesForbiddenPolicy: false,
     });
   }
   const sectionByNumber = new Map<string, string>();
@@ -114,6 +132,9 @@ export function buildModel(draft: Draft): DraftModel {
   for (const s of draft.sections) {
     const m = /^section-(\d+(?:\.\d+)*)(?:-\d+)?$/.exec(s.id);
     if (m) sectionByNumber.set(m[1]!, s.id);
+    // A code's number as written: "10-178" for "Sec. 10-178.".
+    const written = /^section-(\d+(?:[.-]\d+)*[A-Za-z]?)$/.exec(s.id)?.[1];
+    if (written && !sectionByNumber.has(written)) sectionByNumber.set(written, s.id);
   }
 
   draft.sections.forEach((s, i) => {
@@ -123,7 +144,7 @@ export function buildModel(draft: Draft): DraftModel {
       for (const p of paras) {
         const parentLead = parent && endsWithColon(parent.text) ? parent : null;
         const lead = parentLead ?? (leadIn && endsWithColon(leadIn.text) ? leadIn : null);
-        const exemptList = !!lead && (EXEMPT_LEADIN_RE.test(lead.text) || lead.inExemptList);
+        const exemptList = !!lead && (lead.inExemptList || exemptLeadIn(lead));
         const analysis = analyzeText(p.text, {
           terms,
           self,
@@ -144,6 +165,7 @@ export function buildModel(draft: Draft): DraftModel {
           analysis,
           boundFrom: null,
           inExemptList: exemptList,
+          describesForbiddenPolicy: !!lead && (lead.describesForbiddenPolicy || forbidsPolicies(lead)),
         };
         if (lead && analysis.bound && analysis.bound === lead.analysis.bound && !analysis.boundSpan) u.boundFrom = lead.boundFrom ?? lead;
         units.push(u);
@@ -158,6 +180,28 @@ export function buildModel(draft: Draft): DraftModel {
   });
 
   return { draft, units, terms, hasDefinitions, self, kindWord, sectionByNumber };
+}
+
+const exemptLeadIns = new WeakMap<Unit, boolean>();
+/** Does a lead-in introduce a list of exemptions? Tested once per lead-in, not once per item. */
+function exemptLeadIn(u: Unit): boolean {
+  let v = exemptLeadIns.get(u);
+  if (v === undefined) {
+    v = EXEMPT_LEADIN_RE.test(u.text);
+    exemptLeadIns.set(u, v);
+  }
+  return v;
+}
+
+const policyLeadIns = new WeakMap<Unit, boolean>();
+/** Does a lead-in forbid policies? Tested once per lead-in, on its last words only. */
+function forbidsPolicies(u: Unit): boolean {
+  let v = policyLeadIns.get(u);
+  if (v === undefined) {
+    v = FORBIDDEN_POLICY_LEADIN_RE.test(u.text.slice(-600));
+    policyLeadIns.set(u, v);
+  }
+  return v;
 }
 
 /** Same as /:\s*$/.test(text), without scanning the whole text for colons. */
@@ -187,21 +231,48 @@ function inlineDefinitions(text: string): string[] {
 }
 
 /** Operative units: paragraphs of operative and closing sections (not definitions, not recitals). */
-export function operativeUnits(m: DraftModel): Unit[] {
-  return m.units.filter((u) => u.kind === "paragraph" && u.sectionRole !== "definitions");
+const operativeCache = new WeakMap<DraftModel, { all: Unit[]; bySection: Map<string, Unit[]> }>();
+function operative(m: DraftModel): { all: Unit[]; bySection: Map<string, Unit[]> } {
+  let o = operativeCache.get(m);
+  if (!o) {
+    const all = m.units.filter((u) => u.kind === "paragraph" && u.sectionRole !== "definitions" && !u.describesForbiddenPolicy);
+    const bySection = new Map<string, Unit[]>();
+    for (const u of all) {
+      const list = bySection.get(u.section) ?? [];
+      list.push(u);
+      bySection.set(u.section, list);
+    }
+    o = { all, bySection };
+    operativeCache.set(m, o);
+  }
+  return o;
 }
+
+/** Operative units, in reading order (computed once per model: rules ask for them per unit). */
+export function operativeUnits(m: DraftModel): Unit[] {
+  return operative(m).all;
+}
+
+/**
+ * A lead-in that forbids policies ("No municipality shall adopt a policy
+ * which: (a) Limits ...", "'Sanctuary policy', any order ... that:"), or that
+ * forbids limiting officers "from doing any of the following:": its items
+ * describe what the law forbids others to enact or to stop, so they are not
+ * restrictions of their own (anti-sanctuary statutes).
+ */
+const FORBIDDEN_POLICY_LEADIN_RE = /\b(?:shall|may)\s+not\s+(?:adopt|enact|have|implement|maintain|pass|endorse|enforce)\b[^:]{0,200}\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?)\b[^:]{0,200}:\s*$|\bno\s+[\w\s,]{1,80}?\s+(?:shall|may)\s+(?:adopt|enact|have|implement|maintain|pass|endorse|enforce)\b[^:]{0,200}\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?)\b[^:]{0,200}:\s*$|\b(?:shall|may|do|does)\s+not\s+(?:limit\s+or\s+)?(?:prohibit|restrict|discourage|limit|prevent)\b[^:]{0,300}\bfrom\b[^:]{0,80}:\s*$|\b(?:polic(?:y|ies)|ordinances?|orders?)\b[^:]{0,200}\b(?:that|which|under\s+which)\s*:\s*$/i;
 
 export function unitsInScope(m: DraftModel, from: Unit, scope: ScopeRef): Unit[] {
   switch (scope.kind) {
     case "paragraph":
       return [from];
     case "section":
-      return operativeUnits(m).filter((u) => u.section === from.section);
+      return operative(m).bySection.get(from.section) ?? [];
     case "document":
       return operativeUnits(m);
     case "named-section": {
       const id = m.sectionByNumber.get(scope.number) ?? m.sectionByNumber.get(scope.number.split(".")[0]!);
-      return id ? operativeUnits(m).filter((u) => u.section === id) : [];
+      return id ? (operative(m).bySection.get(id) ?? []) : [];
     }
   }
 }
@@ -262,89 +333,28 @@ export function firstMatch(text: string, re: RegExp): Span | null {
   return m ? { start: m.index, end: m.index + m[0].length, text: m[0] } : null;
 }
 
-// ---------------------------------------------------------------------------
-// Wording
-
-export function describeClass(cls: ActorClass, mention: ActorMention | null, m: DraftModel): string {
-  const via = mention?.term ? ` (the defined term “${mention.term}”)` : mention ? ` (“${mention.text}”)` : "";
-  switch (cls) {
-    case "named-agency":
-      return `only officers of ${mention?.agency ?? "one named federal agency"}${via}`;
-    case "immigration-officers":
-      return `only federal immigration officers${via}`;
-    case "federal-officers":
-      return `only federal officers${via}`;
-    case "non-local-officers":
-      return `only non-local officers, that is every agency except ${m.kindWord}'s own${via}`;
-    case "all-law-enforcement":
-      return `officers of every law enforcement agency, federal, state and local${via}`;
-    case "own-personnel":
-      return `only ${m.kindWord}'s own personnel${via}`;
-    case "state-officers":
-      return `state officers${via}`;
-    case "other-local-officers":
-      return `other local officers${via}`;
-    case "non-federal-officers":
-      return `state and local officers${via}`;
-    case "private-parties":
-      return `private parties${via}`;
-    case "everyone":
-      return `every person${via}`;
-  }
-}
-
-/** The comparable officers a class leaves out. */
-export function leftOut(cls: ActorClass, m: DraftModel): string {
-  const own = `${m.kindWord}'s own police`;
-  switch (cls) {
-    case "named-agency":
-      return `officers of other federal agencies, state officers, and local officers including ${own}`;
-    case "immigration-officers":
-      return `other federal officers, state officers, and local officers including ${own}`;
-    case "federal-officers":
-      return `state officers and local officers, including ${own}`;
-    case "non-local-officers":
-      return `officers of ${own} department`;
-    default:
-      return "no one";
-  }
-}
-
-
-
-// ---------------------------------------------------------------------------
-// Notes
-
-export interface NoteInput {
-  severity: Severity;
-  quote?: Span | string | null;
-  message: string;
-  explanation: string;
-  suggestion: string;
-  /** Authority ids, when not the rule's own. */
-  authorities?: readonly string[];
-}
-
-/** A note anchored to a unit (or to the whole document when unit is null). */
-export function makeNote(meta: RuleMeta, unit: Unit | null, input: NoteInput): RiskNote {
-  let quote = typeof input.quote === "string" ? input.quote : (input.quote?.text ?? "");
-  // The quote anchors a Word comment: it must occur verbatim in the unit's text.
-  if (!unit || !unit.text.includes(quote)) quote = "";
-  return {
-    rule: meta.id,
-    severity: input.severity,
-    section: unit ? unit.section : "document",
-    paragraph: unit ? unit.id : null,
-    clause: unit ? unit.clause : null,
-    quote,
-    message: input.message,
-    explanation: input.explanation,
-    authorities: (input.authorities ?? meta.authorities).map((id) => citeAuthority(id, null)),
-    suggestion: input.suggestion,
-  };
-}
-
+// Wording and notes live in notes.ts; re-exported for the rules.
+export { describeClass, leftOut, makeNote, type NoteInput } from "./notes.js";
 
 export function isNinth(circuit: string | null): boolean {
   return circuit === "9th";
+}
+
+// ---------------------------------------------------------------------------
+// Frames
+
+const frames = new WeakMap<Unit, Frame>();
+/** The unit's provision frame, read once. */
+export function frameOf(u: Unit): Frame {
+  let f = frames.get(u);
+  if (!f) {
+    f = frameFor(u);
+    frames.set(u, f);
+  }
+  return f;
+}
+
+/** Does the document anywhere bind officers of other governments, or turn on civil arrest or immigration enforcement? */
+export function reachesOutsideOfficers(m: DraftModel): boolean {
+  return operativeUnits(m).some((u) => bindsOutside(u) || !!u.analysis.purpose || /\bcivil\s+arrests?\b/i.test(u.text) || u.analysis.actors.some((a) => a.role !== "exempt" && reachesFederal(a.cls) && a.cls !== "all-law-enforcement"));
 }

@@ -3,8 +3,8 @@
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { circuitName } from "../context.js";
-import { reachesFederal, type Conduct, type ConductKind } from "../analyze.js";
-import { describeClass, isNinth, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
+import { reachesFederal, type Conduct, type ConductKind } from "../read/index.js";
+import { describeClass, frameOf, isNinth, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
 export const meta: RuleMeta = {
@@ -26,7 +26,7 @@ const WHAT: Record<ConductKind, string> = {
 };
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   // One note per section: a rule and its lead-in, list items and details are one provision.
   const firing = new Map<string, Array<{ u: Unit; conduct: Conduct[] }>>();
@@ -34,6 +34,8 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     if (u.inExemptList) continue;
     const a = u.analysis;
     if (!a.bound || !reachesFederal(a.bound)) continue;
+    // A duty to adopt or post a policy is outside-agency-mandate's: it orders administration, not conduct.
+    if (underMandate(u)) continue;
     let conduct = a.does.includes("regulates-conduct") ? a.conduct.filter((c) => c.kind === "dress" || c.kind === "identification" || c.kind === "methods") : [];
     if (!conduct.length && a.does.includes("restricts-access") && (a.where === "anywhere" || a.where === "jurisdiction-facilities") && a.boundSpan)
       conduct = a.conduct.filter((c) => c.kind === "access" || c.kind === "use");
@@ -75,6 +77,12 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     );
   }
   return notes;
+}
+
+/** The unit, or a lead-in above it, orders an outside agency to adopt a policy: its items are the policy's contents. */
+function underMandate(u: Unit): boolean {
+  for (let x: Unit | null = u; x; x = x.parent) if (frameOf(x).actions.includes("mandates-outside-agency")) return true;
+  return false;
 }
 
 /** The default library's own-officers form of what the provision regulates. */

@@ -2,7 +2,7 @@
 // penalties (legal-landscape §5).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { reachesFederal } from "../analyze.js";
+import { reachesFederal } from "../read/index.js";
 import { makeNote, modelFor, operativeUnits } from "../model.js";
 import { LABEL } from "./penalty-on-federal-officers.js";
 import type { RuleMeta } from "../types.js";
@@ -19,7 +19,7 @@ export const meta: RuleMeta = {
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
   if (context.instrument !== "executive-order") return [];
-  const m = modelFor(draft);
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   const dept = `${m.kindWord.replace(/^the /, "")} department`;
   for (const u of operativeUnits(m)) {

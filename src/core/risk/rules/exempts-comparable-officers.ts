@@ -2,7 +2,7 @@
 // own police or state officers: discrimination (legal-landscape §1.2 (2), §2).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import type { Exemption } from "../analyze.js";
+import type { Exemption } from "../read/index.js";
 import { bindsOutside, describeClass, makeNote, modelFor, operativeUnits, outsideTarget, unitsInScope, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -18,8 +18,8 @@ export const meta: RuleMeta = {
 
 const COMPARABLE = new Set(["own-personnel", "state-officers", "other-local-officers"]);
 
-export function check(draft: Draft, _context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   for (const u of operativeUnits(m)) {
     const ex = u.analysis.exempts.filter((e) => COMPARABLE.has(e.kind));

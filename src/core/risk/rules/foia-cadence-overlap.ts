@@ -2,7 +2,7 @@
 // time (legal-landscape §4; 5 U.S.C. § 552(a)(6)).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import type { Span } from "../analyze.js";
+import type { Span } from "../read/index.js";
 import { makeNote, modelFor, operativeUnits } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -103,8 +103,8 @@ export function parseCadence(text: string): Cadence | null {
   return found[0]!;
 }
 
-export function check(draft: Draft, _context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   for (const u of operativeUnits(m)) {
     if (!FOIA_CONTEXT.test(u.text)) continue;

@@ -4,6 +4,7 @@ import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { makeNote, modelFor, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
+import { listRe } from "../read/lexicon.js";
 
 export const meta: RuleMeta = {
   id: "hostile-recital",
@@ -21,7 +22,7 @@ const FEDERAL_REF = /\b(?:federal|ICE|DHS|CBP|Homeland\s+Security|Immigration\s+
 const HOSTILE: Array<{ re: RegExp; severity: Severity; needsFederal?: boolean }> = [
   {
     needsFederal: true,
-    re: /\b(?:cruel(?:ty)?|inhumane?|barbaric|brutal(?:ity|ly)?|lawless(?:ness)?|terrori[sz](?:e|es|ed|ing)|terror\s+campaign|reign\s+of\s+terror|campaign\s+of\s+(?:terror|fear)|gestapo|secret\s+police|jack-?booted|thugs?|fascis[tm]|authoritarian|tyrann(?:y|ical)|kidnap(?:s|ped|ping|pings)?|abduct(?:s|ed|ing|ions?)?|rogue|racist|xenophobic|draconian|reckless|vicious|hateful|sadistic|marauding|war\s+on\s+immigrants|(?:assault|attack)s?\s+on\s+(?:our|immigrant)|mass\s+deportation\s+agenda|anti-immigrant\s+agenda|unconscionable|shameful|disgraceful|masked\s+thugs|roving\s+bands?|hunting\s+(?:our|immigrant))\b/i,
+    re: listRe("hostile-words"),
     severity: "medium",
   },
   {
@@ -33,8 +34,8 @@ const HOSTILE: Array<{ re: RegExp; severity: Severity; needsFederal?: boolean }>
 
 const FINDINGS_HEADING = /\b(?:findings?|purposes?|intent|declarations?|legislative\s+findings|recitals?|background)\b/i;
 
-export function check(draft: Draft, _context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   const units: Unit[] = m.units.filter((u) => u.kind === "recital" || (u.sectionRole === "operative" && FINDINGS_HEADING.test(u.heading)));
   for (const u of units) {

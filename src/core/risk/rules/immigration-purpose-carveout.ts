@@ -16,7 +16,7 @@ export const meta: RuleMeta = {
 };
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   for (const u of operativeUnits(m)) {
     if (u.inExemptList) continue;

@@ -17,6 +17,11 @@ import * as missingFederalSavingsClause from "./missing-federal-savings-clause.j
 import * as executiveOrderOverreach from "./executive-order-overreach.js";
 import * as foiaCadenceOverlap from "./foia-cadence-overlap.js";
 import * as undefinedTerm from "./undefined-term.js";
+import * as civilLiabilityOnFederalOfficers from "./civil-liability-on-federal-officers.js";
+import * as contractorDiscrimination from "./contractor-discrimination.js";
+import * as regulatoryPurposeFinding from "./regulatory-purpose-finding.js";
+import * as outsideAgencyMandate from "./outside-agency-mandate.js";
+import * as bufferZone from "./buffer-zone.js";
 import * as jurisdictionOfficeNames from "./jurisdiction-office-names.js";
 
 export const RULES: readonly Rule[] = Object.freeze([
@@ -34,6 +39,11 @@ export const RULES: readonly Rule[] = Object.freeze([
   executiveOrderOverreach,
   foiaCadenceOverlap,
   undefinedTerm,
+  civilLiabilityOnFederalOfficers,
+  contractorDiscrimination,
+  regulatoryPurposeFinding,
+  outsideAgencyMandate,
+  bufferZone,
   jurisdictionOfficeNames,
 ]);
 

@@ -16,10 +16,13 @@ export const meta: RuleMeta = {
 };
 
 const DOC_SAVINGS_RE =
-  /\bnothing\s+in\s+this\s+(?:ordinance|order|executive\s+order|resolution|chapter|article|title|measure|code)\b[^.]*\b(?:federal\s+law|United\s+States\s+Constitution|U\.S\.\s+Constitution|1373|1644|Supremacy\s+Clause)|\bthis\s+(?:ordinance|order|executive\s+order|resolution|chapter|article|measure)\s+shall\s+(?:be\s+)?(?:interpreted|construed|applied|implemented)(?:\s+(?:and|or)\s+(?:interpreted|construed|applied|implemented))?\s+(?:so\s+as\s+to\s+be\s+)?(?:consistent(?:ly)?|in\s+accordance|in\s+compliance|in\s+a\s+manner\s+consistent)\s+with\s+(?:federal|applicable|all\s+applicable|state\s+and\s+federal|federal\s+and\s+state)\s+law|\bshall\s+not\s+(?:be\s+)?(?:construed|interpreted|applied)\s+to\s+(?:conflict|be\s+inconsistent)\s+with\s+(?:federal|applicable|any\s+federal)\s+law/i;
+  /\bnothing\s+in\s+(?:this\s+(?:ordinance|order|executive\s+order|resolution|chapter|article|title|measure|code|act|section)|(?:this\s+)?(?:sub)?sections?\s+\(?[\w.]+\)?)\b[^.]*\b(?:federal\s+law|United\s+States\s+Constitution|U\.S\.\s+Constitution|1373|1644|Supremacy\s+Clause)|\bthis\s+(?:ordinance|order|executive\s+order|resolution|chapter|article|measure)\s+shall\s+(?:be\s+)?(?:interpreted|construed|applied|implemented)(?:\s+(?:and|or)\s+(?:interpreted|construed|applied|implemented))?\s+(?:so\s+as\s+to\s+be\s+)?(?:consistent(?:ly)?|in\s+accordance|in\s+compliance|in\s+a\s+manner\s+consistent)\s+with\s+(?:federal|applicable|all\s+applicable|state\s+and\s+federal|federal\s+and\s+state)\s+law|\bshall\s+not\s+(?:be\s+)?(?:construed|interpreted|applied)\s+to\s+(?:conflict|be\s+inconsistent)\s+with\s+(?:federal|applicable|any\s+federal)\s+law/i;
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+  // A statute section is read within its code and the state's own savings
+  // provisions; the rule is about local instruments.
+  if (context.instrument === "statute") return [];
+  const m = modelFor(draft, context);
   const units = operativeUnits(m);
   const triggers = units.filter((u) => isCooperationLimit(u) || u.analysis.statusRestriction || bindsOutside(u));
   if (!triggers.length) return [];

@@ -20,8 +20,10 @@ const AS_APPLIED_RE =
   /\bas[- ]applied\b|\bapplication\s+(?:thereof\s+|of\s+(?:such|the|any|that)\s+(?:provision|section|part)\s+)?to\s+any\s+(?:person|officer|agency|circumstance|entity)|\b(?:other|remaining)\s+(?:persons?|officers?|agencies|circumstances|applications)\b|\bas\s+to\s+(?:any|other)\s+(?:persons?|officers?|agencies|circumstances)\b/i;
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
-  if (context.instrument === "resolution") return [];
+  // Resolutions bind no one; a statute sits in a code whose general
+  // severability provision covers it (e.g. 5 ILCS 70/1.31, 1 Pa.C.S. § 1925).
+  if (context.instrument === "resolution" || context.instrument === "statute") return [];
+  const m = modelFor(draft, context);
   const units = operativeUnits(m);
   const outside = units.some(bindsOutside);
   const sev = units.filter((u) => SEVERABILITY_RE.test(u.text) || /severab/i.test(u.heading));

@@ -2,7 +2,7 @@
 // the classic discrimination pattern (legal-landscape §1.2 (1)).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { isNarrow } from "../analyze.js";
+import { isNarrow } from "../read/index.js";
 import { describeClass, leftOut, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -16,8 +16,8 @@ export const meta: RuleMeta = {
   fix: "Cover every law enforcement agency, federal, state and local, including the jurisdiction's own police, through a defined term such as \"Law Enforcement Agency\"; frame property rules around the jurisdiction's own non-public property.",
 };
 
-export function check(draft: Draft, _context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   const seen = new Set<string>();
   for (const u of operativeUnits(m)) {
@@ -39,7 +39,10 @@ export function check(draft: Draft, _context: RiskContext): RiskNote[] {
     let severity: Severity = "high";
     const nonPublic = a.where === "non-public-property";
     const facilities = a.where === "jurisdiction-facilities";
-    if (!regulates) {
+    // The leniency is for the jurisdiction's own property: a rule making private
+    // parties keep a narrow class out of their premises (AB 450) gets none.
+    const onPrivateParties = !!a.privateParties || a.bound === "private-parties";
+    if (!regulates && !onPrivateParties) {
       if (t.cls === "non-local-officers") severity = nonPublic ? "low" : facilities ? "medium" : "high";
       else if (nonPublic) severity = "medium";
     }

@@ -2,7 +2,7 @@
 // (legal-landscape §1.3).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { isNarrow, reachesFederal, type ActorClass, type PenaltyKind } from "../analyze.js";
+import { isNarrow, reachesFederal, type ActorClass, type PenaltyKind } from "../read/index.js";
 import { bindsOutside, describeClass, makeNote, modelFor, operativeUnits, outsideTarget, unitsInScope, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -16,8 +16,8 @@ export const meta: RuleMeta = {
   fix: "Rely on crimes and remedies of general application, acknowledge federal immunity (\"to the extent permitted by federal law\"), and never create an offence only federal officers can commit.",
 };
 
-export function check(draft: Draft, _context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   for (const u of operativeUnits(m)) {
     if (u.inExemptList) continue;
@@ -29,6 +29,9 @@ export function check(draft: Draft, _context: RiskContext): RiskNote[] {
     if (own && a.bound && reachesFederal(a.bound)) {
       cls = own.cls;
       targets = [u];
+    } else if (a.bound === "private-parties" || a.bound === "own-personnel") {
+      // "An employer who violates subdivision (a) shall be subject to a civil penalty": the penalty falls on the party named.
+      continue;
     } else {
       const seen = new Set<Unit>();
       for (const s of a.penaltyScope) for (const x of unitsInScope(m, u, s)) if (x !== u && bindsOutside(x)) seen.add(x);

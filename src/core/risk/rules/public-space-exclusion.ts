@@ -2,7 +2,7 @@
 // outside officers (legal-landscape §1.6).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { isNarrow, reachesFederal } from "../analyze.js";
+import { isNarrow, reachesFederal } from "../read/index.js";
 import { describeClass, makeNote, modelFor, operativeUnits, outsideTarget } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
@@ -16,8 +16,8 @@ export const meta: RuleMeta = {
   fix: "Limit the rule to non-public areas of the jurisdiction's property (areas not open to the general public) and apply it to every law enforcement agency.",
 };
 
-export function check(draft: Draft, _context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   for (const u of operativeUnits(m)) {
     if (u.inExemptList) continue;

@@ -15,7 +15,9 @@ export const meta: RuleMeta = {
 };
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+  // A state's own statute is not preempted by that state's law.
+  if (context.instrument === "statute") return [];
+  const m = modelFor(draft, context);
   const law = context.stateLaw;
   if (law.status === "protective") return [];
   // Mixed: only modules the state's law bars matter here.

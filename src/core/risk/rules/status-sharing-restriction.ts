@@ -2,7 +2,7 @@
 // 8 U.S.C. §§ 1373 and 1644 (legal-landscape §1.5).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { makeNote, modelFor, operativeUnits, type DraftModel } from "../model.js";
+import { makeNote, modelFor, operativeUnits, type DraftModel, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
 export const meta: RuleMeta = {
@@ -16,14 +16,15 @@ export const meta: RuleMeta = {
 };
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+  const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   const docSavings = documentStatusSavings(m);
   for (const u of operativeUnits(m)) {
     if (u.inExemptList) continue;
     const a = u.analysis;
     if (!a.statusRestriction) continue;
-    const saving = a.savings?.kind ?? (docSavings ? "specific" : genericDocSavings(m) ? "generic" : null);
+    // A saving in the lead-in ("Unless required to do so by statute ...: (1) ...") covers its items.
+    const saving = a.savings?.kind ?? leadInSaving(u) ?? (docSavings ? "specific" : genericDocSavings(m) ? "generic" : null);
     if (saving === "specific") continue;
     let severity: Severity = saving === "generic" ? "low" : "high";
     const viaTerm = m.terms.get(a.statusRestriction.text.toLowerCase().replace(/s$/, "")) ?? m.terms.get(a.statusRestriction.text.toLowerCase());
@@ -46,6 +47,11 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     );
   }
   return notes;
+}
+
+function leadInSaving(u: Unit): "specific" | "generic" | null {
+  for (let p = u.parent; p; p = p.parent) if (p.analysis.savings) return p.analysis.savings.kind;
+  return null;
 }
 
 /** A document-wide saving that names §§ 1373/1644. */

@@ -38,8 +38,8 @@ function norm(s: string): string {
     .join(" ");
 }
 
-export function check(draft: Draft, _context: RiskContext): RiskNote[] {
-  const m = modelFor(draft);
+export function check(draft: Draft, context: RiskContext): RiskNote[] {
+  const m = modelFor(draft, context);
   if (!m.hasDefinitions) return [];
   const defined = [...m.terms.values()].map((t) => norm(t.term));
   const reported = new Set<string>();
@@ -51,7 +51,7 @@ export function check(draft: Draft, _context: RiskContext): RiskNote[] {
     // Mask quoted terms (definitions themselves) and known names.
     let masked = text.replace(/[“"][^”"]*[”"]/g, (s) => " ".repeat(s.length));
     for (const p of proper) masked = masked.replace(p, (s) => " ".repeat(s.length));
-    for (const a of u.analysis.actors) if (a.cls === "named-agency") masked = masked.slice(0, a.start) + " ".repeat(a.end - a.start) + masked.slice(a.end);
+    masked = blankSpans(masked, u.analysis.actors.filter((a) => a.cls === "named-agency"));
     const re = /\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)*)*\b/g;
     let mm: RegExpExecArray | null;
     while ((mm = re.exec(masked)) !== null) {
@@ -69,7 +69,8 @@ export function check(draft: Draft, _context: RiskContext): RiskNote[] {
       if (!HEADS.has(head)) continue;
       if (PROPER.test(phrase)) continue;
       if (/\s(?:of|and)$/.test(phrase)) continue;
-      const before = masked.slice(0, start);
+      // Only the few characters before the phrase matter: a bounded window keeps this linear.
+      const before = masked.slice(Math.max(0, start - 40), start);
       const sentenceStart = /(?:^|[.;:]\s*|\(\w{1,4}\)\s*)$/.test(before);
       if (words.length === 1) {
         // A single capitalized word counts only mid-sentence after a determiner ("any Officer").
@@ -94,6 +95,21 @@ export function check(draft: Draft, _context: RiskContext): RiskNote[] {
     }
   }
   return notes;
+}
+
+/** The text with the spans blanked out, in one pass (spans in any order). */
+function blankSpans(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+  if (!spans.length) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const sp of [...spans].sort((a, b) => a.start - b.start)) {
+    const s = Math.max(sp.start, at);
+    if (sp.end <= s) continue;
+    parts.push(text.slice(at, s), " ".repeat(sp.end - s));
+    at = sp.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
 }
 
 function properNames(m: DraftModel): RegExp[] {

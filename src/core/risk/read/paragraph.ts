@@ -1,0 +1,349 @@
+// The paragraph pass: what one paragraph (or recital) of an instrument does,
+// read from its words, so that drafts ordkit did not write can be checked.
+//
+// For a paragraph it works out who is bound and whom it restricts (the
+// enactor's own personnel, every law enforcement agency, non-local, federal
+// or immigration officers, a named agency), whom it exempts, where it
+// applies, what it does (declines assistance, restricts access, regulates
+// conduct, penalizes, directs staff, transparency, policy, legal effect), its
+// purpose, penalties and savings. Defined terms resolve through the draft's
+// definitions. Every span is an exact substring of the text given.
+import { DOES_ORDER } from "./types.js";
+import type { ActorClass, ActorMention, Analysis, AnalyzerEnv, Conduct, DefinedTerm, Does, Exemption, Penalty, Span, Where, Who } from "./types.js";
+import { BY_AGENT_RE, CUE_WINDOW, Masked, afterModal, containing, globalForm, sentenceOf, sentences, span } from "./text.js";
+import { EQUAL_TREATMENT_RE, AUTHORIZATION_MODAL_RE, BARE_AGENCY_RE, CONDUCT_RES, CROSS_REFERENCE_RE, DECLINE_RE, DECLINE_VERB_RE, EXAMPLE_CUE_RE, FILLER_RE, FOLLOWING_EXEMPT_RE, FUNCTION_WORDS, GIVEN_RE, LEGAL_EFFECT_RE, LEVEL_NAMED_RE, LIMITS_RE, MODAL_RE, NEG_RE, NONPUBLIC_RE, NO_FORM_MODAL_RE, NO_SUBJECT_RE, PENALTY_RES, PENALTY_WORD_RE, POLICY_RE, PUBLIC_RE, PURPOSE_EXAMPLE_RE, PURPOSE_IS_ACTOR_RE, PURPOSE_RE, RELEVANT_RE, SAVINGS_GENERIC_RE, SAVINGS_SPECIFIC_RE, SHARE_RE, STATUS_RE, TRANSPARENCY_RE } from "./patterns.js";
+import { selfNamesFor, selfRes } from "./self-names.js";
+import { exemptionKind, findCue, labelFor, pickBound, reachesFederal, scopeOfExemption, scopesReferenced, subjectStart, toWho } from "./classes.js";
+import { gatherActors } from "./actors.js";
+import { listRe } from "./lexicon.js";
+/** A quoted title ("General Order No. 5.15, titled \"Federal Officers Shall ...\"") names a document; its words are not a duty. */
+const QUOTED_TITLE_RE = /\b(?:titled|entitled|captioned|called|known\s+as)\s*,?\s*[“"]([^”"]{1,300})[”"]/gi;
+
+export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
+  // Blank quoted titles, keeping offsets: every span outside them is still exact text.
+  const text = original.replace(QUOTED_TITLE_RE, (m) => m.replace(/[^“”"\s]/g, (c, i: number) => (i > m.search(/[“"]/) ? " " : c)));
+  const terms = env.terms ?? new Map<string, DefinedTerm>();
+  const self = env.self ?? selfNamesFor(null);
+  const inherit = env.inherit ?? {};
+  const masked = new Masked(text);
+  // 1-2. Who the paragraph names: defined terms first, then literal phrases.
+  const { actors, termPlaces, termPurpose, termStatus, stateGaps } = gatherActors(text, masked, terms, self, inherit);
+
+  // 3. Sentences, modals and roles.
+  const sents = sentences(text);
+  let duty = false;
+  let negated = false;
+  let boundMention: ActorMention | null = null;
+  const dutySents: Array<{ start: number; end: number; modal: number; modalEnd: number; neg: boolean }> = [];
+  // Actors are sorted by start: each sentence walks only its own (linear overall).
+  let firstActor = 0;
+  for (const s of sents) {
+    while (firstActor < actors.length && actors[firstActor]!.start < s.start) firstActor++;
+    const body = text.slice(s.start, s.end);
+    if (/^\s*(?:nothing\s+in\s+this|this\s+\w+(?:\s+\w+)?\s+(?:does|do|shall)\s+not\s+(?:apply|prohibit|restrict))/i.test(body)) continue;
+    // "No City department may enter into ...", "No agency is authorized to use ...": a prohibition by its "No" subject.
+    const mm = MODAL_RE.exec(body) ?? (NO_SUBJECT_RE.test(body) ? NO_FORM_MODAL_RE.exec(body) : null);
+    if (!mm) continue;
+    const modal = s.start + mm.index;
+    const modalEnd = modal + mm[0].length;
+    const subjStart = s.start + subjectStart(body.slice(0, mm.index));
+    const neg = NEG_RE.test(text.slice(subjStart, Math.min(s.end, modalEnd + 12))) || /^\s+not\b/i.test(text.slice(modalEnd, modalEnd + 5));
+    dutySents.push({ start: s.start, end: s.end, modal, modalEnd, neg });
+    const relevant = RELEVANT_RE.test(body) || PENALTY_WORD_RE.test(body);
+    duty = true;
+    if (neg) negated = true;
+    const after = afterModal(text, modalEnd, s.end);
+    GIVEN_RE.lastIndex = modalEnd;
+    const refusal = AUTHORIZATION_MODAL_RE.test(mm[0]) || GIVEN_RE.test(text);
+    for (let ai = firstActor; ai < actors.length && actors[ai]!.start < s.end; ai++) {
+      const a = actors[ai]!;
+      if (a.start >= s.start && a.end <= s.end) a.relevant = relevant;
+      // "No agency is authorized to use City lots", "Federal agents shall not be given
+      // access to County facilities": the owner refuses; the named class is kept out.
+      if (a.start >= subjStart && a.end <= modal) a.role = refusal ? "restricted" : "subject";
+      else if (a.start >= modalEnd && a.end <= s.end) {
+        // What lies between the modal and the mention, from facts found once per sentence.
+        if (after.passive && after.stop > a.start && BY_AGENT_RE.test(text.slice(Math.max(modalEnd, a.start - 12), a.start))) a.role = "agent";
+        else if (after.permitEnd <= a.start && after.assistEnd > a.start) a.role = "restricted";
+      }
+    }
+  }
+  // "Every Law Enforcement Officer shall, while ...: (1) ..." — the child continues its lead-in's duty.
+  if (!duty && inherit.leadIn?.duty) {
+    duty = true;
+    negated = inherit.leadIn.negated || NEG_RE.test(text);
+  }
+
+  // 4. Exemptions and examples.
+  for (let i = 0; i < actors.length; i++) {
+    const a = actors[i]!;
+    // Cues sit just before the mention: a bounded window keeps this linear.
+    const before = text.slice(Math.max(0, a.start - CUE_WINDOW), a.start);
+    const prev = i > 0 ? actors[i - 1]! : null;
+    if (EXAMPLE_CUE_RE.test(before.slice(-40))) {
+      a.role = "example";
+      continue;
+    }
+    const cue = findCue(before);
+    if (cue !== null && FILLER_RE.test(before.slice(cue))) a.role = "exempt";
+    else if (prev && (prev.role === "exempt" || prev.role === "example") && FILLER_RE.test(text.slice(prev.end, a.start)) && /\b(?:or|and|nor)\b|,/.test(text.slice(prev.end, a.start)))
+      a.role = prev.role;
+    else if (FOLLOWING_EXEMPT_RE.test(text.slice(a.end, a.end + CUE_WINDOW))) a.role = "exempt";
+    // Under "does not apply to:", the item's head names who is exempt ("(3) officers of the
+    // City Police Department"); an actor deep in the item ("... in which a Department
+    // participates") describes a circumstance instead.
+    else if (inherit.exemptList && a.start < 60) a.role = "exempt";
+  }
+  const exempts: Exemption[] = [];
+  for (const a of actors) {
+    if (a.role !== "exempt" || a.generic) continue;
+    const kind = exemptionKind(a.cls);
+    if (kind) exempts.push({ ...span(text, a.start, a.end), kind, label: labelFor(a) });
+  }
+  for (const g of stateGaps) {
+    const owner = actors.find((a) => a.start === g.start);
+    if (owner && owner.role !== "exempt") exempts.push({ ...g, kind: "state-officers", label: "state officers (the list names federal and local officers only)" });
+  }
+  // Exemptions written into the definition of a term used here.
+  for (const a of actors) {
+    if (a.role === "exempt" || a.role === "example" || !a.termExempts) continue;
+    for (const e of a.termExempts) exempts.push({ ...span(text, a.start, a.end), kind: e.kind, label: e.label, ...(e.viaTerm ? { viaTerm: e.viaTerm } : {}) });
+  }
+  // Function-based exceptions (undercover, medical masks, tactical units, ...).
+  const fnCue = /\b(?:except|other\s+than|does\s+not\s+apply|shall\s+not\s+apply|do\s+not\s+apply|exempt|excluding|unless|does\s+not\s+include|not\s+include)\b/i;
+  if (fnCue.test(text) || inherit.exemptList) {
+    // A function word is an exception when a cue precedes it with no full stop
+    // between: one sweep over cues and full stops in order, not a search per word.
+    const cues: number[] = [];
+    const cueRe = globalForm(fnCue);
+    let c: RegExpExecArray | null;
+    while ((c = cueRe.exec(text)) !== null) cues.push(c.index);
+    const re = globalForm(FUNCTION_WORDS);
+    let m: RegExpExecArray | null;
+    let ci = 0;
+    let lastCue = -1;
+    let lastDot = -1;
+    let scanned = 0;
+    while ((m = re.exec(text)) !== null) {
+      while (ci < cues.length && cues[ci]! < m.index) lastCue = cues[ci++]!;
+      for (; scanned < m.index; scanned++) if (text.charCodeAt(scanned) === 46 /* . */) lastDot = scanned;
+      if ((lastCue >= 0 && lastCue > lastDot) || inherit.exemptList) exempts.push({ ...span(text, m.index, m.index + m[0].length), kind: "function", label: m[0].toLowerCase() });
+    }
+  }
+  exempts.sort((a, b) => a.start - b.start);
+
+  // 5. Who: the restricted outside class, else the bound subject.
+  const live = actors.filter((a) => a.role !== "exempt" && a.role !== "example");
+  const subjects = live.filter((a) => a.role === "subject" || a.role === "agent");
+  const restricted = live.filter((a) => a.role === "restricted");
+  boundMention = pickBound(subjects.filter((x) => x.relevant)) ?? pickBound(subjects);
+  let bound: ActorClass | null = boundMention?.cls ?? null;
+  let boundSpan: Span | null = boundMention ? span(text, boundMention.start, boundMention.end) : null;
+  if ((!bound || boundMention?.generic) && inherit.leadIn?.bound && duty) {
+    bound = inherit.leadIn.bound;
+    boundSpan = boundMention ? span(text, boundMention.start, boundMention.end) : null;
+  }
+  // "Every law enforcement officer other than a federal officer": the rule does not reach federal officers.
+  if ((bound === "all-law-enforcement" || bound === "non-local-officers") && exempts.some((e) => e.kind === "federal-officers" && !e.viaTerm)) bound = "non-federal-officers";
+  // "No person shall wear a mask while performing law enforcement duties": everyone acting as law enforcement.
+  if (bound === "everyone" && /\blaw[- ]enforcement\b|\benforcement\s+(?:dut|activit|action|operation|function)|\bpeace\s+officer/i.test(text)) bound = "all-law-enforcement";
+
+  // 6. Conduct, places, purpose, penalties.
+  const conduct: Conduct[] = [];
+  const actorMasked = new Masked(text);
+  for (const a of actors) actorMasked.blank(a.start, a.end);
+  for (const c of CONDUCT_RES) actorMasked.each(c.re, (m) => (conduct.push({ ...span(text, m.index, m.index + m[0].length), kind: c.kind }), true));
+  conduct.sort((a, b) => a.start - b.start);
+
+  const places = { nonpublic: [] as Span[], public: [] as Span[], facilities: [] as Span[] };
+  actorMasked.each(NONPUBLIC_RE, (m) => (places.nonpublic.push(span(text, m.index, m.index + m[0].length)), true));
+  actorMasked.each(PUBLIC_RE, (m) => (places.public.push(span(text, m.index, m.index + m[0].length)), true));
+  for (const re of selfRes(self).facility) actorMasked.each(re, (m) => (places.facilities.push(span(text, m.index, m.index + m[0].length)), true));
+  for (const p of termPlaces) {
+    if (p.where === "non-public-property") places.nonpublic.push(p.span);
+    else if (p.where === "public-places") places.public.push(p.span);
+    else places.facilities.push(p.span);
+  }
+  for (const list of Object.values(places)) list.sort((a, b) => a.start - b.start);
+
+  let purpose: Span | null = termPurpose;
+  {
+    const re = globalForm(PURPOSE_RE);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const end = m.index + m[0].length;
+      if (PURPOSE_IS_ACTOR_RE.test(text.slice(end, end + 20))) continue;
+      if (PURPOSE_EXAMPLE_RE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      // "will not receive special or enhanced access ... for operations enforcing civil
+      // immigration laws" promises equal treatment; it does not limit a rule to a purpose.
+      const sent = sentenceOf(sents, m.index);
+      if (EQUAL_TREATMENT_RE.test(text.slice(sent.start, sent.end))) continue;
+      if (!purpose || m.index < purpose.start) purpose = span(text, m.index, end);
+      break;
+    }
+  }
+  const penalties: Penalty[] = [];
+  for (const p of PENALTY_RES) {
+    const re = globalForm(p.re);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) penalties.push({ ...span(text, m.index, m.index + m[0].length), kind: p.kind });
+  }
+  penalties.sort((a, b) => a.start - b.start);
+
+  // 7. Savings and acknowledgements of federal limits.
+  let savings: Analysis["savings"] = null;
+  {
+    const sp = globalForm(SAVINGS_SPECIFIC_RE).exec(text);
+    if (sp) savings = { ...span(text, sp.index, sp.index + sp[0].length), kind: "specific" };
+    else {
+      const g = globalForm(SAVINGS_GENERIC_RE).exec(text);
+      if (g) savings = { ...span(text, g.index, g.index + g[0].length), kind: "generic" };
+    }
+  }
+  let acknowledgesLimits: Span | null = null;
+  {
+    const m = globalForm(LIMITS_RE).exec(text);
+    if (m) acknowledgesLimits = span(text, m.index, m.index + m[0].length);
+  }
+
+  // 8. Status-sharing restrictions.
+  let statusRestriction: Span | null = null;
+  {
+    const mentions: Span[] = [...termStatus];
+    const re = globalForm(STATUS_RE);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) mentions.push(span(text, m.index, m.index + m[0].length));
+    mentions.sort((a, b) => a.start - b.start);
+    for (const st of mentions) {
+      const s = sentenceOf(sents, st.start);
+      // "Except as provided in subsection (3)" and "provided that" are cross-references, not sharing.
+      const body = text.slice(s.start, s.end).replace(CROSS_REFERENCE_RE, (w) => " ".repeat(w.length));
+      if (/^\s*nothing\s+in\b|\b(?:does|do|shall)\s+not\s+(?:prohibit|restrict|limit|prevent)\b|\bmay\s+(?:share|disclose|provide|send|exchange)\b/i.test(body)) continue;
+      if (!SHARE_RE.test(body)) continue;
+      const d = containing(dutySents, s.start);
+      // An item under "The prohibition ... shall include:" is negated by its lead-in.
+      if (!(d?.neg || (!d && !!inherit.leadIn && /\bprohibition\b/i.test(inherit.leadIn.text)) || /\b(?:no|not|prohibit\w*)\b/i.test(body))) continue;
+      // "shall not inquire about immigration status" restricts questioning, not sharing.
+      const shareAt = body.search(SHARE_RE);
+      if (shareAt < 0) continue;
+      // "disseminating ... the release status ..., or conditioning services upon immigration
+      // status": the status is the object of another verb, not of the sharing one.
+      const at = st.start - s.start;
+      if (shareAt < at && /,\s*(?:or|and)\s+\w+ing\b/i.test(body.slice(shareAt, at))) continue;
+      statusRestriction = st;
+      break;
+    }
+  }
+
+  // 9. Where.
+  const restrictsAccessWords = conduct.some((c) => c.kind === "access" || c.kind === "use");
+  let where: Where;
+  let whereSpan: Span | null = null;
+  if (places.nonpublic.length) {
+    where = "non-public-property";
+    whereSpan = places.nonpublic[0]!;
+  } else if (places.public.length) {
+    where = "public-places";
+    whereSpan = places.public[0]!;
+  } else if (places.facilities.length) {
+    where = "jurisdiction-facilities";
+    whereSpan = places.facilities[0]!;
+  } else where = "not-applicable";
+
+  // "No agency or agent shall enter into a 287(g) agreement": a bare agency or
+  // officer told not to cooperate is the enactor's own; a law cannot stop
+  // another government's agencies from helping their own.
+  // Likewise a bare agency told not to stop or arrest people, or told to review
+  // its own policies: only the enactor's agencies can be commanded so.
+  if (bound === "all-law-enforcement" && boundSpan && !LEVEL_NAMED_RE.test(boundSpan.text) && duty && !conduct.some((c) => c.kind === "dress" || c.kind === "identification" || c.kind === "access" || c.kind === "use")) {
+    const cooperation = negated && listRe("cooperation").test(text);
+    const arrests = negated && conduct.some((c) => c.kind === "methods") && /\b(?:solely|based\s+on|on\s+the\s+basis\s+of)\b/i.test(text);
+    const ownAdministration = !negated && !conduct.length && BARE_AGENCY_RE.test(boundSpan.text);
+    if (cooperation || arrests || ownAdministration) bound = "own-personnel";
+  }
+
+  // 10. What it does.
+  const does = new Set<Does>();
+  const ownSubject = bound === "own-personnel" || bound === null;
+  const outsideBound = reachesFederal(bound) || bound === "state-officers" || bound === "other-local-officers" || bound === "non-federal-officers";
+  const conductOfficers = conduct.filter((c) => c.kind === "dress" || c.kind === "identification" || c.kind === "methods");
+  const restrictedOutside = restricted.filter((a) => reachesFederal(a.cls) || a.cls === "state-officers" || a.cls === "other-local-officers");
+  if (penalties.length && !/^\s*nothing\b/i.test(text)) does.add("penalizes");
+  if (duty && outsideBound && conductOfficers.length && !inherit.exemptList) does.add("regulates-conduct");
+  if (duty && negated && (restrictsAccessWords || conduct.some((c) => c.kind === "use")) && (outsideBound || restrictedOutside.length || purpose || bound === "private-parties" || bound === "everyone" || (ownSubject && restrictedOutside.length > 0) || (bound === null && where !== "not-applicable")))
+    does.add("restricts-access");
+  if (duty && !does.has("restricts-access") && (outsideBound || bound === "everyone") && restrictsAccessWords && where !== "not-applicable") does.add("restricts-access");
+  const legalEffect = LEGAL_EFFECT_RE.test(text) && /^\s*(?:if\b|nothing\b|this\s+\w+\s+(?:shall\s+)?takes?\s+effect)/i.test(text);
+  if (duty && negated && !legalEffect && (ownSubject || bound === "everyone") && !does.has("restricts-access") && DECLINE_RE.test(text)) does.add("declines-assistance");
+  if (duty && !negated && ownSubject && DECLINE_VERB_RE.test(text) && DECLINE_RE.test(text)) does.add("declines-assistance");
+  if (duty && negated && ownSubject && statusRestriction) does.add("declines-assistance");
+  if (duty && bound === "own-personnel" && (!negated ? true : conductOfficers.length > 0 && !does.has("restricts-access") && !does.has("declines-assistance"))) does.add("directs-staff");
+  if (TRANSPARENCY_RE.test(text)) does.add("transparency");
+  if (POLICY_RE.test(text)) does.add("declares-policy");
+  if (LEGAL_EFFECT_RE.test(text)) does.add("legal-effect");
+  if (does.has("regulates-conduct") || does.has("restricts-access")) {
+    if (where === "not-applicable") where = "anywhere";
+  }
+
+  // 11. Who, in substance.
+  let whoMention: ActorMention | null = null;
+  if (restrictedOutside.length && (does.has("restricts-access") || does.has("regulates-conduct"))) whoMention = pickBound(restrictedOutside);
+  else if (boundMention) whoMention = boundMention;
+  let who: Who = "none";
+  let whoSpan: Span | null = null;
+  if (whoMention) {
+    who = toWho(whoMention.generic && bound ? bound : whoMention.cls);
+    whoSpan = span(text, whoMention.start, whoMention.end);
+  } else if (bound) {
+    who = toWho(bound);
+    whoSpan = boundSpan;
+  } else if (live.length) {
+    const m = pickBound(live);
+    if (m) {
+      who = toWho(m.cls);
+      whoSpan = span(text, m.start, m.end);
+    }
+  }
+
+  // 12. Private parties bound.
+  let privateParties: Span | null = null;
+  for (const a of subjects) {
+    if (a.cls !== "private-parties" && a.cls !== "everyone") continue;
+    const held = containing(dutySents, a.start);
+    const d = held && a.end <= held.modal ? held : undefined;
+    if (!d) continue;
+    if (/^\s*(?:not\s+)?be\s+[\w-]+(?:ed|en)\b/i.test(text.slice(d.modalEnd))) continue; // "No person shall be detained"
+    if (a.cls === "everyone" && bound === "all-law-enforcement") continue;
+    privateParties = span(text, a.start, a.end);
+    break;
+  }
+
+  // 13. Scopes of exemption and penalty paragraphs.
+  const exemptionScope = scopeOfExemption(text, exempts.length > 0);
+  const penaltyScope = penalties.length ? scopesReferenced(text) : [];
+
+  return {
+    text: original,
+    who,
+    whoSpan,
+    bound,
+    boundSpan,
+    actors,
+    exempts,
+    where,
+    whereSpan,
+    does: DOES_ORDER.filter((d) => does.has(d)),
+    penalties,
+    conduct,
+    purpose,
+    statusRestriction,
+    savings,
+    privateParties,
+    duty,
+    negated,
+    exemptionScope,
+    penaltyScope,
+    acknowledgesLimits,
+  };
+}
+

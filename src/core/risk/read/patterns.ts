@@ -1,0 +1,182 @@
+// The patterns the paragraph pass uses: named agencies, classes of officer,
+// places, purposes, penalties, savings, conduct. Word lists a lawyer may
+// extend live in words/*.yaml (lexicon.ts); what remains here is structure.
+// ---------------------------------------------------------------------------
+// Lexicon
+import type { ConductKind, PenaltyKind } from "./types.js";
+import { listRe } from "./lexicon.js";
+
+/** Named agencies; hint: words a match must contain (case-sensitive, as the regex), so text without any of them skips the regex. */
+export const AGENCIES: Array<{ re: RegExp; name: string; hint: string[]; immigration: boolean }> = [
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Immigration and Customs Enforcement(?:\s*\(ICE\))?/g, name: "ICE", hint: ["Immigration and Customs Enforcement"], immigration: true },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Customs and Border Protection(?:\s*\(CBP\))?/g, name: "CBP", hint: ["Customs and Border Protection"], immigration: true },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Citizenship and Immigration Services(?:\s*\(USCIS\))?/g, name: "USCIS", hint: ["Citizenship and Immigration Services"], immigration: true },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Department of Homeland Security(?:\s*\(DHS\))?/g, name: "DHS", hint: ["Department of Homeland Security"], immigration: true },
+  { re: /\bHomeland Security Investigations(?:\s*\(HSI\))?/g, name: "HSI", hint: ["Homeland Security Investigations"], immigration: true },
+  { re: /\bEnforcement and Removal Operations(?:\s*\(ERO\))?/g, name: "ERO", hint: ["Enforcement and Removal Operations"], immigration: true },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Border Patrol\b/g, name: "Border Patrol", hint: ["Border Patrol"], immigration: true },
+  { re: /\bFederal Bureau of Investigation(?:\s*\(FBI\))?/g, name: "FBI", hint: ["Federal Bureau of Investigation"], immigration: false },
+  { re: /\bDrug Enforcement Administration(?:\s*\(DEA\))?/g, name: "DEA", hint: ["Drug Enforcement Administration"], immigration: false },
+  { re: /\bBureau of Alcohol, Tobacco, Firearms(?:,)? and Explosives(?:\s*\(ATF\))?/g, name: "ATF", hint: ["Bureau of Alcohol, Tobacco, Firearms"], immigration: false },
+  { re: /\b(?:U\.S\.\s+|United States\s+)?Marshals Service\b/g, name: "U.S. Marshals Service", hint: ["Marshals Service"], immigration: false },
+  { re: /\b(?:ICE|CBP|DHS|HSI|ERO|USCIS)\b(?:\s+(?:officers?|agents?|personnel|officials?|employees?))?/g, name: "", hint: ["ICE", "CBP", "DHS", "HSI", "ERO", "USCIS"], immigration: true },
+];
+
+export const LEVEL_WORD = "federal|state|local|county|municipal|city|tribal|out-of-state|regional";
+export const ACTOR_NOUN =
+  "agenc(?:y|ies)|officers?|agents?|entit(?:y|ies)|officials?|personnel|employees?|departments?|governments?|authorit(?:y|ies)|law[- ]enforcement|bod(?:y|ies)|police";
+export const LEVELS_RE = new RegExp(
+  String.raw`\b(?:(?:any|all|every|each|no|a|an|other)\s+)?(?:(?:${LEVEL_WORD})\s*(?:,\s*(?:or\s+|and\s+|and\/or\s+)?|\s+(?:or|and|and\/or)\s+)){1,5}(?:${LEVEL_WORD})\s+(?:(?:government(?:al)?|law[- ]enforcement|police|public|peace)\s+){0,2}(?:${ACTOR_NOUN})\b`,
+  "gi",
+);
+/** LEVELS_GOV_RE cannot match without one of these words; it is costly to run on text without them. */
+export const LEVELS_GOV_HINT_RE = /United States|federal government/i;
+export const LEVELS_GOV_RE =
+  /\b(?:(?:an?|any|the)\s+)?(?:agency|officer|entity|department|employee)?[^.;]{0,20}?\b(?:the\s+)?(?:United States|federal government)\b[^.;]{0,40}?\b(?:a|any|the)\s+state\b[^.;]{0,60}?\b(?:political subdivisions?|local governments?|municipalit(?:y|ies)|count(?:y|ies)|cit(?:y|ies))(?:\s+(?:thereof|of\s+a\s+state))?/gi;
+
+export const IMMIGRATION_RES: RegExp[] = [
+  /\b(?:federal\s+)?(?:civil\s+)?immigration(?:\s+(?:enforcement|law[- ]enforcement))?\s+(?:officers?|agents?|officials?|authorit(?:y|ies)|agenc(?:y|ies)|personnel|employees?)\b/gi,
+  /\b(?:officers?|agents?|personnel|agenc(?:y|ies)|officials?|employees?)\s+(?:who\s+(?:is|are)\s+)?(?:authorized\s+to\s+enforce|enforcing|engaged\s+in(?:\s+the\s+enforcement\s+of)?|acting\s+to\s+enforce|responsible\s+for\s+(?:the\s+)?enforc(?:ing|ement\s+of))\s+(?:federal\s+)?(?:civil\s+)?immigration(?:\s+laws?|\s+enforcement)?\b/gi,
+];
+
+export const FEDERAL_RES: RegExp[] = [
+  /\b(?:federal|United States|U\.S\.)\s+(?:law[- ]enforcement\s+)?(?:officers?|agents?|agenc(?:y|ies)|officials?|personnel|employees?|authorit(?:y|ies)|government|law[- ]enforcement|departments?)\b/gi,
+  /\b(?:officers?|agents?|employees?|agenc(?:y|ies)|personnel)\s+of\s+the\s+(?:federal\s+government|United States(?:\s+government)?)\b/gi,
+];
+
+export const STATE_RES: RegExp[] = [
+  // "officers of the Illinois State Police" as one mention (not "officers" and "State Police").
+  /\b(?:officers?|troopers?|agents?|employees?)\s+of\s+the\s+(?:[A-Z][a-z]+\s+){0,2}(?:State\s+Police|Highway\s+Patrol|State\s+Patrol|Department\s+of\s+Public\s+Safety)\b/g,
+  /\b(?:(?:[A-Z][a-z]+\s+){0,2}Highway Patrol|CHP|(?:[A-Z][a-z]+\s+){0,2}State Police|(?:[A-Z][a-z]+\s+)?State Patrol|(?:[A-Z][a-z]+\s+)?Department of Public Safety|state\s+troopers?)\b/g,
+  /\bstate\s+(?:police|troopers?|patrol|law[- ]enforcement(?:\s+(?:officers?|agenc(?:y|ies)|personnel))?|peace\s+officers?|officers?|agenc(?:y|ies)|officials?|employees?)\b/gi,
+  /\b(?:officers?|agents?|employees?|members?|personnel)\s+(?:of|employed\s+by)\s+the\s+State(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?\b/g,
+];
+
+export const NONLOCAL_RES: RegExp[] = [
+  /\bnon-?local\s+(?:law[- ]enforcement(?:\s+(?:agenc(?:y|ies)|officers?|personnel|officials?|agents?))?|officers?|agenc(?:y|ies)|agents?|police)\b/gi,
+  /\boutside\s+(?:law[- ]enforcement(?:\s+(?:agenc(?:y|ies)|officers?|personnel))?|(?:police\s+)?agenc(?:y|ies)|officers?)\b/gi,
+  /\bout-of-(?:state|town)\s+(?:law[- ]enforcement(?:\s+(?:agenc(?:y|ies)|officers?))?|officers?|agenc(?:y|ies)|police(?:\s+officers?)?)\b/gi,
+];
+
+export const OTHER_LOCAL_RES: RegExp[] = [
+  /\b(?:school\s+district|transit|university|campus|port|airport)\s+police(?:\s+(?:officers?|department))?\b/gi,
+];
+
+export const GENERAL_RES: RegExp[] = [
+  /\blaw[- ]enforcement\s+(?:agenc(?:y|ies)|officers?|officials?|personnel|agents?|entit(?:y|ies)|bod(?:y|ies))\b/gi,
+  /\b(?:peace|police)\s+officers?\b/gi,
+  /\b(?:any|every|all|no|each)\s+(?:government(?:al)?|public)\s+(?:entit(?:y|ies)|agenc(?:y|ies)|bod(?:y|ies))\b/gi,
+  /\b(?:any|all|no|by|every)\s+law[- ]enforcement\b(?!\s+(?:activit|purpose|operation|action|function|dut|work|capacit|mission|matter|need))/gi,
+  /\b(?:any|every|each|no|all)\s+(?:other\s+)?agenc(?:y|ies)\b/gi,
+];
+
+export const PRIVATE_RE =
+  /\b(?:owners?|operators?|managers?)\s+(?:or\s+operators?\s+)?of\s+(?:any\s+)?(?:private(?:ly[- ]owned)?|commercial)\b[^.;,]{0,30}?\b(?:lots?|propert(?:y|ies)|buildings?|garages?|businesses|premises|facilit(?:y|ies))\b|\b(?:private\s+(?:property\s+)?(?:owners?|parties|party|entit(?:y|ies)|persons?|businesses|compan(?:y|ies)|employers?|landlords?|operators?)|(?:property|business|building|parking\s+lot)\s+owners?|businesses|landlords?|employers?|(?:fixed[- ]base|airport|facility|parking)\s+operators?|vendors?|lessees?|tow(?:ing)?\s+compan(?:y|ies)|hotels?|motels?)\b/gi;
+export const EVERYONE_RE = /\b(?:(?:no|any|every|each|a)\s+(?:person|individual|natural person|entity)|no\s+one|anyone)\b/gi;
+export const GENERIC_RE = /\b(?:(?:such|the|an?|any|each|every|no|all)\s+)?(?:officers?|agents?)\b/gi;
+
+/** "special or enhanced access", "preferential treatment": an equal-treatment promise. */
+export const EQUAL_TREATMENT_RE = /\b(?:special|enhanced|preferential|greater)\s+(?:or\s+(?:special|enhanced|preferential)\s+)?(?:access|treatment)\b/i;
+export const MODAL_RE =
+  /\b(?:shall|must|may\s+not|will\s+not|cannot|(?:is|are)\s+not\s+open\s+for|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|required|forbidden|barred|directed|not\s+permitted|not\s+authorized|guilty|subject\s+to|punishable|liable)|commits?)\b/i;
+export const NO_SUBJECT_RE = /^\s*(?:\([\w.]+\)\s*)*no\s+\w/i;
+export const NO_FORM_MODAL_RE = /\b(?:may|can|will|(?:is|are)\s+(?:hereby\s+)?(?:authorized|permitted|allowed))\b/i;
+/** Declining in positive words: "shall decline detainer requests", "shall refuse". */
+export const DECLINE_VERB_RE = /\b(?:shall|must|will)\s+(?:decline|refuse|reject)\b/i;
+/** Modal forms in which the enactor grants or withholds permission rather than commanding the subject. */
+export const AUTHORIZATION_MODAL_RE = /\b(?:authorized|permitted|allowed)\b/i;
+/** "shall not be given (granted, allowed) access": the subject receives, someone else gives. */
+export const GIVEN_RE = /\s*(?:not\s+)?be\s+(?:given|granted|allowed|permitted|provided|afforded)\s+(?!to\b)/iy;
+export const NEG_RE =
+  /(?:^|[^\w])(?:shall\s+not|must\s+not|may\s+not|will\s+not|cannot|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|forbidden|barred|not\s+permitted|not\s+authorized)|no|never|prohibit(?:ed|s)?)(?:[^\w]|$)/i;
+
+export const EXEMPT_CUE_RE =
+  /\b(?:nothing\s+(?:herein|in\s+this\s+\w+(?:\s+\([\w.]+\))?)\s+shall\s+(?:be\s+construed\s+to\s+)?(?:prohibit|prevent|restrict|limit)|except(?:ing)?(?:\s+for)?|other\s+than|excluding|exclusive\s+of|but\s+not|(?:does|do|shall)\s+not\s+(?:apply|extend)\s+to|(?:does|do|shall)\s+not\s+include|not\s+including|with\s+the\s+exception\s+of|exempts?)\s*:?$/i;
+export const FILLER_RE =
+  /^(?:[\s,:]|\b(?:for|to|the|any|an?|all|sworn|uniformed|on-duty|members?|officers?|employees?|personnel|agents?|deputies|of|by|employed|and|or|and\/or|its|their|such|nor)\b)*$/i;
+export const EXAMPLE_CUE_RE = /\b(?:including(?:\s+but\s+not\s+limited\s+to)?|such\s+as|e\.g\.,?|for\s+example,?)[\s,:]*(?:(?:the|any|an?)\s+)?$/i;
+export const FOLLOWING_EXEMPT_RE = /^\s*,?\s*(?:(?:shall\s+be|is|are)\s+(?:hereby\s+)?(?:exempt|excluded|not\s+(?:subject|covered|bound)))/i;
+
+export const FUNCTION_WORDS =
+  /\b(undercover|medical(?:\s+masks?)?|surgical\s+masks?|N95|respirators?|SWAT|tactical|special\s+weapons|hazardous|hazards?|smoke|protective\s+(?:gear|equipment)|helmets?|religious|inclement\s+weather|exigen(?:t|cy|cies)|emergenc(?:y|ies)|officer\s+safety|plainclothes|judicial\s+warrant|court\s+order)\b/gi;
+
+export const NONPUBLIC_RE =
+  /\bnon-?public\s+(?:areas?|spaces?|portions?|parts?|facilit(?:y|ies)|property|properties|premises)\b|\bnon-?public\b|\bnot\s+(?:generally\s+|otherwise\s+|normally\s+)?(?:open|available|accessible)\s+to\s+(?:the\s+|members\s+of\s+the\s+)?(?:general\s+)?public\b|\b(?:except|other\s+than|excluding)\s+(?:any\s+)?(?:areas?|portions?|spaces?|parts?)\s+(?:that\s+are\s+|of\s+[^.;]{1,40}?\s+)?(?:open|available|accessible)\s+to\s+the\s+(?:general\s+)?public\b|\brestricted\s+to\s+(?:employees|staff|authorized\s+(?:personnel|persons))\b|\bsecured?\s+areas?\b|\bjails?\b|\bholding\s+(?:cells?|facilit(?:y|ies))\b|\bdetention\s+facilit(?:y|ies)\b/gi;
+export const PUBLIC_RE =
+  /\b(?:public\s+)?parks?\b|\bstreets?\b(?!\s+address)|\bsidewalks?\b|\b(?:public\s+)?plazas?\b|\bpublic\s+(?:squares?|places?|spaces?|areas?|rights?[- ]of[- ]way|ways?|forums?|roads?)\b|\b(?:open|available|accessible)\s+to\s+the\s+(?:general\s+)?public\b|\bbeach(?:es)?\b|\btrails?\b|\bplaygrounds?\b|\bhighways?\b|\broads?\b|\brights?[- ]of[- ]way\b/gi;
+
+export const PENALTY_RES: Array<{ re: RegExp; kind: PenaltyKind }> = [
+  { re: /\bmisdemeanou?rs?\b/gi, kind: "misdemeanor" },
+  { re: /\binfractions?\b/gi, kind: "infraction" },
+  { re: /\b(?:civil|administrative)\s+(?:penalt(?:y|ies)|fines?|citations?)\b/gi, kind: "civil-penalty" },
+  { re: /\bfined\b|\bfines?\s+(?:of\s+)?(?:not\s+(?:more|less)\s+than|not\s+to\s+exceed|up\s+to|of)\b|\bpunishable\s+by\s+(?:a\s+)?fine\b|\$\s?[\d,]+(?:\.\d\d)?\s+(?:fine|penalty)\b/gi, kind: "fine" },
+  { re: /\bimprison(?:ment|ed)\b|\bincarcerat\w*|\bjail\s+(?:term|sentence)s?\b/gi, kind: "imprisonment" },
+  { re: /\bcriminal\s+(?:offen[cs]es?|penalt(?:y|ies)|sanctions?)\b|\bguilty\s+of\b|\bsubject\s+to\s+(?:criminal\s+)?prosecution\b/gi, kind: "criminal" },
+];
+
+export const PURPOSE_RE =
+  /\b(?:civil\s+)?immigration[- ](?:enforcement|law\s+enforcement|operations?|raids?|arrests?|sweeps?|detentions?|actions?|activit(?:y|ies)|purposes?|investigations?|proceedings|detainers?)\b|\benforc(?:e|es|ing|ement\s+of)\s+(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b|\b(?:violations?\s+of|under)\s+(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b|\bcivil\s+immigration\s+laws?\b|\bdeportations?\b|\bdeport(?:ing|ation\s+of)\s+(?:immigration\s+)?detainees\b|\bremoval\s+(?:proceedings|operations|flights?)\b|\b(?:ICE|CBP)\s+(?:operations?|enforcement|raids?|activit(?:y|ies)|charter\s+flights?|flights?)\b/gi;
+/** Words that name another government or a class beyond the enactor's own: "federal", "non-local", "operating in". */
+export const LEVEL_NAMED_RE = /\b(?:federal|state|local|county|municipal|tribal|non-?local|outside|out-of-state|other|foreign|United\s+States|operating|ICE|DHS|CBP|immigration)\b/i;
+/** "all agencies", "each agency": in a local measure, the enactor's own departments. */
+export const BARE_AGENCY_RE = /^(?:(?:all|each|every|any|the)\s+)?agenc(?:y|ies)$/i;
+/** "immigration enforcement agent" names an officer, not a purpose. */
+export const PURPOSE_IS_ACTOR_RE = /^\s+(?:agents?|officers?|officials?|personnel|authorit(?:y|ies)|agenc(?:y|ies)|facilit(?:y|ies)|centers?|agreements?)\b/i;
+/** "any other similar use including for enforcing civil immigration laws": an example, not a limit. */
+export const PURPOSE_EXAMPLE_RE = /\b(?:including|such\s+as)(?:\s+but\s+not\s+limited\s+to)?(?:\s+(?:for|to))?\s*$/i;
+export const PURPOSE_TEST_RE = new RegExp(PURPOSE_RE.source, "i");
+export const STATUS_RE =
+  /\b(?:(?:citizenship|immigration)(?:\s+(?:or|and|and\/or)\s+(?:citizenship|immigration))?\s+status|citizenship|nationality)\b/gi;
+/** Sharing verbs: a word list (read/words/sharing-verbs.yaml). */
+export const SHARE_RE = listRe("sharing-verbs");
+export const SAVINGS_SPECIFIC_RE = /\b(?:8\s+U\.?\s?S\.?\s?C\.?\s*(?:§{1,2}\s*)?(?:1373|1644)|§{1,2}\s*(?:1373|1644)|[Ss]ections?\s+(?:1373|1644))\b/g;
+export const CROSS_REFERENCE_RE = /\bas\s+(?:otherwise\s+)?provided\s+(?:in|by|under|for)\b|\bprovided\s+(?:that|further|however)\b|\bprovision\s+of\b/gi;
+export const SAVINGS_GENERIC_RE =
+  /\b(?:except\s+(?:as|where|when|to\s+the\s+extent)\s+(?:otherwise\s+)?(?:required|permitted|authorized|provided|mandated)\s+by\s+(?:(?:federal|state|applicable|controlling)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?(?:law|statute|regulation)|unless\s+(?:(?:such|the)\s+\w+\s+is\s+)?(?:otherwise\s+)?required(?:\s+to\s+do\s+so)?\s+by\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?(?:law|statute|regulation)|to\s+the\s+(?:maximum\s+)?extent\s+(?:permitted|allowed|authorized)\s+by\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?law|to\s+the\s+extent\s+consistent\s+with\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?law|consistent\s+with\s+(?:federal|applicable|state\s+and\s+federal)\s+law|(?:conflict|inconsistent)s?\s+with\s+(?:federal|state\s+or\s+federal|applicable|any\s+federal)\s+law|preempted\s+by\s+federal\s+law|as\s+required\s+by\s+federal\s+law)\b/gi;
+export const LIMITS_RE =
+  /\bto\s+the\s+(?:maximum\s+)?extent\s+(?:permitted|allowed|authorized)\s+by\s+(?:federal|state\s+and\s+federal|federal\s+and\s+state|applicable)\s+law\b|\bexcept\s+(?:where|as|to\s+the\s+extent)\s+(?:preempted\s+by|immune\s+under|prohibited\s+by)\s+federal\s+law\b|\b(?:immun(?:e|ity))\s+(?:under|from)\b[^.;]{0,40}\bfederal\s+law\b|\bSupremacy\s+Clause\b|\bnot\s+(?:apply|be\s+applied)\s+to\s+(?:conduct|acts?)\s+(?:authorized|required)\s+by\s+federal\s+law\b/gi;
+
+export const CONDUCT_RES: Array<{ re: RegExp; kind: ConductKind }> = [
+  {
+    re: /\b(?:face|facial)\s+coverings?\b|\b(?:ski\s+)?masks?\b|\bbalaclavas?\b|\bneck\s+gaiters?\b|\bconceal(?:s|ing|ment\s+of)?\s+(?:(?:his|her|their|the\s+officer's|an\s+officer's|one's)\s+)?(?:face|identity|facial\s+features)\b|\bdisguis(?:e|es|ed|ing)\b|(?<!\bin\s)\buniforms?\b|(?<!\bin\s)\bplain\s*clothes\b/gi,
+    kind: "dress",
+  },
+  {
+    // "identify any changes" is finding, not officers identifying themselves.
+    re: /\bidentif(?:y|ies|ying)\s+(?:themselves|himself|herself|oneself|themself|their\s+agency|his\s+or\s+her|as\s+an?\b)|\bidentification\b|\bbadges?(?:\s+numbers?)?\b|\bname\s+tags?\b|\bcredentials?\b|\bdisplay(?:s|ing)?\b[^.;]{0,60}?\b(?:name|agency|badge|number|garment|insignia|identification)\b|\boutermost\s+garment\b/gi,
+    kind: "identification",
+  },
+  {
+    re: /\bunmarked\s+(?:vehicles?|cars?)\b|\buse\s+of\s+force\b|\bchokeholds?\b|\btear\s+gas\b|\bchemical\s+(?:agents?|irritants?)\b|\bkettling\b|\brubber\s+bullets\b|\bbody[- ]worn\s+cameras?\b|\bno[- ]knock\b|\bknock\s+and\s+announce\b|\b(?:make|conduct|effect|effectuate)\s+(?:an?\s+|any\s+)?(?:civil\s+)?(?:arrests?|stops?|raids?|sweeps?|searches?)\b|\barrest(?:s)?\b|\bpresent\s+(?:a|the)\s+(?:judicial\s+)?warrant\b/gi,
+    kind: "methods",
+  },
+  {
+    // "enter into an agreement" and "access to a database" are not where officers go.
+    re: /\benter(?:s|ing)?\b(?!\s+into\b)|\bentry\b|\bnot\s+open\s+for\b|(?<!\b(?:such|the|that|direct)\s)\baccess\b(?!\s+to\s+(?:any\s+|the\s+|such\s+|its\s+)?(?:electronic\s+)?(?:databases?|data|information|records?|files?|systems?))|\bbe\s+present\b|\bremain\s+(?:in|on)\b|\bpatrol\b|\boperat(?:e|ing)\s+(?:in|on|within|at|from)\b|\bconduct(?:s|ing)?\s+[^.;]{0,50}?\b(?:enforcement|operations?|activit(?:y|ies))\s+(?:in|on|at|within)\b/gi,
+    kind: "access",
+  },
+  {
+    re: /\bstaging\s+(?:areas?|grounds?|locations?|sites?)\b|\bprocessing\s+(?:locations?|centers?|sites?|areas?)\b|\boperations?\s+bases?\b|\bbases?\s+of\s+operations?\b|\bstag(?:e|ing)\b|\bservic(?:e|es|ing)\b[^.;]{0,40}?\b(?:flights?|aircraft|vehicles?)\b|\bcharter\s+flights?\b|\bland(?:ing)?\s+(?:aircraft|flights?)\b|\bto\s+be\s+used\s+(?:for|as)\b/gi,
+    kind: "use",
+  },
+];
+
+/** Words that make a duty sentence about how officers work, where they go, or penalties. */
+export const RELEVANT_RE = new RegExp(
+  [
+    ...CONDUCT_RES.map((c) => c.re.source),
+    String.raw`\bpermit|\ballow|\bservic(?:e|es|ing)\b|\bstaging|\buse\b[^.;]{0,60}\b(?:as|for)\b`,
+  ].join("|"),
+  "i",
+);
+export const PENALTY_WORD_RE = /\bmisdemeanou?r|\binfraction|\bpenalt(?:y|ies)\b|\bfined?\b|\bguilty\b|\bpunishable\b|\bimprison/i;
+
+export const DECLINE_RE =
+  /\b(?:assist(?:s|ing|ance)?|cooperat(?:e|es|ing|ion)|participat(?:e|es|ing)|expend(?:s|ing)?|honou?r(?:s|ing)?|compl(?:y|ies|ying)\s+with|respond(?:s|ing)?\s+to|hold(?:s|ing)?|detain(?:s|ing)?|transfer(?:s|ring)?|notif(?:y|ies|ying)|inquir(?:e|es|ing)|ask(?:s|ing)?|enter\s+into|joint\s+(?:operations?|task\s+forces?)|287\s*\(g\)|detainers?|administrative\s+warrants?|notification\s+requests?|resources|funds|monies|personnel|equipment|share|disclos(?:e|ing)|provid(?:e|ing)\s+(?:information|data|access))\b|\bprovid(?:e|es|ing)\b[^;]{0,60}?\baccess\b/i;
+export const TRANSPARENCY_RE =
+  /\bFreedom\s+of\s+Information\b|\bFOIA\b|\bpublic[- ]records?\b|\brecords?\s+requests?\b|\b5\s+U\.S\.C\.\s*§\s*552\b|\bpublish(?:es|ed|ing)?\b|\b(?:annual|quarterly|monthly|public)\s+reports?\b|\breport\s+to\s+the\s+(?:City|County|Town|Village|Borough|Council|Board|public)\b|\bdashboard\b|\baudits?\b|\bpost(?:ed)?\s+(?:on|to)\s+the\b/i;
+export const POLICY_RE =
+  /\b(?:it\s+is\s+(?:hereby\s+)?(?:declared\s+to\s+be\s+)?the\s+policy\s+of|hereby\s+(?:declares|affirms|reaffirms|supports|urges|calls\s+upon|opposes|condemns)|(?:declares|affirms|reaffirms)\s+(?:its|that)|urges|calls\s+(?:up)?on)\b/i;
+export const LEGAL_EFFECT_RE =
+  /\bseverab|\bheld\s+(?:to\s+be\s+)?(?:invalid|unconstitutional|unenforceable)|\btakes?\s+effect|\beffective\s+(?:date|immediately|upon|on)|\bhereby\s+repealed|\bshall\s+be\s+construed|\bnothing\s+in\s+this\b|\bsavings?\s+clause|\bcodif(?:y|ied)/i;
+
