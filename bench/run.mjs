@@ -143,6 +143,14 @@ try {
   } catch (err) {
     console.log(`parsers: not measured: ${err?.message ?? String(err)}`);
   }
+  // Memory as rows grow: long (about an hour for 20,000 rows on a loaded 2-core machine), so on request.
+  const scaleRows = process.env.BENCH_SCALE_ROWS;
+  if (!scaleRows) {
+    console.log("batch scale: not run (BENCH_SCALE_ROWS=3000,20000 npm run bench measures the peak RSS of batches of those sizes; targets: under 300 MB, the largest within 1.3x of the smallest)");
+  } else if (existsSync(batchModule)) {
+    const { benchScale, reportScale } = await import(pathToFileURL(batchModule).href);
+    console.log(`batch scale (DOCX, default jobs):\n${reportScale(await benchScale({ rows: scaleRows.split(",").map(Number) }))}`);
+  }
   console.log(`machine after the runs: load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { schemaCommand } from "./commands/schema.js";
 import { lawCommand } from "./commands/law.js";
 import { PACKAGE_ROOT } from "./core/paths.js";
 import { removePendingTempFiles, writtenOutputs } from "./core/io/output.js";
+import { INTERRUPT_SIGNALS, detachFromTerminal, interruptionMessage } from "./commands/interrupt.js";
 import { readFileSync } from "node:fs";
 
 export const EXIT = { ok: 0, findings: 1, error: 2, interrupted: 130 } as const;
@@ -63,14 +64,17 @@ export async function main(argv: string[]): Promise<number> {
     argv = argv.filter((a) => a !== "--no-cache");
   }
   // Synchronous: an await here would let the command go on and write its output after all.
+  // SIGHUP (the terminal closed) ends ordkit like Ctrl-C; the message may go nowhere, the cleanup still happens.
   const onSignal = (sig: NodeJS.Signals): void => {
     removePendingTempFiles();
-    const written = writtenOutputs();
-    process.stderr.write(`\nordkit: interrupted (${sig}); ${written.length ? `already written in full: ${written.join(", ")}` : "no output was written"}\n`);
-    process.exit(EXIT.interrupted);
+    try {
+      process.stderr.write(`\n${interruptionMessage(sig, writtenOutputs())}\n`);
+    } finally {
+      if (sig === "SIGHUP") detachFromTerminal();
+      process.exit(EXIT.interrupted);
+    }
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  for (const sig of INTERRUPT_SIGNALS) process.once(sig, onSignal);
   // A reader that stops early (ordkit ... | head) closes the pipe: that is not an error.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(EXIT.ok);

@@ -14,7 +14,7 @@ import { cellValue, columnType } from "../src/core/batch/columns.js";
 import { mergeRow, mergedLocator, sharedAnswers } from "../src/core/batch/merge.js";
 import { outputName, slug } from "../src/core/batch/names.js";
 import { readBatchFile } from "../src/core/batch/rows.js";
-import { planBatch } from "../src/core/batch/plan.js";
+import { planBatch, rowJob } from "../src/core/batch/plan.js";
 import { RowDrafter } from "../src/core/batch/draft-row.js";
 import { batchExitCode, summaryJson } from "../src/core/batch/result.js";
 import { loadLibrary } from "../src/core/library/load.js";
@@ -161,10 +161,10 @@ test("a row drafter loads the library and templates once: later rows do not read
   const shared = sharedAnswers(YamlSource.read(path.join(dir, "shared.yaml"), "shared.yaml"));
   const plan = planBatch(readBatchFile(path.join(dir, "rows.csv"), "rows.csv", library, def), shared, dir, ".md");
   const drafter = new RowDrafter({ libraryDir: [libraryDir], templatesDir, batchFile: "rows.csv", sharedOrigins: shared.origins, today: "2026-01-01" });
-  assert.equal(drafter.draft(plan.jobs[0]!).jurisdiction.name, "City of A");
+  assert.equal(drafter.draft(rowJob(shared, plan.jobs[0]!)).jurisdiction.name, "City of A");
   rmSync(libraryDir, { recursive: true });
   rmSync(templatesDir, { recursive: true });
-  assert.equal(drafter.draft(plan.jobs[1]!).jurisdiction.name, "City of B");
+  assert.equal(drafter.draft(rowJob(shared, plan.jobs[1]!)).jurisdiction.name, "City of B");
   assert.throws(() => new RowDrafter({ libraryDir: [libraryDir], templatesDir, batchFile: "rows.csv", sharedOrigins: {}, today: "2026-01-01" }), "a fresh drafter does read them");
 });
 
@@ -296,7 +296,7 @@ test("usage: --batch needs --out-dir and refuses --out; --jobs is a whole number
   usage(["--batch", "rows.csv", "--out", "x.md"], /--out does not go with --batch/);
   usage(["--batch", "rows.csv"], /--batch needs --out-dir DIR/);
   usage(["--batch", "rows.csv", "--out-dir", "d", "--jobs", "0"], /--jobs must be a whole number of at least 1/);
-  usage(["--answers", "x.yaml", "--out-dir", "d"], /--out-dir, --jobs and --summary go with --batch/);
+  usage(["--answers", "x.yaml", "--out-dir", "d"], /--out-dir, --jobs, --summary and --resume go with --batch/);
   const help = runCli(["draft", "--help"]);
   for (const opt of ["--batch", "--out-dir", "--jobs", "--summary"]) assert.ok(help.stdout.includes(opt), opt);
 });

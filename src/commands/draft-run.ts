@@ -72,6 +72,8 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
       try {
         answers = (await runInterview(start, { output }, keep)).answers;
       } catch (err) {
+        // The input ended (Ctrl-D): say where the answers so far are, as for Ctrl-C.
+        if (err instanceof UserError && keptPartial) throw new UserError({ ...err.problems[0]!, hint: `your answers so far are kept in ${displayPath(partial)}: run the same command again to resume` }, err.code);
         if ((err as { name?: string })?.name !== "ExitPromptError") throw err;
         const again = keptPartial ? `; your answers so far are kept in ${displayPath(partial)}: run the same command again to resume` : "";
         process.stderr.write(`ordkit: interrupted; no draft was written${again}\n`);
