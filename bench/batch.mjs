@@ -3,6 +3,7 @@
 // `ordkit draft` runs would cost, estimated from a sample of the same rows.
 //
 //   node bench/batch.mjs [--rows 500] [--sample 20] [--jobs N] [--format docx|md|json] [--keep]
+//   node bench/batch.mjs --scale 3000,20000 [--jobs N]   (peak memory as rows grow)
 //
 // benchBatch(opts) returns the numbers, for bench/run.mjs to report.
 import { spawnSync } from "node:child_process";
@@ -137,6 +138,46 @@ export async function benchBatch(opts = {}) {
   }
 }
 
+/**
+ * Peak RSS of whole batches (main thread and workers: one process) for each
+ * row count, DOCX, the default --jobs: memory must stay flat as rows grow.
+ * Returns [{ rows, seconds, draftsPerSecond, peakMb }].
+ */
+export async function benchScale(opts = {}) {
+  const counts = opts.rows ?? [3000, 20000];
+  const out = [];
+  for (const rows of counts) {
+    const work = mkdtempSync(path.join(tmpdir(), "ordkit-bench-scale-"));
+    try {
+      writeFileSync(path.join(work, "batch.csv"), batchCsv(rows));
+      writeFileSync(path.join(work, "shared.yaml"), SHARED);
+      const jobsArgs = opts.jobs ? ["--jobs", String(opts.jobs)] : [];
+      const r = timed(["draft", "--batch", "batch.csv", "--answers", "shared.yaml", "--out-dir", "out", "--summary", "summary.json", ...jobsArgs], work);
+      const written = readdirSync(path.join(work, "out")).length;
+      if (written !== rows) throw new Error(`the batch wrote ${written} of ${rows} drafts`);
+      out.push({ rows, seconds: r.ms / 1000, draftsPerSecond: rows / (r.ms / 1000), peakMb: r.rss });
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
+
+/** The scale figures against their targets: peak under 300 MB, and the largest batch within 1.3x of the smallest. */
+export function reportScale(results) {
+  const lines = results.map((r) => `  ${String(r.rows).padStart(6)} rows: ${r.seconds.toFixed(0)} s (${r.draftsPerSecond.toFixed(1)} drafts/s), peak RSS ${r.peakMb === null ? "n/a (no /usr/bin/time)" : `${r.peakMb.toFixed(0)} MB`}`);
+  const peaks = results.map((r) => r.peakMb).filter((x) => x !== null);
+  if (peaks.length === results.length && peaks.length > 0) {
+    const highest = Math.max(...peaks);
+    lines.push(`  peak RSS under 300 MB: ${highest < 300 ? "met" : "NOT MET"} (highest ${highest.toFixed(0)} MB)`);
+    if (peaks.length > 1) {
+      const ratio = peaks[peaks.length - 1] / peaks[0];
+      lines.push(`  ${results[results.length - 1].rows} rows vs ${results[0].rows} rows: ${ratio.toFixed(2)}x the peak (target <= 1.3x: ${ratio <= 1.3 ? "met" : "NOT MET"})`);
+    }
+  }
+  return lines.join("\n");
+}
+
 export function report(r) {
   const mb = (x) => (x === null ? "n/a (no /usr/bin/time)" : `${x.toFixed(0)} MB`);
   return [
@@ -150,7 +191,13 @@ export function report(r) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const { values } = parseArgs({ options: { rows: { type: "string" }, sample: { type: "string" }, jobs: { type: "string" }, format: { type: "string" }, keep: { type: "boolean" } } });
+  const { values } = parseArgs({ options: { rows: { type: "string" }, sample: { type: "string" }, jobs: { type: "string" }, format: { type: "string" }, keep: { type: "boolean" }, scale: { type: "string" } } });
+  if (values.scale) {
+    // node bench/batch.mjs --scale 3000,20000 [--jobs N]
+    const results = await benchScale({ rows: values.scale.split(",").map(Number), ...(values.jobs ? { jobs: Number(values.jobs) } : {}) });
+    console.log(`ordkit draft --batch, memory as rows grow (DOCX, ${values.jobs ?? "default"} jobs, node ${process.version}):\n${reportScale(results)}`);
+    process.exit(0);
+  }
   const r = await benchBatch({
     ...(values.rows ? { rows: Number(values.rows) } : {}),
     ...(values.sample ? { sample: Number(values.sample) } : {}),

@@ -17,6 +17,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = path.join(root, "bin", "ordkit.js");
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const work = mkdtempSync(path.join(os.tmpdir(), "ordkit-bench-"));
+// Every ordkit run here caches parsed files in the work directory, never the user's cache; the warm-up round fills it.
+process.env.ORDKIT_CACHE_DIR = path.join(work, "cache");
 const node = process.execPath;
 const MB_LIMIT = 200;
 
@@ -77,6 +79,8 @@ try {
     { name: "amend", cmd: node, args: [bin, "draft", "-a", path.join(root, "examples", "alameda-bay-ca-amending-ordinance.yaml"), "-o", path.join(work, "a.docx"), "--force"] },
     ...(pandocOk ? [{ name: "pandoc", cmd: "pandoc", args: [md, "-o", path.join(work, "p.docx")] }] : []),
     { name: "validate", cmd: node, args: [bin, ...validate.args], okStatus: [0, 1] },
+    // The same with no parse cache: a first run, an upgrade, CI, or --no-cache.
+    { name: "validateCold", cmd: node, args: [bin, ...validate.args], okStatus: [0, 1], env: { ...process.env, ORDKIT_NO_CACHE: "1" } },
     { name: "diff", cmd: node, args: [bin, "diff", lib, path.join(work, "library-changed"), "--format", "json"], okStatus: [1] },
     { name: "check", cmd: node, args: [bin, "check", long, "--fail-on", "none"] },
     { name: "checkCode", cmd: node, args: [bin, "check", code, "--fail-on", "none"] },
@@ -102,6 +106,7 @@ try {
     row("ordkit draft vs pandoc", m.draft, `${x(m.draft, m.pandoc)} pandoc`, "<= 1.25x pandoc", m.draft.ms / m.pandoc.ms <= 1.25);
   }
   row(validate.label, m.validate, `${x(m.validate, m.floor)} floor`, "< 1 s", m.validate.ms < 1000);
+  row(`${validate.label}, no cache`, m.validateCold, `${x(m.validateCold, m.floor)} floor`, "< 1 s", m.validateCold.ms < 1000);
   row(`ordkit diff (1,000 clauses, ${changed.changed} revised)`, m.diff, `${x(m.diff, m.floor)} floor`, "< 1 s", m.diff.ms < 1000);
   row("ordkit check (200-section .md)", m.check, `${x(m.check, m.floor)} floor`, "< 1 s", m.check.ms < 1000);
   row("ordkit check (5,000-section code)", m.checkCode, `${x(m.checkCode, m.floor)} floor`, "< 1 s", m.checkCode.ms < 1000);
@@ -130,6 +135,21 @@ try {
     } catch (err) {
       console.log(`batch: not measured: ${err?.message ?? String(err)}`);
     }
+  }
+  // Whether the fast YAML reader and the Handlebars fast path earn their keep beside the parse cache.
+  try {
+    const { benchParsers, formatParsers } = await import(pathToFileURL(path.join(root, "bench", "parsers.mjs")).href);
+    console.log(`parsers (work timed inside fresh processes):\n${formatParsers(benchParsers({ library: lib, answers: largest.example, runs }))}`);
+  } catch (err) {
+    console.log(`parsers: not measured: ${err?.message ?? String(err)}`);
+  }
+  // Memory as rows grow: long (about an hour for 20,000 rows on a loaded 2-core machine), so on request.
+  const scaleRows = process.env.BENCH_SCALE_ROWS;
+  if (!scaleRows) {
+    console.log("batch scale: not run (BENCH_SCALE_ROWS=3000,20000 npm run bench measures the peak RSS of batches of those sizes; targets: under 300 MB, the largest within 1.3x of the smallest)");
+  } else if (existsSync(batchModule)) {
+    const { benchScale, reportScale } = await import(pathToFileURL(batchModule).href);
+    console.log(`batch scale (DOCX, default jobs):\n${reportScale(await benchScale({ rows: scaleRows.split(",").map(Number) }))}`);
   }
   console.log(`machine after the runs: load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 } finally {

@@ -46,12 +46,12 @@ const withoutSourceMap = {
 };
 
 /**
- * yaml and ajv are loaded synchronously, on first use, with
+ * yaml, ajv, saxes and csv-parse are loaded synchronously, on first use, with
  * createRequire(import.meta.url)("yaml"), which esbuild leaves alone: point
  * those calls at CommonJS copies of the packages in dist/bundle/vendor, so
  * the bundle needs nothing from node_modules but PDF.js (left external below).
  */
-const VENDORED = ["yaml", "ajv"];
+const VENDORED = ["yaml", "ajv", "saxes", "csv-parse/sync"];
 const vendored = {
   name: "vendored-requires",
   setup(build) {

@@ -12,6 +12,7 @@ import { schemaCommand } from "./commands/schema.js";
 import { lawCommand } from "./commands/law.js";
 import { PACKAGE_ROOT } from "./core/paths.js";
 import { removePendingTempFiles, writtenOutputs } from "./core/io/output.js";
+import { INTERRUPT_SIGNALS, detachFromTerminal, interruptionMessage } from "./commands/interrupt.js";
 import { readFileSync } from "node:fs";
 
 export const EXIT = { ok: 0, findings: 1, error: 2, interrupted: 130 } as const;
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .description("Draft model local ordinances on outside law enforcement, in legislative form, with risk notes.\nordkit's output is a starting draft, not legal advice.")
     .version(version(), "-V, --version")
     .option("--debug", "show stack traces for errors")
+    .option("--no-cache", "do not read or write the cache of parsed files (also ORDKIT_NO_CACHE=1)")
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText(
       "after",
@@ -56,15 +58,23 @@ Exit codes: 0 ok; 1 findings or differences; 2 usage, input or internal error; 1
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes("--debug");
+  // Anywhere on the line, before or after the command; through the environment, so batch workers see it too.
+  if (argv.includes("--no-cache")) {
+    process.env.ORDKIT_NO_CACHE = "1";
+    argv = argv.filter((a) => a !== "--no-cache");
+  }
   // Synchronous: an await here would let the command go on and write its output after all.
+  // SIGHUP (the terminal closed) ends ordkit like Ctrl-C; the message may go nowhere, the cleanup still happens.
   const onSignal = (sig: NodeJS.Signals): void => {
     removePendingTempFiles();
-    const written = writtenOutputs();
-    process.stderr.write(`\nordkit: interrupted (${sig}); ${written.length ? `already written in full: ${written.join(", ")}` : "no output was written"}\n`);
-    process.exit(EXIT.interrupted);
+    try {
+      process.stderr.write(`\n${interruptionMessage(sig, writtenOutputs())}\n`);
+    } finally {
+      if (sig === "SIGHUP") detachFromTerminal();
+      process.exit(EXIT.interrupted);
+    }
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  for (const sig of INTERRUPT_SIGNALS) process.once(sig, onSignal);
   // A reader that stops early (ordkit ... | head) closes the pipe: that is not an error.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(EXIT.ok);

@@ -10,7 +10,7 @@ import { PACKAGE_ROOT } from "../src/core/paths.js";
 
 /** Bottom first; a path belongs to the layer of its longest matching prefix. */
 export const LAYERS: ReadonlyArray<{ name: string; paths: string[] }> = [
-  { name: "base", paths: ["core/errors.ts", "core/paths.ts", "core/io/", "core/draft.ts", "core/amendment.ts"] },
+  { name: "base", paths: ["core/errors.ts", "core/paths.ts", "core/io/", "core/draft.ts", "core/amendment.ts", "core/text/", "core/cache/", "core/reference-parsers.ts"] },
   { name: "shared", paths: ["core/shared/"] },
   { name: "legal", paths: ["core/legal/"] },
   { name: "library", paths: ["core/library/"] },

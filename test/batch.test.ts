@@ -14,7 +14,7 @@ import { cellValue, columnType } from "../src/core/batch/columns.js";
 import { mergeRow, mergedLocator, sharedAnswers } from "../src/core/batch/merge.js";
 import { outputName, slug } from "../src/core/batch/names.js";
 import { readBatchFile } from "../src/core/batch/rows.js";
-import { planBatch } from "../src/core/batch/plan.js";
+import { planBatch, rowJob } from "../src/core/batch/plan.js";
 import { RowDrafter } from "../src/core/batch/draft-row.js";
 import { batchExitCode, summaryJson } from "../src/core/batch/result.js";
 import { loadLibrary } from "../src/core/library/load.js";
@@ -44,7 +44,7 @@ variables:
 
 function csvError(text: string): UserError {
   try {
-    parseCsv(text, "b.csv");
+    parseCsv(Buffer.from(text), "b.csv");
   } catch (err) {
     assert.ok(err instanceof UserError, String(err));
     return err;
@@ -55,7 +55,7 @@ function csvError(text: string): UserError {
 // ---------------------------------------------------------------- CSV
 
 test("CSV: quoted fields keep commas, doubled quotes and line breaks; positions are where fields start", () => {
-  const t = parseCsv('\ufeffa,b,c\r\n"City of X, Heights","the ""Main"" lot","two\r\nlines"\r\nplain, spaced ,\n', "b.csv");
+  const t = parseCsv(Buffer.from('\ufeffa,b,c\r\n"City of X, Heights","the ""Main"" lot","two\r\nlines"\r\nplain, spaced ,\n'), "b.csv");
   assert.equal(t.records.length, 3);
   const [head, one, two] = t.records;
   assert.deepEqual(head!.fields.map((f) => f.value), ["a", "b", "c"]);
@@ -68,7 +68,7 @@ test("CSV: quoted fields keep commas, doubled quotes and line breaks; positions 
 
 test("CSV: syntax errors name line and column with the line and a hint", () => {
   const stray = csvError('a,b\nCity "Y",WA\n');
-  assert.deepEqual(stray.problems.map((p) => [p.line, p.col]), [[2, 6], [2, 8]]);
+  assert.deepEqual(stray.problems.map((p) => [p.line, p.col]), [[2, 6]]);
   assert.equal(stray.problems[0]!.snippet, 'City "Y",WA');
   assert.match(stray.problems[0]!.hint!, /quote the whole value/);
   const after = csvError('a,b\n"X"y,WA\n');
@@ -161,10 +161,10 @@ test("a row drafter loads the library and templates once: later rows do not read
   const shared = sharedAnswers(YamlSource.read(path.join(dir, "shared.yaml"), "shared.yaml"));
   const plan = planBatch(readBatchFile(path.join(dir, "rows.csv"), "rows.csv", library, def), shared, dir, ".md");
   const drafter = new RowDrafter({ libraryDir: [libraryDir], templatesDir, batchFile: "rows.csv", sharedOrigins: shared.origins, today: "2026-01-01" });
-  assert.equal(drafter.draft(plan.jobs[0]!).jurisdiction.name, "City of A");
+  assert.equal(drafter.draft(rowJob(shared, plan.jobs[0]!)).jurisdiction.name, "City of A");
   rmSync(libraryDir, { recursive: true });
   rmSync(templatesDir, { recursive: true });
-  assert.equal(drafter.draft(plan.jobs[1]!).jurisdiction.name, "City of B");
+  assert.equal(drafter.draft(rowJob(shared, plan.jobs[1]!)).jurisdiction.name, "City of B");
   assert.throws(() => new RowDrafter({ libraryDir: [libraryDir], templatesDir, batchFile: "rows.csv", sharedOrigins: {}, today: "2026-01-01" }), "a fresh drafter does read them");
 });
 
@@ -296,7 +296,7 @@ test("usage: --batch needs --out-dir and refuses --out; --jobs is a whole number
   usage(["--batch", "rows.csv", "--out", "x.md"], /--out does not go with --batch/);
   usage(["--batch", "rows.csv"], /--batch needs --out-dir DIR/);
   usage(["--batch", "rows.csv", "--out-dir", "d", "--jobs", "0"], /--jobs must be a whole number of at least 1/);
-  usage(["--answers", "x.yaml", "--out-dir", "d"], /--out-dir, --jobs and --summary go with --batch/);
+  usage(["--answers", "x.yaml", "--out-dir", "d"], /--out-dir, --jobs, --summary and --resume go with --batch/);
   const help = runCli(["draft", "--help"]);
   for (const opt of ["--batch", "--out-dir", "--jobs", "--summary"]) assert.ok(help.stdout.includes(opt), opt);
 });

@@ -1,3 +1,4 @@
+import "./setup.js";
 import { fileURLToPath } from "node:url";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";

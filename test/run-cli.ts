@@ -8,13 +8,13 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): CliResult {
   const r = spawnSync(process.execPath, [fromRoot("bin/ordkit.js"), ...args], {
     cwd: opts.cwd ?? fromRoot(),
     env: { ...process.env, NO_COLOR: "1", ...opts.env },
     input: opts.input ?? "",
     encoding: "utf8",
-    timeout: 60_000,
+    timeout: opts.timeoutMs ?? 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -2,6 +2,7 @@
 // definition and templates once, then drafts each row it is sent and hands
 // back the output bytes. It never writes files (the main thread does, so an
 // interruption can never leave a half-written one) and never prints.
+import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { UserError, type Problem } from "../core/errors.js";
 import { RowDrafter, type RowDrafterInput } from "../core/batch/draft-row.js";
@@ -17,8 +18,9 @@ export interface WorkerInit extends RowDrafterInput {
   notes: boolean;
 }
 
+/** unchanged: --resume found the row's file already holding exactly these bytes (data is then empty). */
 export type WorkerReply =
-  | { index: number; ok: true; data: string | Uint8Array; riskNotes: SeverityCounts; notes: string[] }
+  | { index: number; ok: true; data: string | Uint8Array; unchanged: boolean; riskNotes: SeverityCounts; notes: string[] }
   | { index: number; ok: false; problems: Problem[]; internal: boolean; stack?: string };
 
 function failure(index: number, err: unknown): WorkerReply {
@@ -49,8 +51,19 @@ async function draftOne(job: RowJob): Promise<WorkerReply> {
     if (!drafter) throw initError;
     const draft = drafter.draft(job);
     const data = await WRITERS[init.format].write(draft, { lineNumbers: init.lineNumbers, paper: init.paper ?? drafter.library.paper ?? "letter", notes: init.notes });
-    return { index: job.index, ok: true, data, riskNotes: countSeverities(draft.riskNotes), notes: draft.notes };
+    const unchanged = job.existing === true && job.out !== null && sameBytes(job.out, data);
+    return { index: job.index, ok: true, data: unchanged ? "" : data, unchanged, riskNotes: countSeverities(draft.riskNotes), notes: draft.notes };
   } catch (err) {
     return failure(job.index, err);
+  }
+}
+
+/** Whether file holds exactly data (a file that cannot be read is not the same). */
+function sameBytes(file: string, data: string | Uint8Array): boolean {
+  try {
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    return Buffer.compare(readFileSync(file), bytes) === 0;
+  } catch {
+    return false;
   }
 }

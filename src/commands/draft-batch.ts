@@ -1,16 +1,18 @@
 // The body of `ordkit draft --batch FILE --out-dir DIR`: one draft per row,
 // drafted by worker threads and written here (atomically, never over an
 // existing file without --force), with a progress bar and a summary table.
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { UserError, formatProblem, type Problem } from "../core/errors.js";
 import { displayPath } from "../core/paths.js";
+import { visible, visibleLine } from "../core/text/terminal.js";
 import { librarySpec, templatesDir as extraTemplates } from "./library-flags.js";
-import { checkOutput, removePendingTempFiles, writeAtomic } from "../core/io/output.js";
+import { checkOutput, makeDirs, removeStaleTempFiles, writeAtomic, writeAtomicChunks } from "../core/io/output.js";
+import { reportInterruptionWith } from "./interrupt.js";
 import { WRITERS, type FormatName } from "../writers/index.js";
-import type { RowJob } from "../core/batch/plan.js";
+import type { PlannedJob, RowJob } from "../core/batch/plan.js";
 import type { RowResult } from "../core/batch/result.js";
 import type { WorkerInit, WorkerReply } from "./draft-batch-worker.js";
 import { checkDateFlag } from "./draft-run.js";
@@ -27,6 +29,7 @@ export async function runDraftBatch(flags: DraftFlags): Promise<void> {
   const format = (await import("../writers/formats.js")).resolveFormat("draft", { format: flags.format }, "docx").name as FormatName;
   const writer = WRITERS[format];
   const force = flags.force ?? false;
+  const resume = flags.resume ?? false;
   const libraryDir = librarySpec(flags);
   const templatesDir = extraTemplates(flags);
   const batchFile = path.resolve(flags.batch!);
@@ -39,7 +42,7 @@ export async function runDraftBatch(flags: DraftFlags): Promise<void> {
   const { loadInterview } = await import("../core/interview/definition.js");
   const { readBatchFile } = await import("../core/batch/rows.js");
   const { sharedAnswers } = await import("../core/batch/merge.js");
-  const { planBatch } = await import("../core/batch/plan.js");
+  const { planBatch, rowJob } = await import("../core/batch/plan.js");
   const library = loadLibrary(libraryDir);
   const def = loadInterview(library);
   let shared = null;
@@ -53,15 +56,30 @@ export async function runDraftBatch(flags: DraftFlags): Promise<void> {
   const plan = planBatch(batch, shared, outDir, writer.extension);
   const { templateStack } = await import("../core/assemble/assemble.js");
   await checkTemplates(templateStack(library, templatesDir), plan.rows.map((r) => r.instrument));
-  mkdirSync(outDir, { recursive: true });
-  checkOutputs(plan.jobs, force, inputs);
+  const clash = flags.summary ? plan.jobs.find((j) => j.out !== null && path.resolve(j.out) === path.resolve(flags.summary!)) : undefined;
+  if (clash) throw usage(`--summary ${displayPath(flags.summary!)} is the draft of row ${clash.index}`, "write the summary outside --out-dir, or give it a .json name no row has");
+  makeDirs(outDir);
+  if (resume) {
+    const stale = removeStaleTempFiles(outDir);
+    if (stale > 0) process.stderr.write(`removed ${stale} temp file(s) a stopped run left in ${displayPath(outDir)}\n`);
+  }
+  const { writtenRow, failedRow, batchExitCode, summaryChunks } = await import("../core/batch/result.js");
+  const info = new Map(plan.rows.map((r) => [r.index, r]));
+  const checked = checkOutputs(plan.jobs, { force, resume, inputs });
   if (flags.summary) checkOutput(flags.summary, { force, inputs, elsewhere: "choose another --summary path" });
 
-  const results = new Map<number, RowResult>(plan.failed.map((r) => [r.index, r]));
-  const info = new Map(plan.rows.map((r) => [r.index, r]));
-  const { writtenRow, failedRow, batchExitCode, summaryJson } = await import("../core/batch/result.js");
+  // Results by row index; the rows that cannot be drafted are settled already.
+  const results: Array<RowResult | undefined> = [];
+  const tally = { done: 0, failed: 0, written: 0, unchanged: 0 };
+  const settle = (r: RowResult): void => {
+    results[r.index] = r;
+    tally.done++;
+    tally[r.status === "failed" ? "failed" : r.status === "unchanged" ? "unchanged" : "written"]++;
+  };
+  for (const r of plan.failed) settle(r);
+  for (const [index, problem] of checked.failed) settle(failedRow(info.get(index)!, [problem]));
   const progress = new Progress(plan.rows.length, showProgress(process.env, process.stderr.isTTY));
-  progress.update(results);
+  progress.update(tally);
   const pool = new Pool({
     libraryDir,
     templatesDir,
@@ -75,49 +93,56 @@ export async function runDraftBatch(flags: DraftFlags): Promise<void> {
     ...(flags.date ? { date: flags.date } : {}),
   });
 
-  // Completed drafts stay on an interruption; the one being written is never half there (writes are synchronous here).
-  const onSignal = (sig: NodeJS.Signals): void => {
-    pool.stop();
-    removePendingTempFiles();
-    progress.clear();
-    const written = [...results.values()].filter((r) => r.status === "written").length;
-    process.stderr.write(`\nordkit: interrupted (${sig}): ${written} of ${plan.rows.length} drafts were written to ${displayPath(outDir)} and stay there; no partial file was left\n`);
-    process.exit(130);
+  // The rows are handed out one at a time: each row's answers file is made then, and the planned row let go.
+  const queue: Array<PlannedJob | null> = plan.jobs.filter((j) => !checked.failed.has(j.index));
+  let cursor = 0;
+  const next = (): RowJob | undefined => {
+    const planned = queue[cursor];
+    if (!planned) return undefined;
+    queue[cursor++] = null;
+    return rowJob(shared, planned, checked.existing.has(planned.index));
   };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+
+  // Completed drafts stay on an interruption; the one being written is never half there (writes are synchronous here).
+  const stopReporting = reportInterruptionWith((sig) => {
+    progress.clear();
+    return `ordkit: interrupted (${sig}): ${tally.written} of ${plan.rows.length} drafts were written to ${displayPath(outDir)} and stay there; no partial file was left\n  hint: run the same command again with --resume to draft only the rest`;
+  });
   try {
-    await pool.run(plan.jobs, Math.min(jobs, plan.jobs.length), (job, reply) => {
+    await pool.run(next, Math.min(jobs, queue.length), (job, reply) => {
       const row = info.get(job.index)!;
       if (!reply.ok) {
         if (reply.internal && debug && reply.stack) process.stderr.write(`${reply.stack}\n`);
-        results.set(job.index, failedRow(row, reply.problems));
+        settle(failedRow(row, reply.problems));
+      } else if (reply.unchanged) {
+        settle(writtenRow(row, job.out!, reply.riskNotes, reply.notes, true));
+      } else if (job.existing && !force) {
+        settle(failedRow(row, [{ message: "the file exists and differs from the draft this row gives now", file: displayPath(job.out!), hint: "pass --force with --resume to replace it (the answers, library or ordkit changed since it was written)" }]));
       } else {
         try {
           writeAtomic(job.out!, reply.data, { force });
-          results.set(job.index, writtenRow(row, job.out!, reply.riskNotes, reply.notes));
+          settle(writtenRow(row, job.out!, reply.riskNotes, reply.notes));
         } catch (err) {
-          if (!(err instanceof UserError)) throw err;
-          results.set(job.index, failedRow(row, err.problems));
+          // Whatever befalls one row's file (a full disk, a name the file system refuses) is that row's alone.
+          settle(failedRow(row, err instanceof UserError ? err.problems : [{ message: `internal error: ${(err as Error)?.message ?? String(err)}`, file: displayPath(job.out!) }]));
         }
       }
-      progress.update(results);
+      progress.update(tally);
     });
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    stopReporting();
     progress.clear();
   }
 
-  const ordered = [...results.values()].sort((a, b) => a.index - b.index);
+  const ordered = results.filter((r): r is RowResult => r !== undefined);
   for (const r of ordered) {
-    for (const n of r.notes) process.stderr.write(`note: row ${r.index} (line ${r.line}): ${n}\n`);
-    if (r.status === "failed") process.stderr.write(`ordkit: row ${r.index} (line ${r.line}${r.jurisdiction ? `, ${r.jurisdiction}` : ""}) failed:\n${indent(r.problems.map(formatProblem).join("\n"))}\n`);
+    for (const n of r.notes) process.stderr.write(`note: row ${r.index} (line ${r.line}): ${visible(n)}\n`);
+    if (r.status === "failed") process.stderr.write(`ordkit: row ${r.index} (line ${r.line}${r.jurisdiction ? `, ${visibleLine(r.jurisdiction)}` : ""}) failed:\n${indent(r.problems.map(formatProblem).join("\n"))}\n`);
   }
   process.stdout.write(await summaryTable(ordered, outDir));
   if (flags.summary) {
-    const meta = { batch: displayPath(batchFile), answers: flags.answers ? displayPath(flags.answers) : null, outDir: displayPath(outDir), format };
-    writeAtomic(flags.summary, summaryJson(ordered, meta, displayPath), { force });
+    const meta = { batch: displayPath(batchFile), answers: flags.answers ? displayPath(flags.answers) : null, outDir: displayPath(outDir), format, ...(resume ? { resume } : {}) };
+    writeAtomicChunks(flags.summary, summaryChunks(ordered, meta, displayPath), { force });
     process.stderr.write(`wrote the summary to ${displayPath(flags.summary)}\n`);
   }
   process.exitCode = batchExitCode(ordered);
@@ -137,24 +162,33 @@ async function checkTemplates(dirs: string[], instruments: Array<string | null>)
   for (const i of known) if (instruments.includes(i)) templateFor(set, i);
 }
 
-/** Every output that exists already, reported at once (nothing is written unless --force). */
-function checkOutputs(jobs: readonly RowJob[], force: boolean, inputs: string[]): void {
+/**
+ * Every output checked before anything is drafted. Outputs that exist stop the
+ * batch (listed at once) unless --force or --resume; a name the file system
+ * refuses fails its row alone. With --resume, existing files are noted: the
+ * worker compares their bytes with the row's draft.
+ */
+function checkOutputs(jobs: readonly PlannedJob[], opts: { force: boolean; resume: boolean; inputs: string[] }): { failed: Map<number, Problem>; existing: Set<number> } {
   const problems: Problem[] = [];
+  const failed = new Map<number, Problem>();
+  const existing = new Set<number>();
   for (const job of jobs) {
     if (job.out === null) continue;
     try {
-      checkOutput(job.out, { force, inputs, elsewhere: "choose another --out-dir" });
+      checkOutput(job.out, { force: opts.force || opts.resume, inputs: opts.inputs, elsewhere: "choose another --out-dir" });
+      if (opts.resume && existsSync(job.out)) existing.add(job.index);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      problems.push(...err.problems);
+      if (err.code === "io") failed.set(job.index, err.problems[0]!);
+      else problems.push(...err.problems);
     }
   }
-  if (problems.length === 0) return;
+  if (problems.length === 0) return { failed, existing };
   // One hint for the lot, after the list.
   const shown: Problem[] = problems.slice(0, 10).map(({ hint: _hint, ...p }) => p);
   if (problems.length > shown.length) shown.push({ message: `... and ${problems.length - shown.length} more` });
   const exists = problems.every((p) => /already exists/.test(p.message));
-  shown[shown.length - 1] = { ...shown[shown.length - 1]!, hint: exists ? "pass --force to replace them (the same rows give the same files), or choose another --out-dir" : problems[0]!.hint ?? "choose another --out-dir" };
+  shown[shown.length - 1] = { ...shown[shown.length - 1]!, hint: exists ? "pass --resume to draft only the rows whose files are missing, --force to replace them (the same rows give the same files), or choose another --out-dir" : problems[0]!.hint ?? "choose another --out-dir" };
   throw new UserError(shown, exists ? "exists" : "usage");
 }
 
@@ -167,62 +201,87 @@ function indent(s: string): string {
 
 // ---------------------------------------------------------------- the workers
 
+/** Per worker: a small young generation keeps the garbage of each draft from swelling memory; the old-generation cap makes a runaway row kill its worker, not the machine. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 };
+/** Workers that die one after another without drafting a row are not replaced after this many. */
+const MAX_FRUITLESS_DEATHS = 3;
+
 class Pool {
-  private readonly workers = new Set<Worker>();
   constructor(private readonly init: WorkerInit) {}
 
-  /** Drafts every job on up to `size` workers; onDone runs here, in the main thread, once per job. */
-  run(jobs: readonly RowJob[], size: number, onDone: (job: RowJob, reply: WorkerReply) => void): Promise<void> {
-    const queue = [...jobs];
+  /**
+   * Drafts every job next() hands out on up to `size` workers; onDone runs
+   * here, in the main thread, once per job. A worker that dies takes only its
+   * current row with it (reported as failed) and is replaced.
+   */
+  run(next: () => RowJob | undefined, size: number, onDone: (job: RowJob, reply: WorkerReply) => void): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (queue.length === 0) return resolve();
       let live = 0;
+      let fruitless = 0;
+      let settled = false;
+      const finish = (err?: unknown): void => {
+        if (settled) return;
+        settled = true;
+        if (err) reject(err);
+        else resolve();
+      };
       const settle = (job: RowJob, reply: WorkerReply): boolean => {
+        if (settled) return false;
         try {
           onDone(job, reply);
           return true;
         } catch (err) {
-          queue.length = 0;
-          this.stop();
-          reject(err);
+          finish(err);
           return false;
         }
       };
       const start = (): void => {
-        const w = new Worker(new URL("./draft-batch-worker.js", import.meta.url), { workerData: this.init });
-        this.workers.add(w);
+        const w = new Worker(new URL("./draft-batch-worker.js", import.meta.url), { workerData: this.init, resourceLimits: WORKER_LIMITS });
         live++;
         let current: RowJob | undefined;
+        let failure: Error | null = null;
         const feed = (): void => {
-          current = queue.shift();
+          current = settled ? undefined : next();
           if (current) w.postMessage(current);
           else void w.terminate();
         };
         w.on("message", (reply: WorkerReply) => {
           const job = current!;
           current = undefined;
+          fruitless = 0;
           if (settle(job, reply)) feed();
+          else void w.terminate();
         });
         w.on("error", (err) => {
-          // A worker that dies takes only its current row with it; the others drain the queue.
-          if (current) settle(current, { index: current.index, ok: false, problems: [{ message: `internal error: a worker stopped (${err.message})`, hint: "run again with --jobs 1; report it with the row that caused it" }], internal: true });
-          current = undefined;
+          failure = err;
         });
-        w.on("exit", () => {
-          this.workers.delete(w);
+        w.on("exit", (code) => {
           live--;
+          const lost = current;
+          current = undefined;
+          if (lost) {
+            fruitless++;
+            const why = failure ? failure.message : `exit code ${code}`;
+            const reported = settle(lost, {
+              index: lost.index,
+              ok: false,
+              internal: true,
+              problems: [{ message: `internal error: the worker drafting this row stopped (${why}); the other rows went on`, hint: "run again with --jobs 1 --debug; report it with the row that caused it" }],
+            });
+            if (reported && fruitless < MAX_FRUITLESS_DEATHS) return start();
+          }
           if (live > 0) return;
-          for (const job of queue.splice(0)) settle(job, { index: job.index, ok: false, problems: [{ message: "not drafted: every worker stopped", hint: "run again with --jobs 1" }], internal: true });
-          resolve();
+          // No worker is left: the rows not handed out were not drafted.
+          for (let job = next(); job !== undefined && !settled; job = next()) {
+            settle(job, { index: job.index, ok: false, internal: true, problems: [{ message: "not drafted: the workers kept stopping", hint: "run again with --jobs 1 --debug; report it with the rows that caused it" }] });
+          }
+          finish();
         });
         feed();
       };
+      if (size === 0) return finish();
       for (let k = 0; k < size; k++) start();
     });
-  }
-
-  stop(): void {
-    for (const w of this.workers) void w.terminate();
   }
 }
 
@@ -242,13 +301,12 @@ class Progress {
     private readonly enabled: boolean,
   ) {}
 
-  update(results: ReadonlyMap<number, RowResult>): void {
+  update(tally: { done: number; failed: number }): void {
     if (!this.enabled) return;
-    const done = results.size;
+    const { done, failed } = tally;
     const now = Date.now();
     if (done < this.total && now - this.last < 100) return;
     this.last = now;
-    const failed = [...results.values()].filter((r) => r.status === "failed").length;
     const width = 30;
     const filled = Math.round((done / Math.max(1, this.total)) * width);
     process.stderr.write(`\r\x1b[Kdrafting [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${this.total}${failed ? ` (${failed} failed)` : ""}`);
@@ -268,14 +326,15 @@ async function summaryTable(rows: readonly RowResult[], outDir: string): Promise
   const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
   const head = ["line", "jurisdiction", "file", "high", "medium", "low", "info"];
   const body = rows.map((r) => {
-    const name = clip(r.jurisdiction ?? `(row ${r.index})`, 40);
-    if (r.status === "written") {
+    // Names and messages come from the batch file: control characters are shown, never sent to the terminal.
+    const name = clip(visibleLine(r.jurisdiction ?? `(row ${r.index})`), 40);
+    if (r.status !== "failed") {
       const n = r.riskNotes!;
-      return [String(r.line), name, path.relative(outDir, r.file!), String(n.high), String(n.medium), String(n.low), String(n.info)];
+      return [String(r.line), name, `${visibleLine(path.relative(outDir, r.file!))}${r.status === "unchanged" ? " (unchanged)" : ""}`, String(n.high), String(n.medium), String(n.low), String(n.info)];
     }
     const p = r.problems[0];
     const where = p ? [p.file, p.line, p.col].filter((x) => x !== undefined).join(":") : "";
-    const first = p ? clip(`${where ? `${where}: ` : ""}${p.message.split("\n")[0]}`, 100) : "";
+    const first = p ? clip(visibleLine(`${where ? `${where}: ` : ""}${p.message.split("\n")[0]}`), 100) : "";
     return [String(r.line), name, `FAILED: ${first}${r.problems.length > 1 ? ` (+${r.problems.length - 1} more)` : ""}`];
   });
   const widths = head.map((h, k) => Math.max(h.length, ...body.filter((b) => b.length === head.length).map((b) => b[k]!.length)));
@@ -284,7 +343,9 @@ async function summaryTable(rows: readonly RowResult[], outDir: string): Promise
     return cells.map((c, k) => (k === 0 || k >= 3 ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join("  ").trimEnd();
   };
   const written = rows.filter((r) => r.status === "written").length;
-  const failed = rows.length - written;
-  const total = `${written} of ${rows.length} draft(s) written to ${displayPath(outDir)}${failed ? `; ${failed} row(s) failed (problems above, on stderr)` : ""}`;
+  const unchanged = rows.filter((r) => r.status === "unchanged").length;
+  const failed = rows.length - written - unchanged;
+  const skipped = unchanged ? `; ${unchanged} skipped (their files already held exactly these drafts)` : "";
+  const total = `${written} of ${rows.length} draft(s) written to ${displayPath(outDir)}${skipped}${failed ? `; ${failed} row(s) failed (problems above, on stderr)` : ""}`;
   return [line(head), ...body.map(line), "", total, ""].join("\n");
 }

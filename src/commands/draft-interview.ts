@@ -19,6 +19,9 @@ import {
 } from "../core/interview/questions.js";
 import type { InterviewDefinition } from "../core/interview/definition.js";
 import type { Library } from "../core/shared/library-types.js";
+import { UserError } from "../core/errors.js";
+import { removePendingTempFiles } from "../core/io/output.js";
+import { detachFromTerminal } from "./interrupt.js";
 
 /** inquirer's prompt context (input and output streams, abort signal). */
 export type Context = NonNullable<Parameters<typeof input>[1]>;
@@ -184,6 +187,60 @@ export async function runInterview(
   context?: Context,
   onAnswer?: (answers: PartialAnswers) => void,
 ): Promise<InterviewResult> {
+  const ended = inputEnded();
+  try {
+    return await interview(start, ended.promise, context, onAnswer);
+  } finally {
+    ended.dispose();
+  }
+}
+
+/**
+ * Rejects with a UserError when no more input can come: the terminal's input
+ * ended (Ctrl-D on an empty line closes inquirer's reader; a closed pty ends
+ * stdin) while a question waits. Nothing else then keeps Node running, so the
+ * process would otherwise end with exit code 0, no message and no file.
+ */
+function inputEnded(): { promise: Promise<never>; dispose: () => void } {
+  let fail: () => void = () => {};
+  const promise = new Promise<never>((_, reject) => {
+    fail = () =>
+      reject(
+        new UserError(
+          { message: "the input ended (Ctrl-D) before every question was answered; no draft was written", hint: "run ordkit draft again and answer each question (Ctrl-C stops it), or pass --answers FILE (docs/answers-format.md)" },
+          "usage",
+        ),
+      );
+  });
+  promise.catch(() => {}); // rejected only while a question waits; the race below reports it
+  process.once("beforeExit", fail);
+  // A terminal that closes ends stdin, and readline, restoring the terminal it
+  // no longer has, would throw (setRawMode EIO): stop first, before it runs.
+  const hangup = (): void => {
+    removePendingTempFiles();
+    try {
+      process.stderr.write("ordkit: error: the terminal closed before every question was answered; no draft was written (any answers given so far are kept: run the same command again to resume)\n");
+    } finally {
+      detachFromTerminal();
+      process.exit(2);
+    }
+  };
+  process.stdin.prependOnceListener("end", hangup);
+  return {
+    promise,
+    dispose: () => {
+      process.off("beforeExit", fail);
+      process.stdin.off("end", hangup);
+    },
+  };
+}
+
+async function interview(
+  start: { def: InterviewDefinition; library: Library; answers: PartialAnswers; ctx: InterviewContext },
+  ended: Promise<never>,
+  context?: Context,
+  onAnswer?: (answers: PartialAnswers) => void,
+): Promise<InterviewResult> {
   const { def, library, ctx } = start;
   const out = context?.output ?? process.stdout;
   let answers = start.answers;
@@ -201,7 +258,7 @@ export async function runInterview(
     const why = stale ? `The earlier answer ${formatValue(current)} no longer fits the other answers (the instrument or the modules changed): choose again from what does.` : null;
     out.write(questionHeader(q, group, { at: done + 1, of: all.length, back: canGoBack && history.length > 0 && q.decl.type !== "multi-choice" }, why).join("\n") + "\n");
     group = q.group;
-    const value = await runPrompt(promptFor(q, stale ? undefined : current, canGoBack && history.length > 0), context);
+    const value = await Promise.race([runPrompt(promptFor(q, stale ? undefined : current, canGoBack && history.length > 0), context), ended]);
     if (value === BACK) {
       const last = history.pop()!;
       answers = setAnswer(answers, last.q.keys, last.before);
@@ -228,7 +285,7 @@ export async function runInterview(
   for (;;) {
     const questions = plan(def, library, answers, ctx);
     out.write("\n");
-    const choice = await select(reviewPrompt(questions, answers), context);
+    const choice = await Promise.race([select(reviewPrompt(questions, answers), context), ended]);
     if (choice === WRITE) return { answers, questions };
     const q = questions.find((x) => x.path === choice);
     if (!q) continue;

@@ -5,6 +5,7 @@ import { existsSync, rmSync } from "node:fs";
 import { displayPath } from "../core/paths.js";
 import { answersSchemaFile, schemaReference } from "../core/library/answers-schema.js";
 import type { Library } from "../core/shared/library-types.js";
+import { isCalendarDate } from "../core/text/answer-text.js";
 import { librarySpec, templatesDir as extraTemplates } from "./library-flags.js";
 import { checkOutput, writeAtomic } from "../core/io/output.js";
 import { WRITERS, type FormatName } from "../writers/index.js";
@@ -71,6 +72,8 @@ export async function runDraft(flags: DraftFlags): Promise<void> {
       try {
         answers = (await runInterview(start, { output }, keep)).answers;
       } catch (err) {
+        // The input ended (Ctrl-D): say where the answers so far are, as for Ctrl-C.
+        if (err instanceof UserError && keptPartial) throw new UserError({ ...err.problems[0]!, hint: `your answers so far are kept in ${displayPath(partial)}: run the same command again to resume` }, err.code);
         if ((err as { name?: string })?.name !== "ExitPromptError") throw err;
         const again = keptPartial ? `; your answers so far are kept in ${displayPath(partial)}: run the same command again to resume` : "";
         process.stderr.write(`ordkit: interrupted; no draft was written${again}\n`);
@@ -132,8 +135,8 @@ function schemaRef(file: string, library: Library): string {
 
 /** --date, when given, must be a calendar-shaped YYYY-MM-DD (also used by --batch). */
 export function checkDateFlag(date: string | undefined): void {
-  if (date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(date)) {
-    throw new UserError({ message: `--date must be YYYY-MM-DD, got "${date}"`, hint: "e.g. --date 2026-04-01" }, "usage");
+  if (date !== undefined && !isCalendarDate(date)) {
+    throw new UserError({ message: `--date must be YYYY-MM-DD, a day of the calendar; got ${JSON.stringify(date)}`, hint: "e.g. --date 2026-04-01" }, "usage");
   }
 }
 

@@ -21,6 +21,7 @@ export interface DraftFlags {
   outDir?: string;
   jobs?: string;
   summary?: string;
+  resume?: boolean;
 }
 
 export function draftCommand(): Command {
@@ -41,6 +42,7 @@ export function draftCommand(): Command {
     .option("--out-dir <dir>", "with --batch: directory for the drafts (created if missing), one file per row named <name>-<state>-<instrument>")
     .option("-j, --jobs <n>", "with --batch: drafts written in parallel (default: the number of CPUs)")
     .option("--summary <file>", "with --batch: also write a JSON summary of every row (docs/batch.md)")
+    .option("--resume", "with --batch: finish an interrupted batch: rows whose file already holds exactly what they would write are skipped, the rest are drafted")
     .addHelpText(
       "after",
       `
@@ -63,9 +65,9 @@ Same inputs always give byte-identical output.`,
         await runDraftBatch(flags);
         return;
       }
-      if (flags.outDir !== undefined || flags.jobs !== undefined || flags.summary !== undefined) {
+      if (flags.outDir !== undefined || flags.jobs !== undefined || flags.summary !== undefined || flags.resume !== undefined) {
         const { UserError } = await import("../core/errors.js");
-        throw new UserError({ message: "--out-dir, --jobs and --summary go with --batch", hint: "ordkit draft --batch FILE --out-dir DIR, or --out FILE for a single draft" }, "usage");
+        throw new UserError({ message: "--out-dir, --jobs, --summary and --resume go with --batch", hint: "ordkit draft --batch FILE --out-dir DIR, or --out FILE for a single draft" }, "usage");
       }
       const { runDraft } = await import("./draft-run.js");
       await runDraft(flags);

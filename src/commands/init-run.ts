@@ -1,8 +1,7 @@
 // The body of `ordkit init`.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { UserError } from "../core/errors.js";
-import { checkOutput, writeAtomic } from "../core/io/output.js";
+import { UserError, type Problem } from "../core/errors.js";
+import { checkOutput, makeDirs, writeAtomic } from "../core/io/output.js";
 import { displayPath } from "../core/paths.js";
 import { LAYER_SCHEMA_DIR, scaffoldFiles } from "../core/library/scaffold.js";
 import { loadLibrary } from "../core/library/load.js";
@@ -19,7 +18,7 @@ export async function runInit(dirArg: string, flags: InitFlags): Promise<void> {
   const files = scaffoldFiles({ dir, name, title });
   const force = flags.force ?? false;
   // Check every target before writing any, so a refusal leaves nothing half-made.
-  const problems = [];
+  const problems: Problem[] = [];
   for (const rel of files.keys()) {
     try {
       checkOutput(path.join(dir, rel), { force, inputs: [], createDirs: true, elsewhere: "give ordkit init another directory" });
@@ -34,13 +33,14 @@ export async function runInit(dirArg: string, flags: InitFlags): Promise<void> {
       checkOutput(path.join(schemaDir, name), { force, inputs: [], createDirs: true, elsewhere: "give ordkit init another directory" });
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      problems.push(...err.problems);
+      // A file in the way of the layer's directory blocks every file once: say it once.
+      for (const p of err.problems) if (!problems.some((q) => q.file === p.file && q.message === p.message)) problems.push(p);
     }
   }
   if (problems.length) throw new UserError(problems, "exists");
   for (const [rel, text] of files) {
     const file = path.join(dir, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeDirs(path.dirname(file));
     writeAtomic(file, text, { force });
   }
   // The schemas next to the layer, the answers schema from the library it makes.

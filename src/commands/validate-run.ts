@@ -3,7 +3,7 @@ import path from "node:path";
 import { formatProblem, UserError, type Problem } from "../core/errors.js";
 import { displayPath } from "../core/paths.js";
 import { validateLibrary, type ValidationReport } from "../core/validate.js";
-import { librarySpec } from "./library-flags.js";
+import { librarySpec, templatesDir } from "./library-flags.js";
 import { resolveFormat } from "../writers/formats.js";
 import type { ValidateFlags } from "./validate.js";
 
@@ -11,7 +11,7 @@ export async function runValidate(dir: string | undefined, flags: ValidateFlags)
   if (dir && flags.library?.length) throw new UserError({ message: "give the library either as DIR or with --library, not both", hint: "ordkit validate DIR" }, "usage");
   const spec = dir ? [path.resolve(dir)] : librarySpec(flags);
   const { RULE_IDS } = await import("../core/risk/rule-ids.generated.js");
-  const report: ValidationReport = validateLibrary(spec, RULE_IDS);
+  const report: ValidationReport = validateLibrary(spec, RULE_IDS, templatesDir(flags));
   if (resolveFormat("validate", { format: flags.format }, "text").name === "json") {
     process.stdout.write(`${JSON.stringify(validationJson(report), null, 2)}\n`);
   } else {

@@ -1,5 +1,6 @@
 // User-facing errors. A UserError is something the user can fix (bad input,
 // a missing file); anything else that escapes is an internal error.
+import { visible, visibleLine } from "./text/terminal.js";
 
 export interface Problem {
   message: string;
@@ -36,14 +37,28 @@ export function formatLocation(p: Problem): string {
   return loc;
 }
 
+/** Snippets longer than this are shown as a window around the column (a minified or one-line file). */
+const SNIPPET_WIDTH = 160;
+
 export function formatProblem(p: Problem): string {
-  const loc = formatLocation(p);
-  let out = loc ? `${loc}: ${p.message}` : p.message;
+  const loc = visibleLine(formatLocation(p));
+  const message = visible(p.message);
+  let out = loc ? `${loc}: ${message}` : message;
   if (p.snippet !== undefined && p.col !== undefined) {
-    out += `\n    ${p.snippet}\n    ${" ".repeat(Math.max(0, p.col - 1))}^`;
+    const { text, caret } = snippetWindow(p.snippet, p.col);
+    out += `\n    ${text}\n    ${" ".repeat(caret)}^`;
   }
-  if (p.hint) out += `\n  hint: ${p.hint}`;
+  if (p.hint) out += `\n  hint: ${visible(p.hint)}`;
   return out;
+}
+
+/** The snippet as shown (control characters escaped, a long line cut around the column) and the caret's offset in it. */
+function snippetWindow(snippet: string, col: number): { text: string; caret: number } {
+  const at = Math.max(0, Math.min(col - 1, snippet.length));
+  const from = snippet.length > SNIPPET_WIDTH ? Math.max(0, Math.min(at - SNIPPET_WIDTH / 2, snippet.length - SNIPPET_WIDTH)) : 0;
+  const to = Math.min(snippet.length, from + SNIPPET_WIDTH);
+  const head = (from > 0 ? "…" : "") + visibleLine(snippet.slice(from, at));
+  return { text: head + visibleLine(snippet.slice(at, to)) + (to < snippet.length ? "…" : ""), caret: head.length };
 }
 
 /** Collects problems so validation can report every one, not the first. */

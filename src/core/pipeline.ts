@@ -11,6 +11,7 @@ import { UserError } from "./errors.js";
 import { buildContext, withRiskNotes, type CheckInstrument } from "./risk/index.js";
 import { parseTextDocument, textFormatFor, type LineRange } from "./parse/text.js";
 import { readDocx } from "./parse/docx.js";
+import { textFileIssue } from "./text/utf8.js";
 import { INSTRUMENTS } from "./draft.js";
 import type { AmendInput } from "./amend/build.js";
 import type { PublishedLines } from "./amend/chapter.js";
@@ -193,6 +194,9 @@ function readText(file: string): string {
     if (statSync(file).size > MAX_TEXT_BYTES) throw new UserError({ message: "file is too large to be a draft (over 8 MB)", file: shown });
     const bytes = readFileSync(file);
     if (bytes.includes(0)) throw new UserError({ message: "file is binary, not text", file: shown, hint: "pass a Markdown, plain-text or .docx draft" });
+    // Never a U+FFFD in a reading of a law, nor an ESC sequence on its way to a terminal: refused where it is.
+    const issue = textFileIssue(bytes);
+    if (issue) throw new UserError({ ...issue, message: issue.message === "is not UTF-8 text" ? "file is not UTF-8 text" : `the draft ${issue.message}`, file: shown });
     return bytes.toString("utf8");
   } catch (err) {
     if (err instanceof UserError) throw err;

@@ -3,6 +3,7 @@
 import { UserError, sortProblems, type Problem } from "./errors.js";
 import { INSTRUMENTS } from "./draft.js";
 import { loadTemplate } from "./assemble/templates.js";
+import { templateStack } from "./assemble/assemble.js";
 import { loadInterview } from "./interview/definition.js";
 import { inspectLibrary, type LibrarySpec } from "./library/load.js";
 import type { LayerInfo } from "./shared/library-types.js";
@@ -15,8 +16,11 @@ export interface ValidationReport {
   problems: Problem[];
 }
 
-/** ruleIds: the risk rules a clause's `risks` may name (the caller knows them; the library layer does not). */
-export function validateLibrary(spec: LibrarySpec, ruleIds?: readonly string[]): ValidationReport {
+/**
+ * ruleIds: the risk rules a clause's `risks` may name (the caller knows them; the library layer does not).
+ * templatesDir: a --templates directory above the library's own templates, checked with them.
+ */
+export function validateLibrary(spec: LibrarySpec, ruleIds?: readonly string[], templatesDir?: string): ValidationReport {
   const { library, problems } = inspectLibrary(spec);
   const all = [...problems];
   if (library && ruleIds) all.push(...citationProblems(library.clauses.values(), ruleIds));
@@ -24,7 +28,7 @@ export function validateLibrary(spec: LibrarySpec, ruleIds?: readonly string[]):
   if (library) {
     for (const instrument of INSTRUMENTS) {
       try {
-        const t = loadTemplate(library.templateDirs, instrument);
+        const t = loadTemplate(templateStack(library, templatesDir), instrument);
         templates.push(t.file);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;

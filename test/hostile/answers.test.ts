@@ -232,14 +232,3 @@ for (const c of LITERALS) {
     for (const t of c.texts) assert.ok(json.stdout.includes(JSON.stringify(t).slice(1, -1)), `JSON lacks ${JSON.stringify(t.slice(0, 60))}`);
   });
 }
-
-test("control characters in answers are dropped from the DOCX, which stays well-formed, properties included", async () => {
-  const ws = workspace();
-  const name = "City of Bell\u0007 Vert\u000B Tab\u0001 End\uFFFE";
-  writeFileSync(path.join(ws.dir, "answers.yaml"), answersWith([[["jurisdiction", "name"], name]]));
-  const r = runCli(["draft", "--answers", "answers.yaml", "--out", "out/draft.docx"], { cwd: ws.dir });
-  assert.equal(r.status, 0, r.stderr);
-  const parts = docxParts(readFileSync(path.join(ws.out, "draft.docx")));
-  assert.ok(docxParagraphs(parts).join("\n").includes("City of Bell Vert Tab End"));
-  assert.match((parts.get("docProps/core.xml") ?? []).map((e) => e.text).join("\n"), /City of Bell Vert Tab End/);
-});

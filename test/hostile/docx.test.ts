@@ -47,7 +47,7 @@ const CASES: BadDocx[] = [
       for (let i = 200; i < Math.min(z.length - 200, 2000); i += 3) z[i] = z[i]! ^ 0xa5;
       return z;
     },
-    words: /not a DOCX|no text/,
+    words: /not a DOCX|no text|not well-formed XML|not UTF-8/,
     mayBeRead: true,
   },
   { name: "a zip without word/document.xml", make: () => zipSync({ "hello.txt": strToU8("hi") }), words: /not a DOCX/ },

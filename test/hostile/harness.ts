@@ -109,7 +109,7 @@ export async function runMain(args: string[], cwd: string): Promise<CliResult> {
   const realOut = process.stdout.write;
   const realErr = process.stderr.write;
   const realCwd = process.cwd();
-  const listeners = { SIGINT: process.listeners("SIGINT"), SIGTERM: process.listeners("SIGTERM") };
+  const listeners = { SIGINT: process.listeners("SIGINT"), SIGTERM: process.listeners("SIGTERM"), SIGHUP: process.listeners("SIGHUP") };
   const saved = { NO_COLOR: process.env.NO_COLOR, CI: process.env.CI };
   process.env.NO_COLOR = "1";
   process.env.CI = "1";
@@ -138,7 +138,7 @@ export async function runMain(args: string[], cwd: string): Promise<CliResult> {
       else process.env[k] = v;
     }
     // main() installs its interruption handlers on every call.
-    for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
       for (const l of process.listeners(sig)) if (!listeners[sig].includes(l)) process.removeListener(sig, l);
     }
   }

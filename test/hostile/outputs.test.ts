@@ -156,7 +156,7 @@ async function interruptMidJob(signal: NodeJS.Signals, ws: ReturnType<typeof wor
   return { ...(await exited), stderr };
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   test(`${signal} in the middle of a job: exit 130, no output, no temp file`, { skip: hasMkfifo ? false : "needs mkfifo" }, async () => {
     for (const out of ["out/draft.docx", "out/draft.md"]) {
       const ws = workspace();

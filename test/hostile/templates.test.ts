@@ -188,3 +188,14 @@ test("checkTemplate refuses every attack in process (the check that guards both 
   // Harmless templates still pass: the check is not simply refusing everything.
   assert.deepEqual(checkTemplate("@para {{upper jurisdiction.name}} {{#each jurisdiction}}{{@key}}{{/each}} {{> sponsor}}", scope, new Set(["sponsor"])), []);
 });
+
+test("validate --templates DIR checks that directory's templates, above the library's", async () => {
+  const ws = workspace();
+  writeFileSync(path.join(ws.tpl, "ordinance.hbs"), "{{#if jurisdiction.name}}never closed\n");
+  const r = await runMain(["validate", "--templates", "tpl", "--format", "json"], ws.dir);
+  assert.equal(r.status, 1, r.stderr);
+  const report = JSON.parse(r.stdout) as { problems: Array<{ file: string | null }> };
+  assert.ok(report.problems.some((p) => p.file === "tpl/ordinance.hbs"), r.stdout);
+  const clean = await runMain(["validate", "--format", "json"], ws.dir);
+  assert.equal(clean.status, 0, clean.stdout);
+});

@@ -179,7 +179,14 @@ test("Ctrl-C keeps the answers so far and says where; the same command resumes f
 async function acceptTheRest(term: Terminal): Promise<void> {
   const lastQuestion = (screen: string): string | undefined => [...screen.matchAll(/^\? (.*)$/gm)].pop()?.[1];
   for (let i = 0; i < 60; i++) {
-    const screen = term.screen();
+    // Decide on a screen that has stopped changing: a prompt half drawn under load is not yet the question.
+    let screen = term.screen();
+    for (let settled = 0; settled < 3; ) {
+      await new Promise((r) => setTimeout(r, 60));
+      const again = term.screen();
+      settled = again === screen ? settled + 1 : 0;
+      screen = again;
+    }
     if (/^\? Review the answers/m.test(screen)) return;
     const asked = lastQuestion(screen);
     if (!asked) {
@@ -298,4 +305,39 @@ test("switching to an executive order on the review screen asks again for an opt
   const text = docxText(path.join(dir, "eo.docx"));
   assert.match(text, /EXECUTIVE ORDER NO\. 2026-09/);
   assert.match(text, /[Ff]acial [Cc]overings?/);
+});
+
+test("the end of input (Ctrl-D) in the interview exits 2, says why, and writes no draft", { skip, timeout: 60_000 }, async (t) => {
+  t.after(() => spawnSync("tmux", ["-L", SOCKET, "kill-server"]));
+  const dir = tempDir();
+  const term = Terminal.start("eof", dir, ["draft", "--out", "draft.docx", "--save-answers", "answers.yaml"]);
+  await term.answer(/What is the jurisdiction's full formal name\?/, "City of Ending");
+  await term.waitFor(/^\? What kind of jurisdiction is it\?/m);
+  term.keys("C-d");
+  await term.waitFor(/^EXIT=\d+/m);
+  const screen = term.screen();
+  assert.match(screen, /^EXIT=2$/m, screen);
+  assert.match(screen, /the input ended \(Ctrl-D\) before every question was answered; no draft was written/);
+  assert.match(screen, /your answers so far are kept in draft\.partial-answers\.yaml/);
+  assert.deepEqual(readdirSync(dir), ["draft.partial-answers.yaml"], "no draft, no answers file: only the kept answers");
+});
+
+test("closing the terminal during the interview ends ordkit with a message and an error code, never a core dump", { skip, timeout: 60_000 }, async (t) => {
+  t.after(() => spawnSync("tmux", ["-L", SOCKET, "kill-server"]));
+  const dir = tempDir();
+  const status = path.join(dir, "..", `${path.basename(dir)}-status.json`);
+  const stderrFile = path.join(dir, "..", `${path.basename(dir)}-stderr.txt`);
+  const cmd = ["env", "-u", "CI", "NO_COLOR=1", `ORDKIT_TEST_STATUS_FILE=${status}`, `ORDKIT_TEST_STDERR_FILE=${stderrFile}`, process.execPath, fromRoot("test/fixtures/hostile/exit-status.mjs"), fromRoot("bin/ordkit.js"), "draft", "--out", "draft.docx"].map(shellQuote).join(" ");
+  tmux("new-session", "-d", "-s", "hangup", "-x", "200", "-y", "50", "-c", dir, cmd);
+  const term = new Terminal("hangup");
+  await term.waitFor(/^\? What is the jurisdiction's full formal name\?/m);
+  tmux("kill-session", "-t", "hangup");
+  for (let waited = 0; !existsSync(status) && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  const ended = JSON.parse(readFileSync(status, "utf8")) as { code: number | null; signal: string | null };
+  assert.ok(ended.code === 2 || ended.code === 130, `ended with ${JSON.stringify(ended)}`);
+  const stderr = readFileSync(stderrFile, "utf8");
+  assert.match(stderr, /terminal closed|interrupted \(SIGHUP\)/, stderr);
+  assert.doesNotMatch(stderr, /Assertion failed|setRawMode|^\s+at /m, stderr);
+  assert.ok(!existsSync(path.join(dir, "draft.docx")));
+  assert.ok(!readdirSync(dir).some((f) => f.endsWith(".tmp")), readdirSync(dir).join(", "));
 });

@@ -14,6 +14,7 @@ import { UserError, type Problem } from "../errors.js";
 import type { Paragraph } from "../draft.js";
 import { parseTextDocument } from "../parse/text.js";
 import { docxLines } from "../parse/docx.js";
+import { textFileIssue } from "../text/utf8.js";
 import { ANY_SECTION_NUMBER, sectionExample, sectionPart } from "./numbering.js";
 import type { CodeSpec } from "./spec.js";
 
@@ -85,6 +86,9 @@ function readText(spec: CodeSpec): string {
     if (statSync(spec.file).size > MAX_TEXT_BYTES) throw new UserError(fileProblem(spec, `${spec.shownFile} is too large to be a code chapter (over 8 MB)`, "give the file of the one chapter amended"));
     const bytes = readFileSync(spec.file);
     if (bytes.includes(0)) throw new UserError(fileProblem(spec, `${spec.shownFile} is binary, not text`, "give a Markdown, text, DOCX, PDF or HTML file"));
+    // The chapter's text goes into the law: bytes that are not UTF-8 or control characters are refused, never replaced.
+    const issue = textFileIssue(bytes);
+    if (issue) throw new UserError(fileProblem(spec, `${spec.shownFile}, line ${issue.line}, column ${issue.col}: ${issue.message}`, issue.hint));
     return bytes.toString("utf8");
   } catch (err) {
     if (err instanceof UserError) throw err;

@@ -5,8 +5,10 @@ import path from "node:path";
 import { UserError, type Problem } from "../errors.js";
 import { displayPath } from "../paths.js";
 import type { Instrument, LayoutBlock } from "../draft.js";
-import { checkTemplate, registerPartial, render, unregisterPartials, type TemplateIssue } from "../shared/handlebars.js";
+import { checkTemplate, type TemplateIssue } from "../shared/handlebars.js";
 import { templateScope } from "../library/globals.js";
+import { partialCycles, partialRefs, type PartialRef } from "./partial-graph.js";
+import { renderMarked } from "./structured.js";
 import { LAYOUT_TAGS, layoutProblems } from "./layout-check.js";
 
 export interface InstrumentTemplate {
@@ -51,6 +53,18 @@ export function loadTemplate(dirs: string | readonly string[], instrument: Instr
       const lineText = src.split("\n")[issue.line - 1] ?? "";
       problems.push(templateProblem(issue, f, lineText));
     }
+  }
+  const refs = new Map<string, PartialRef[]>([...partials].map(([name, p]) => [name, partialRefs(p.source)]));
+  for (const c of partialCycles(refs)) {
+    const p = partials.get(c.partial)!;
+    problems.push({
+      file: displayPath(p.file),
+      line: c.at.line,
+      col: c.at.col,
+      snippet: p.source.split("\n")[c.at.line - 1] ?? "",
+      message: c.path.length === 2 ? `partial "${c.partial}" includes itself` : `partials include each other in a cycle: ${c.path.join(" -> ")}`,
+      hint: "a partial may not include itself, directly or through other partials (it would never end)",
+    });
   }
   if (problems.length) throw new UserError(problems);
   problems.push(...layoutProblems(t, partials));
@@ -104,17 +118,21 @@ function readTemplateFile(dir: string, file: string, problems: Problem[]): strin
 
 const TAGS = new Set<string>(LAYOUT_TAGS);
 
-/** Renders the template and parses its tagged lines into layout blocks. */
+/**
+ * Renders the template and parses its tagged lines into layout blocks. The
+ * lines are read with every value still a marker (structured.ts), and values
+ * are filled in only then: structure comes from the template alone.
+ */
 export function renderLayout(t: InstrumentTemplate, context: object): LayoutBlock[] {
-  unregisterPartials();
-  for (const [name, p] of t.partials) registerPartial(name, p.source);
-  let text: string;
+  let marked: ReturnType<typeof renderMarked>;
   try {
-    text = render(t.source, context);
+    marked = renderMarked(t.source, new Map([...t.partials].map(([name, p]) => [name, p.source])), context);
   } catch (err) {
     throw runtimeError(err, displayPath(t.file));
   }
+  const { text, fill } = marked;
   const blocks: LayoutBlock[] = [];
+  const lineOf = new Map<LayoutBlock, number>();
   const problems: Problem[] = [];
   const where = (i: number): Problem => ({ message: "", file: displayPath(t.file), hint: `line ${i + 1} of the rendered template` });
   text.split("\n").forEach((line, i) => {
@@ -137,10 +155,21 @@ export function renderLayout(t: InstrumentTemplate, context: object): LayoutBloc
       const [label, name] = rest.split("|").map((s) => s.trim());
       blocks.push({ type: "signature", label: label ?? "", name: name ?? "" });
     } else {
-      if (!rest) problems.push({ ...where(i), message: `@${tag} renders as empty text`, hint: "a value it uses is empty; give it in the answers or guard it with {{#if}}" });
-      blocks.push({ type: tag as "heading", text: rest });
+      const b: LayoutBlock = { type: tag as "heading", text: rest };
+      lineOf.set(b, i);
+      blocks.push(b);
     }
   });
+  // Values go in only now that the lines have been read as tags.
+  for (const b of blocks) {
+    if (b.type === "signature") {
+      b.label = fill(b.label).trim();
+      b.name = fill(b.name).trim();
+    } else if ("text" in b) {
+      b.text = fill(b.text).trim();
+      if (!b.text) problems.push({ ...where(lineOf.get(b) ?? 0), message: `@${b.type} renders as empty text`, hint: "a value it uses is empty; give it in the answers or guard it with {{#if}}" });
+    }
+  }
   for (const tag of ["title", "recitals", "formula", "sections"] as const) {
     const n = blocks.filter((b) => b.type === tag).length;
     if (n !== 1) problems.push({ message: `the template must have exactly one @${tag} line (found ${n})`, file: displayPath(t.file), hint: "see docs/templates.md" });

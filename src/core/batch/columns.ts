@@ -12,13 +12,13 @@ export function columnProblem(path: readonly string[], lib: Library): { message:
   if (path.some((p) => p === "")) return { message: `"${dotted}" is not an answers path (an empty part)`, hint };
   const [head, a, b, ...rest] = path;
   if (head === "options") {
-    if (a !== undefined && b === undefined && a in lib.options) return null;
+    if (a !== undefined && b === undefined && Object.hasOwn(lib.options, a)) return null;
     return { message: `"${dotted}" is not an option of the library`, hint: `the library's options: ${Object.keys(lib.options).map((o) => `options.${o}`).join(", ") || "none"}` };
   }
   if (head === "variables") {
     const clause = a === undefined ? undefined : lib.clauses.get(a);
     if (!clause) return { message: `"${dotted}" names no clause of the library`, hint: "write variables.<clause-id>.<name>, e.g. variables.public-records/foia-cadence.interval_days" };
-    if (b === undefined || rest.length > 0 || !(b in clause.variables)) {
+    if (b === undefined || rest.length > 0 || !Object.hasOwn(clause.variables, b)) {
       return { message: `clause ${clause.id} has no variable "${[b, ...rest].filter((x) => x !== undefined).join(".")}"`, hint: `it declares: ${Object.keys(clause.variables).join(", ") || "no variables"}` };
     }
     return null;
@@ -45,8 +45,10 @@ export function columnType(path: readonly string[], lib: Library, def: Interview
  * as text, so that checking the answers reports it at the cell.
  */
 export function cellValue(text: string, quoted: boolean, type: ColumnType | null): unknown {
-  const t = quoted ? text : text.trim();
-  if (t.trim() === "") return undefined;
+  // Only an empty cell (or, unquoted, one of plain spaces) is "no value"; any other text, blank-looking
+  // or not, is a value, and the answers check refuses one that shows nothing.
+  const t = quoted ? text : text.replace(/^[ \t]+|[ \t]+$/g, "");
+  if (t === "") return undefined;
   switch (type) {
     case "list":
     case "multi-choice":

@@ -9,7 +9,8 @@ import { setAnswer, type PartialAnswers } from "../interview/questions.js";
 import type { BatchRow, SourcePos } from "./rows.js";
 
 /** Positions of values (at) and of the keys naming them (keyAt), by path key (pathKey). */
-export type Origins = Record<string, { at: SourcePos; keyAt: SourcePos }>;
+/** exact: a mapping the row merges into, not replaces; it locates problems at its own path only. */
+export type Origins = Record<string, { at: SourcePos; keyAt: SourcePos; exact?: boolean }>;
 
 export interface SharedAnswers {
   answers: PartialAnswers;
@@ -50,15 +51,22 @@ export function sharedAnswers(src: YamlSource): SharedAnswers {
  * shared value whole. answers_version defaults to 1.
  */
 export function mergeRow(shared: SharedAnswers | null, row: BatchRow): MergedRow {
+  const { answers, origins } = mergeAnswers(shared, row);
+  return { answers, text: answersText(answers), origins };
+}
+
+/** mergeRow without the text (planning needs only the names; the text is made when the row is drafted). */
+export function mergeAnswers(shared: SharedAnswers | null, row: BatchRow): Omit<MergedRow, "text"> {
   let answers: PartialAnswers = shared ? structuredClone(shared.answers) : {};
   const origins: Origins = {};
+  for (const m of row.maps ?? []) origins[pathKey(m.path)] = { at: m.at, keyAt: m.keyAt, exact: true };
   for (const v of row.values) {
     answers = setAnswer(answers, v.path, structuredClone(v.value));
     origins[pathKey(v.path)] = { at: v.at, keyAt: v.keyAt };
     v.itemsAt?.forEach((at, i) => (origins[pathKey([...v.path, i])] = { at, keyAt: at }));
   }
   if (answers.answers_version === undefined) answers = { answers_version: 1, ...answers };
-  return { answers, text: answersText(answers), origins };
+  return { answers, origins };
 }
 
 /** Answers as an answers file: keys in the documented order, long lines never folded. */
@@ -77,7 +85,7 @@ export function mergedLocator(rowOrigins: Origins, sharedOrigins: Origins, rowAt
     for (const origins of [rowOrigins, sharedOrigins]) {
       for (let n = path.length; n > 0; n--) {
         const o = origins[pathKey(path.slice(0, n))];
-        if (o) return key && n === path.length ? o.keyAt : o.at;
+        if (o && (n === path.length || !o.exact)) return key && n === path.length ? o.keyAt : o.at;
       }
     }
     return rowAt;

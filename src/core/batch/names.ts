@@ -2,16 +2,32 @@
 // merged answers alone, so the same rows always give the same names.
 import type { PartialAnswers } from "../interview/questions.js";
 
-/** Lower-case letters and digits joined by single hyphens; accents dropped, other scripts kept. */
+/** A name's bytes (UTF-8) in the file system; names may have at most 255. */
+const MAX_BASE_BYTES = 200;
+
+/**
+ * Lower-case letters and digits joined by single hyphens; accents dropped,
+ * other scripts kept. At most max characters and 200 bytes of UTF-8, cut
+ * between characters: with the state, the instrument and the extension the
+ * file name stays within the 255 bytes file systems allow, whatever the script.
+ */
 export function slug(text: string, max = 80): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, max)
-    .replace(/-+$/, "");
+  const chars = [
+    ...text
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/g, ""),
+  ];
+  let out = "";
+  let bytes = 0;
+  for (const c of chars.slice(0, max)) {
+    bytes += Buffer.byteLength(c, "utf8");
+    if (bytes > MAX_BASE_BYTES) break;
+    out += c;
+  }
+  return out.replace(/-+$/, "");
 }
 
 /**

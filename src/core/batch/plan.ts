@@ -3,9 +3,9 @@
 // same batch always gives the same names whatever order the drafts finish in.
 import path from "node:path";
 import type { Problem } from "../errors.js";
-import { mergeRow, pathKey, type Origins, type SharedAnswers } from "./merge.js";
+import { mergeAnswers, mergeRow, pathKey, type Origins, type SharedAnswers } from "./merge.js";
 import { outputName } from "./names.js";
-import type { BatchFile, SourcePos } from "./rows.js";
+import type { BatchFile, BatchRow, SourcePos } from "./rows.js";
 import { failedRow, type RowResult } from "./result.js";
 
 /** What a worker needs to draft one row (structured-clone safe). */
@@ -17,6 +17,24 @@ export interface RowJob {
   rowAt: SourcePos;
   /** The file the draft goes to; null when the answers give no name (the row's checks then fail). */
   out: string | null;
+  /** --resume: the file exists; the worker compares its bytes with the draft's. */
+  existing?: boolean;
+}
+
+/**
+ * A row to draft, as planned: its merged answers file is made only when the
+ * row is handed to a worker, so a batch of 20,000 rows never holds 20,000 of them.
+ */
+export interface PlannedJob {
+  index: number;
+  row: BatchRow;
+  out: string | null;
+}
+
+/** The job a worker is sent for a planned row. */
+export function rowJob(shared: SharedAnswers | null, planned: PlannedJob, existing = false): RowJob {
+  const merged = mergeRow(shared, planned.row);
+  return { index: planned.index, text: merged.text, origins: merged.origins, rowAt: planned.row.at, out: planned.out, ...(existing ? { existing } : {}) };
 }
 
 export interface RowInfo {
@@ -28,14 +46,14 @@ export interface RowInfo {
 
 export interface BatchPlan {
   rows: RowInfo[];
-  jobs: RowJob[];
+  jobs: PlannedJob[];
   /** Rows that fail before drafting: unusable rows, duplicate file names. */
   failed: RowResult[];
 }
 
 export function planBatch(batch: BatchFile, shared: SharedAnswers | null, outDir: string, extension: string): BatchPlan {
   const rows: RowInfo[] = [];
-  const jobs: RowJob[] = [];
+  const jobs: PlannedJob[] = [];
   const failed: RowResult[] = [];
   const taken = new Map<string, RowInfo>();
   for (const row of batch.rows) {
@@ -45,7 +63,7 @@ export function planBatch(batch: BatchFile, shared: SharedAnswers | null, outDir
       failed.push(failedRow(info, [row.problem]));
       continue;
     }
-    const merged = mergeRow(shared, row);
+    const merged = mergeAnswers(shared, row);
     const j = merged.answers.jurisdiction as Record<string, unknown> | undefined;
     const info: RowInfo = {
       index: row.index,
@@ -70,7 +88,7 @@ export function planBatch(batch: BatchFile, shared: SharedAnswers | null, outDir
       }
       taken.set(name, info);
     }
-    jobs.push({ index: row.index, text: merged.text, origins: merged.origins, rowAt: row.at, out: name === null ? null : path.join(outDir, name) });
+    jobs.push({ index: row.index, row, out: name === null ? null : path.join(outDir, name) });
   }
   return { rows, jobs, failed };
 }

@@ -32,6 +32,8 @@ export interface BatchRow {
   /** Where the row starts in the batch file. */
   at: SourcePos;
   values: RowValue[];
+  /** Where the row's mappings are (YAML rows): a problem with a mapping's key (unknown key) is shown there. */
+  maps?: Array<{ path: string[]; at: SourcePos; keyAt: SourcePos }>;
   /** A problem with the row as a whole (it is reported, and the row is not drafted). */
   problem?: Problem;
 }
@@ -56,14 +58,14 @@ export function batchKind(file: string): "csv" | "yaml" | null {
 export function readBatchFile(file: string, shown: string, lib: Library, def: InterviewDefinition): BatchFile {
   const kind = batchKind(file);
   if (!kind) throw new UserError({ message: "cannot tell what kind of batch file this is", file: shown, hint: "a batch file is CSV (.csv, a header row of answers paths) or YAML (.yaml, a list of mappings); see docs/batch.md" }, "usage");
-  const rows = kind === "csv" ? csvRows(readText(file, shown), shown, lib, def) : yamlRows(YamlSource.read(file, shown));
+  const rows = kind === "csv" ? csvRows(readBytes(file, shown), shown, lib, def) : yamlRows(YamlSource.read(file, shown));
   if (rows.length === 0) {
     throw new UserError({ message: "the batch file has no rows", file: shown, line: 1, col: 1, hint: kind === "csv" ? "add one line per jurisdiction under the header row" : "list one mapping per jurisdiction, e.g.\n    - jurisdiction.name: City of Alameda Bay\n      jurisdiction.state: CA" });
   }
   return { file: shown, kind, rows };
 }
 
-function readText(file: string, shown: string): string {
+function readBytes(file: string, shown: string): Buffer {
   let bytes: Buffer;
   try {
     if (statSync(file).size > MAX_CSV_BYTES) throw new UserError({ message: "the batch file is too large (over 32 MB)", file: shown, hint: "split it into several batch files" });
@@ -73,15 +75,19 @@ function readText(file: string, shown: string): string {
     throw new UserError({ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, file: shown, hint: "check the path" }, "io");
   }
   if (bytes.includes(0)) throw new UserError({ message: "file is binary, not CSV text", file: shown, hint: "save the sheet as CSV (UTF-8)" });
-  return bytes.toString("utf8");
+  return bytes;
 }
 
-function csvRows(text: string, file: string, lib: Library, def: InterviewDefinition): BatchRow[] {
-  const table = parseCsv(text, file);
+function csvRows(bytes: Uint8Array, file: string, lib: Library, def: InterviewDefinition): BatchRow[] {
+  const table = parseCsv(bytes, file);
   const records = table.records.filter((r) => !isBlank(r));
   const header = records.shift();
   if (!header) return [];
-  const pos = (f: Pick<CsvField, "line" | "col">): SourcePos => ({ file, line: f.line, col: f.col, snippet: table.lineText(f.line) });
+  // One snippet string per line, shared by its cells (a batch of 20,000 rows would otherwise hold one per cell).
+  let snippetLine = -1;
+  let snippet = "";
+  const lineText = (line: number): string => (line === snippetLine ? snippet : ((snippetLine = line), (snippet = table.lineText(line))));
+  const pos = (f: Pick<CsvField, "line" | "col">): SourcePos => ({ file, line: f.line, col: f.col, snippet: lineText(f.line) });
 
   // The header as a whole: every column a known answers path, each once.
   const problems: Problem[] = [];
@@ -96,6 +102,7 @@ function csvRows(text: string, file: string, lib: Library, def: InterviewDefinit
   }
   if (problems.length > 0) throw new UserError(problems);
   const types = columns.map((c) => columnType(c.path, lib, def));
+  const keyAts = columns.map((c) => pos(c.field));
 
   return records.map((r, i) => {
     const row: BatchRow = { index: i + 1, at: pos(r.fields[0]!), values: [] };
@@ -111,7 +118,7 @@ function csvRows(text: string, file: string, lib: Library, def: InterviewDefinit
     }
     r.fields.forEach((f, k) => {
       const value = cellValue(f.value, f.quoted, types[k]!);
-      if (value !== undefined) row.values.push({ path: columns[k]!.path, value, at: pos(f), keyAt: pos(columns[k]!.field) });
+      if (value !== undefined) row.values.push({ path: columns[k]!.path, value, at: pos(f), keyAt: keyAts[k]! });
     });
     return row;
   });
@@ -136,7 +143,10 @@ function yamlRows(src: YamlSource): BatchRow[] {
       for (const [k, v] of Object.entries(value)) {
         const yp = [...yamlPath, k];
         const ap = [...answersPath, ...k.split(".")];
-        if (isPlainMap(v)) walk(v, yp, ap);
+        if (isPlainMap(v)) {
+          (row.maps ??= []).push({ path: ap, at: at(yp), keyAt: at(yp, true) });
+          walk(v, yp, ap);
+        }
         else row.values.push({ path: ap, value: v, at: at(yp), keyAt: at(yp, true), ...(Array.isArray(v) ? { itemsAt: v.map((_, k) => at([...yp, k])) } : {}) });
       }
     };

@@ -5,6 +5,7 @@ import { displayPath } from "../paths.js";
 import { YamlSource } from "../shared/yaml-source.js";
 import { schemaProblems } from "../shared/schema.js";
 import { valueProblem } from "../library/values.js";
+import { dateProblem, textProblem, trimText } from "../text/answer-text.js";
 import type { Instrument, JurisdictionKind } from "../draft.js";
 import type { Library } from "../shared/library-types.js";
 
@@ -51,7 +52,8 @@ export function checkAnswers(src: YamlSource, library?: Library): LoadedAnswers 
   const problems = new ProblemList();
   for (const p of schemaProblems(src, "answers")) problems.add(p);
   problems.throwIfAny();
-  const raw = src.data as Partial<Answers>;
+  checkTexts(src, problems);
+  const raw = trimmed(src.data) as Partial<Answers>;
   const answers: Answers = {
     ...(raw as Answers),
     modules: raw.modules ?? [],
@@ -62,6 +64,43 @@ export function checkAnswers(src: YamlSource, library?: Library): LoadedAnswers 
   if (library) checkAgainstLibrary(src, answers, library, problems);
   problems.throwIfAny();
   return { answers, source: src, hash: createHash("sha256").update(src.bytes).digest("hex").slice(0, 16) };
+}
+
+/**
+ * Every text answer outside options and variables (which are checked by their
+ * declared types): no blank, no line break, no control character, and a
+ * calendar date. A line break in a name would otherwise end a line of the
+ * template protocol, and a blank would leave a gap in a law.
+ */
+function checkTexts(src: YamlSource, problems: ProblemList): void {
+  const walk = (value: unknown, path: Array<string | number>): void => {
+    if (typeof value === "string") {
+      if (path.length === 1 && path[0] === "date") {
+        const why = dateProblem(value);
+        if (why) problems.add(src.problem(path, `date: ${why}`, "write a day of the calendar, e.g. \"2026-04-01\""));
+        return;
+      }
+      const issue = textProblem(value);
+      if (issue) problems.add(src.problem(path, `${path.join(".")} ${issue.message}`, issue.hint));
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (value !== null && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) if (path.length > 0 || (k !== "options" && k !== "variables")) walk(v, [...path, k]);
+    }
+  };
+  walk(src.data, []);
+}
+
+/** A copy with every string's edges trimmed (spaces, NBSP, U+3000, zero-width space). */
+function trimmed(value: unknown): unknown {
+  if (typeof value === "string") return trimText(value);
+  if (Array.isArray(value)) return value.map(trimmed);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    // defineProperty: a "__proto__" key stays a key (and is refused as unknown), never a prototype.
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: trimmed(v), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return value;
 }
 
 function checkAgainstLibrary(src: YamlSource, a: Answers, lib: Library, problems: ProblemList): void {

@@ -62,13 +62,15 @@ export function setAnswer(answers: PartialAnswers, keys: readonly string[], valu
   const [head, ...rest] = keys;
   if (head === undefined) return answers;
   const out: PartialAnswers = { ...answers };
+  // Keys are data: "__proto__" or "constructor" become own keys (reported as unknown later), never a prototype.
+  const put = (v: unknown): void => void Object.defineProperty(out, head, { value: v, enumerable: true, writable: true, configurable: true });
   if (rest.length === 0) {
     if (value === undefined) delete out[head];
-    else out[head] = value;
+    else put(value);
     return out;
   }
-  const child = out[head];
-  out[head] = setAnswer(child && typeof child === "object" && !Array.isArray(child) ? (child as PartialAnswers) : {}, rest, value);
+  const child = Object.hasOwn(out, head) ? out[head] : undefined;
+  put(setAnswer(child && typeof child === "object" && !Array.isArray(child) ? (child as PartialAnswers) : {}, rest, value));
   return out;
 }
 

@@ -8,8 +8,10 @@ const JURISDICTION_ORDER = ["name", "kind", "state", "legislative_body", "execut
 
 function ordered(obj: Record<string, unknown>, order: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of order) if (k in obj) out[k] = obj[k];
-  for (const k of Object.keys(obj)) if (!(k in out)) out[k] = obj[k];
+  // Own keys only, set as data: a "constructor" or "__proto__" answer is kept (and refused as unknown), not lost.
+  const put = (k: string): void => void Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
+  for (const k of order) if (Object.hasOwn(obj, k)) put(k);
+  for (const k of Object.keys(obj)) if (!Object.hasOwn(out, k)) put(k);
   return out;
 }
 

@@ -10,6 +10,7 @@ import { checkTemplate, type Scope } from "../shared/handlebars.js";
 import { YamlSource, type YamlPath } from "../shared/yaml-source.js";
 import { schemaProblems } from "../shared/schema.js";
 import { valueProblem } from "./values.js";
+import { libraryTextProblem } from "../text/answer-text.js";
 import { conditionIssues } from "./condition-check.js";
 import { resolveLayers, type LayerRef } from "./layers.js";
 import { applyLayer, applyDefaults } from "./overlay.js";
@@ -132,7 +133,7 @@ function readYaml(file: string, problems: ProblemList): YamlSource | null {
       problems.add(src.problem([], "the file must hold a mapping (key: value lines) at the top level", "see docs/clause-format.md"));
       return null;
     }
-    return src;
+    return textProblems(src, problems) ? null : src;
   } catch (err) {
     if (err instanceof UserError) {
       for (const p of err.problems) problems.add(p);
@@ -140,6 +141,23 @@ function readYaml(file: string, problems: ProblemList): YamlSource | null {
     }
     throw err;
   }
+}
+
+/** Control characters and the like anywhere in a library file's text, each at its place; true when there were any. */
+function textProblems(src: YamlSource, problems: ProblemList): boolean {
+  let found = false;
+  const walk = (v: unknown, at: Array<string | number>): void => {
+    if (typeof v === "string") {
+      const issue = libraryTextProblem(v);
+      if (issue) {
+        found = true;
+        problems.add(src.problem(at, `${at.join(".") || "the text"} ${issue.message}`, issue.hint));
+      }
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...at, i]));
+    else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...at, k]);
+  };
+  walk(src.data, []);
+  return found;
 }
 
 /** The interview definition at a library's root (not a clause; see docs/interview.md). */

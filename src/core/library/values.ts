@@ -1,7 +1,6 @@
 // Checking a value against its declared variable type (defaults and answers).
 import type { VariableDecl } from "../shared/library-types.js";
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { dateProblem, textProblem } from "../text/answer-text.js";
 
 /** Returns why the value does not fit the declaration, or null when it does. */
 export function valueProblem(decl: VariableDecl, value: unknown): string | null {
@@ -9,7 +8,8 @@ export function valueProblem(decl: VariableDecl, value: unknown): string | null 
     case "string":
     case "text": {
       if (typeof value !== "string") return `expected text, got ${describe(value)}`;
-      if (value.trim() === "") return "must not be empty";
+      const issue = textProblem(value);
+      if (issue) return `${issue.message}; ${issue.hint}`;
       if (decl.max_length !== undefined && value.length > decl.max_length) return `is longer than ${decl.max_length} characters`;
       if (decl.pattern !== undefined) {
         let re: RegExp;
@@ -33,7 +33,7 @@ export function valueProblem(decl: VariableDecl, value: unknown): string | null 
     case "boolean":
       return typeof value === "boolean" ? null : `expected true or false, got ${describe(value)}`;
     case "date":
-      return typeof value === "string" && DATE.test(value) ? null : `expected a quoted date "YYYY-MM-DD", got ${describe(value)}`;
+      return dateProblem(value);
     case "choice":
       if (!decl.choices) return "a choice variable must declare choices";
       return typeof value === "string" && decl.choices.includes(value) ? null : `must be one of: ${decl.choices.join("; ")} (got ${describe(value)})`;

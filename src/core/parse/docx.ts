@@ -5,75 +5,19 @@ import { readFileSync, statSync } from "node:fs";
 import { unzipSync } from "fflate";
 import { UserError } from "../errors.js";
 import { displayPath } from "../paths.js";
+import { ListCounter, readNumbering, type Numbering } from "./docx-numbering.js";
+import { W, decodePart, readXmlPart } from "./ooxml.js";
 
 /** Refuse archives that would inflate past this (zip bombs). */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** As for a Markdown or text draft: more text than this is not a draft (and a few KB of zip can hold it). */
+const MAX_TEXT_CHARS = 8 * 1024 * 1024;
+/** Namespaces of docProps/custom.xml: the properties, and their typed values. */
+const CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
+const VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
 /** ordkit's own risk memo annex is not part of the instrument. */
 const MEMO_HEADING = "DRAFTER'S RISK MEMO";
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-export function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-    e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e.toLowerCase()]!,
-  );
-}
-
-interface Level {
-  fmt: string;
-  text: string;
-  start: number;
-}
-
-/** numId -> level index -> format, from word/numbering.xml. */
-function readNumbering(xml: string | undefined): Map<string, Level[]> {
-  const out = new Map<string, Level[]>();
-  if (!xml) return out;
-  const abstract = new Map<string, Level[]>();
-  for (const a of xml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
-    const levels: Level[] = [];
-    for (const l of a[2]!.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-      const body = l[2]!;
-      levels[Number(l[1])] = {
-        fmt: /<w:numFmt w:val="([^"]+)"/.exec(body)?.[1] ?? "decimal",
-        text: unescapeXml(/<w:lvlText w:val="([^"]*)"/.exec(body)?.[1] ?? ""),
-        start: Number(/<w:start w:val="(\d+)"/.exec(body)?.[1] ?? 1),
-      };
-    }
-    abstract.set(a[1]!, levels);
-  }
-  for (const n of xml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
-    const absId = /<w:abstractNumId w:val="(\d+)"/.exec(n[2]!)?.[1];
-    if (absId && abstract.has(absId)) out.set(n[1]!, abstract.get(absId)!);
-  }
-  return out;
-}
-
-function formatNumber(n: number, fmt: string): string {
-  switch (fmt) {
-    case "lowerLetter":
-      return String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
-    case "upperLetter":
-      return String.fromCharCode(65 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
-    case "lowerRoman":
-      return roman(n).toLowerCase();
-    case "upperRoman":
-      return roman(n);
-    case "bullet":
-    case "none":
-      return "";
-    default:
-      return String(n);
-  }
-}
-
-function roman(n: number): string {
-  const t: Array<[number, string]> = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
-  let s = "";
-  for (const [v, r] of t) while (n >= v) { s += r; n -= v; }
-  return s;
-}
 
 export interface LinesOptions {
   /** Comment id -> text (word/comments.xml): each is printed under the paragraph it is attached to. */
@@ -82,63 +26,167 @@ export interface LinesOptions {
   memo?: boolean;
 }
 
-/** A paragraph's text as accepted: deleted text (w:delText) is left out. */
-function paragraphText(p: string): string {
-  let text = "";
-  for (const t of p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)) text += t[1] !== undefined ? unescapeXml(t[1]) : " ";
-  return text.replace(/\s+/g, " ").trim();
-}
-
-/** word/comments.xml as comment id -> its text. */
-export function commentsXmlTexts(xml: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const c of xml.matchAll(/<w:comment\b[^>]*w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:comment>/g)) {
-    const paras = [...c[2]!.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)].map((p) => paragraphText(p[0])).filter(Boolean);
-    out.set(c[1]!, paras.join(" "));
-  }
-  return out;
-}
-
-/** The paragraphs of a document.xml as text lines, numbered as Word numbers them. */
-export function documentXmlLines(xml: string, numberingXml?: string, opts: LinesOptions = {}): string[] {
-  const numbering = readNumbering(numberingXml);
-  const counters = new Map<string, number[]>();
+/**
+ * The paragraphs of a document.xml as text lines, numbered as Word numbers
+ * them. Tables (ordkit's memo, signature grids) are not provisions and are left
+ * out unless the memo is asked for (then a row per line, cells joined by " | ");
+ * paragraphs inside other paragraphs (text boxes) are left out.
+ */
+export function documentXmlLines(xml: string, numbering?: Numbering | string, file = "document", opts: LinesOptions = {}): string[] {
+  const counter = new ListCounter(typeof numbering === "object" ? numbering : readNumbering(numbering, file));
   const lines: string[] = [];
-  // Tables (ordkit's memo, signature grids) are not provisions: left out unless the memo is asked for.
-  const body = opts.memo ? xml : xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, "");
-  for (const m of body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[\s>][\s\S]*?<\/w:p>|<w:p\/>/g)) {
-    const p = m[0];
-    if (p.startsWith("<w:tbl>")) {
-      for (const row of p.matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)) {
-        const cells = [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)].map((x) => paragraphText(x[0])).filter(Boolean).join(" "));
+  let tables = 0;
+  /** The open table rows and cells (memo only): each cell's paragraph texts. */
+  const rows: string[][][] = [];
+  /** Depth of the open w:p being read (0: none); nested paragraphs are skipped. */
+  let pDepth = 0;
+  let nested = 0;
+  let text = "";
+  let inText = false;
+  let inProps = 0;
+  let inPropsChange = 0;
+  let numId: string | undefined;
+  let ilvl = 0;
+  let refs: string[] = [];
+  let done = false;
+  let total = 0;
+  readXmlPart(xml, file, "word/document.xml", {
+    open(el, depth) {
+      if (done || el.uri !== W) return;
+      if (el.local === "tbl") tables++;
+      if (tables > 0 && !opts.memo) return;
+      if (el.local === "tr") rows.push([]);
+      else if (el.local === "tc") rows[rows.length - 1]?.push([]);
+      if (el.local === "p") {
+        if (pDepth) nested++;
+        else {
+          pDepth = depth;
+          text = "";
+          numId = undefined;
+          ilvl = 0;
+          refs = [];
+        }
+        return;
+      }
+      if (!pDepth || nested) return;
+      switch (el.local) {
+        case "pPr":
+          if (depth === pDepth + 1) inProps = depth;
+          return;
+        case "pPrChange":
+          // The paragraph's properties before a tracked change: not what the reader sees.
+          if (inProps && !inPropsChange) inPropsChange = depth;
+          return;
+        case "numId":
+          if (inProps && !inPropsChange) numId = el.attr(W, "val");
+          return;
+        case "ilvl":
+          if (inProps && !inPropsChange) ilvl = Number(el.attr(W, "val") ?? 0) || 0;
+          return;
+        case "commentReference": {
+          const id = el.attr(W, "id");
+          if (id !== undefined) refs.push(id);
+          return;
+        }
+        // Deleted text (w:delText) and field codes (w:instrText) are left out: the text reads as if changes were accepted.
+        case "t":
+          inText = true;
+          return;
+        case "tab":
+        case "br":
+        case "cr":
+          if (!inProps) text += " ";
+          return;
+      }
+    },
+    close(el, depth) {
+      if (done || el.uri !== W) return;
+      if (el.local === "tbl") {
+        tables = Math.max(0, tables - 1);
+        return;
+      }
+      if (tables > 0 && !opts.memo) return;
+      if (el.local === "tr") {
+        const cells = (rows.pop() ?? []).map((c) => c.filter(Boolean).join(" "));
         if (cells.some(Boolean)) lines.push(cells.join(" | "));
+        return;
       }
-      continue;
-    }
-    const text = paragraphText(p);
-    if (text === MEMO_HEADING && !opts.memo) break;
-    const numId = /<w:numId w:val="(\d+)"/.exec(p)?.[1];
-    const ilvl = Number(/<w:ilvl w:val="(\d+)"/.exec(p)?.[1] ?? 0);
-    let label = "";
-    if (numId && numId !== "0" && numbering.has(numId) && text) {
-      const levels = numbering.get(numId)!;
-      const c = counters.get(numId) ?? [];
-      c[ilvl] = (c[ilvl] ?? (levels[ilvl]?.start ?? 1) - 1) + 1;
-      for (let k = ilvl + 1; k < c.length; k++) c[k] = undefined as unknown as number; // lower levels restart
-      counters.set(numId, c);
-      const lvl = levels[ilvl];
-      if (lvl) label = lvl.text.replace(/%(\d)/g, (_, d: string) => formatNumber(c[Number(d) - 1] ?? levels[Number(d) - 1]?.start ?? 1, levels[Number(d) - 1]?.fmt ?? "decimal"));
-    }
-    const line = label ? `${label} ${text}` : text;
-    if (line) lines.push(line);
-    if (opts.comments) {
-      for (const ref of p.matchAll(/<w:commentReference w:id="(\d+)"/g)) {
-        const note = opts.comments.get(ref[1]!);
-        if (note) lines.push(`    [comment: ${note}]`);
+      if (!pDepth) return;
+      if (el.local === "p") {
+        if (nested) {
+          nested--;
+          return;
+        }
+        pDepth = 0;
+        const line = text.replace(/\s+/g, " ").trim();
+        if (tables > 0) {
+          // A paragraph in a table cell (memo only): part of its row's line.
+          const row = rows[rows.length - 1];
+          row?.[row.length - 1]?.push(line);
+          return;
+        }
+        if (line === MEMO_HEADING && !opts.memo) {
+          done = true;
+          return;
+        }
+        const label = numId && numId !== "0" && line ? counter.label(numId, ilvl) : "";
+        const shown = label ? `${label} ${line}` : line;
+        if (shown) lines.push(shown);
+        for (const id of refs) {
+          const note = opts.comments?.get(id);
+          if (note) lines.push(`    [comment: ${note}]`);
+        }
+        return;
       }
-    }
-  }
+      if (nested) return;
+      if (el.local === "t") inText = false;
+      else if (el.local === "pPr" && depth === inProps) inProps = 0;
+      else if (el.local === "pPrChange" && depth === inPropsChange) inPropsChange = 0;
+    },
+    text(t) {
+      if (!inText || !pDepth || nested || done || (tables > 0 && !opts.memo)) return;
+      total += t.length;
+      if (total > MAX_TEXT_CHARS) throw new UserError({ message: `the document holds more than ${MAX_TEXT_CHARS / 1024 / 1024} MB of text; that is not a draft`, file, hint: "check a draft of ordinary length (a Markdown or text draft has the same limit)" });
+      text += t;
+    },
+  });
   return lines;
+}
+
+/** word/comments.xml as comment id -> its text (its paragraphs joined by spaces). */
+export function commentsXmlTexts(xml: string, file: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let id: string | null = null;
+  let paras: string[] = [];
+  let para: string | null = null;
+  let inText = false;
+  readXmlPart(xml, file, "word/comments.xml", {
+    open(el) {
+      if (el.uri !== W) return;
+      if (el.local === "comment") {
+        id = el.attr(W, "id") ?? null;
+        paras = [];
+      } else if (el.local === "p" && id !== null) para = "";
+      else if (el.local === "t") inText = true;
+      else if ((el.local === "tab" || el.local === "br") && para !== null) para += " ";
+    },
+    close(el) {
+      if (el.uri !== W) return;
+      if (el.local === "t") inText = false;
+      else if (el.local === "p" && para !== null) {
+        const t = para.replace(/\s+/g, " ").trim();
+        if (t) paras.push(t);
+        para = null;
+      } else if (el.local === "comment") {
+        if (id !== null && /^\d+$/.test(id)) out.set(id, paras.join(" "));
+        id = null;
+      }
+    },
+    text(t) {
+      if (inText && para !== null) para += t;
+    },
+  });
+  return out;
 }
 
 /** Reads a DOCX and returns its paragraphs as text, one per line. */
@@ -179,15 +227,38 @@ export function readDocx(file: string, opts: { comments?: boolean; memo?: boolea
   const doc = parts["word/document.xml"];
   if (!doc) throw notDocx;
   if (doc.length > MAX_PART_BYTES) throw new UserError({ message: "word/document.xml is too large; refusing (a zip bomb?)", file: shown });
-  const dec = new TextDecoder();
-  const comments = opts.comments && parts["word/comments.xml"] ? commentsXmlTexts(dec.decode(parts["word/comments.xml"])) : undefined;
-  const lines = documentXmlLines(dec.decode(doc), parts["word/numbering.xml"] ? dec.decode(parts["word/numbering.xml"]) : undefined, { ...(comments ? { comments } : {}), ...(opts.memo ? { memo: true } : {}) });
-  return { lines, properties: customProperties(parts["docProps/custom.xml"] ? dec.decode(parts["docProps/custom.xml"]) : "") };
+  const numberingPart = parts["word/numbering.xml"];
+  const numbering = readNumbering(numberingPart ? decodePart(numberingPart, shown, "word/numbering.xml") : undefined, shown);
+  const commentsPart = opts.comments ? parts["word/comments.xml"] : undefined;
+  const comments = commentsPart ? commentsXmlTexts(decodePart(commentsPart, shown, "word/comments.xml"), shown) : undefined;
+  const lines = documentXmlLines(decodePart(doc, shown, "word/document.xml"), numbering, shown, { ...(comments ? { comments } : {}), ...(opts.memo ? { memo: true } : {}) });
+  const custom = parts["docProps/custom.xml"];
+  return { lines, properties: custom ? customProperties(decodePart(custom, shown, "docProps/custom.xml"), shown) : {} };
 }
 
-/** name -> text value of docProps/custom.xml's properties. */
-export function customProperties(xml: string): Record<string, string> {
+/** Custom document properties: name -> the text of its value (<property name="..."><vt:lpwstr>text</vt:lpwstr></property>). */
+export function customProperties(xml: string, file: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of xml.matchAll(/<property\b[^>]*\bname="([^"]*)"[^>]*>\s*<vt:\w+>([^<]*)<\/vt:\w+>\s*<\/property>/g)) out[unescapeXml(m[1]!)] = unescapeXml(m[2]!);
+  let name: string | null = null;
+  let valueDepth = 0;
+  let value = "";
+  readXmlPart(xml, file, "docProps/custom.xml", {
+    open(el, depth) {
+      if (el.local === "property" && el.uri === CUSTOM) {
+        name = el.attr("", "name") ?? null;
+        value = "";
+      } else if (name !== null && el.uri === VT && valueDepth === 0) valueDepth = depth;
+    },
+    close(el, depth) {
+      if (el.local === "property" && el.uri === CUSTOM) {
+        // defineProperty: a property named "__proto__" stays a name.
+        if (name !== null && !Object.hasOwn(out, name)) Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+        name = null;
+      } else if (depth === valueDepth) valueDepth = 0;
+    },
+    text(t) {
+      if (name !== null && valueDepth > 0) value += t;
+    },
+  });
   return out;
 }

@@ -2,6 +2,8 @@
 // strict, unescaped (output is not HTML; writers escape for their format), with
 // a static check that every name a template uses is declared before rendering.
 import Handlebars from "handlebars";
+import { nestingIssue } from "./nesting.js";
+import { REFERENCE_HANDLEBARS } from "../reference-parsers.js";
 import { HELPERS } from "./helpers.js";
 import { braceProblem, helperHint, parserMessage, type SyntaxSpot } from "./template-syntax.js";
 import { didYouMean } from "./nearest.js";
@@ -9,6 +11,8 @@ import { didYouMean } from "./nearest.js";
 type HbsNode = hbs.AST.Node;
 
 const hb = Handlebars.create();
+/** Instrument templates render in an instance of their own: it holds their partials and the value marker (structured.ts). */
+export const layoutHb = Handlebars.create();
 
 export { HELPERS, joinList, longDate, numberWords, titledOffice } from "./helpers.js";
 
@@ -16,11 +20,13 @@ for (const [name, fn] of Object.entries(HELPERS)) {
   // Handlebars passes an options object last; helpers take only their arguments.
   // Strict mode does not check helper arguments, so a missing value is caught here
   // rather than printed as "undefined" in a draft law.
-  hb.registerHelper(name, (...args: unknown[]) => {
+  const helper = (...args: unknown[]): unknown => {
     const given = args.slice(0, -1);
     if (name !== "eq" && given.some((a) => a === undefined || a === null)) throw new MissingValueError(name);
     return fn(...given);
-  });
+  };
+  hb.registerHelper(name, helper);
+  layoutHb.registerHelper(name, helper);
 }
 
 export class MissingValueError extends Error {
@@ -53,11 +59,13 @@ export type Scope = Map<string, Set<string> | null>;
  */
 export function checkTemplate(source: string, scope: Scope, partials?: Set<string>): TemplateIssue[] {
   if (isPlainText(source)) return [];
-  return quickCheck(source, scope) ?? parsedCheck(source, scope, partials);
+  return (REFERENCE_HANDLEBARS ? null : quickCheck(source, scope)) ?? parsedCheck(source, scope, partials);
 }
 
 /** The check by Handlebars' parser and a walk of the tree (any template; checkTemplate takes a shortcut for the common ones). */
 export function parsedCheck(source: string, scope: Scope, partials?: Set<string>): TemplateIssue[] {
+  const deep = nestingIssue(source);
+  if (deep) return [deep];
   // A stray "}}" parses as text and would be printed in the draft.
   const spot = braceProblem(source);
   if (spot) return [spotIssue(source, spot)];
@@ -354,9 +362,12 @@ const parsed = new Map<string, hbs.AST.Program>();
  * compiler takes the same tree (it applies the whitespace control that
  * parse() would, so the output is that of compiling the source).
  */
-function parseOnce(source: string): hbs.AST.Program {
+export function parseOnce(source: string): hbs.AST.Program {
   let ast = parsed.get(source);
   if (!ast) {
+    // The parser recurses per level: a template nested past the limit never reaches it.
+    const deep = nestingIssue(source);
+    if (deep) throw new Error(`line ${deep.line}: ${deep.message}`);
     ast = hb.parseWithoutProcessing(source);
     parsed.set(source, ast);
   }
@@ -369,7 +380,7 @@ const cache = new Map<string, HandlebarsTemplateDelegate>();
 export function render(source: string, context: object): string {
   if (isPlainText(source)) return source;
   // Most clause text needs no compiled template: see quickRender.
-  const quick = quickRender(source, context);
+  const quick = REFERENCE_HANDLEBARS ? NOT_SIMPLE : quickRender(source, context);
   if (quick !== NOT_SIMPLE) return quick;
   return renderCompiled(source, context);
 }
@@ -382,12 +393,4 @@ export function renderCompiled(source: string, context: object): string {
     cache.set(source, fn);
   }
   return fn(context);
-}
-
-export function registerPartial(name: string, source: string): void {
-  hb.registerPartial(name, source);
-}
-
-export function unregisterPartials(): void {
-  for (const name of Object.keys(hb.partials)) hb.unregisterPartial(name);
 }

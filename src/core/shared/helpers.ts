@@ -1,5 +1,6 @@
 // The helpers clause text and templates may use ({{words n}}, {{list xs}} ...),
 // as plain functions; handlebars.ts registers them on its instance.
+import { isCalendarDate } from "../text/answer-text.js";
 
 const ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
@@ -24,6 +25,8 @@ export function joinList(items: unknown, conj: "and" | "or"): string {
 export function longDate(iso: unknown): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
   if (!m) return String(iso);
+  // Dates are checked where they are read; this guards any path that was not.
+  if (!isCalendarDate(m[0])) throw new Error(`"${m[0]}" is not a day of the calendar`);
   return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${Number(m[3])}, ${m[1]}`;
 }
 

@@ -5,6 +5,9 @@ import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
 import { UserError, type Problem } from "../errors.js";
 import { fastYaml } from "./yaml-fast.js";
+import { firstInvalidUtf8, lineColAt } from "../text/utf8.js";
+import { readCached, writeCached } from "../cache/parsed-cache.js";
+import { REFERENCE_YAML } from "../reference-parsers.js";
 import { indentationCause } from "./yaml-indent.js";
 
 export type YamlPath = ReadonlyArray<string | number>;
@@ -79,10 +82,16 @@ export class YamlSource {
     } catch (err) {
       throw new UserError({ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, file: displayName, hint: "check the path" }, "io");
     }
-    return YamlSource.parse(bytes, displayName);
+    return YamlSource.parse(bytes, displayName, null, true);
   }
 
-  static parse(bytes: Buffer, file: string, locator: Locator | null = null): YamlSource {
+  /**
+   * Parses bytes; throws a UserError listing every syntax problem. With
+   * `cached`, a file parsed before (same bytes) comes from the parse cache
+   * (cache/parsed-cache.ts); positions, needed only for a problem, then come
+   * from a full parse, as after the fast reader.
+   */
+  static parse(bytes: Buffer, file: string, locator: Locator | null = null, cached = false): YamlSource {
     if (bytes.length > MAX_YAML_BYTES) {
       throw new UserError({ message: `file is too large (${bytes.length} bytes; the limit is ${MAX_YAML_BYTES})`, file, hint: "ordkit's YAML files are small; is this the right file?" });
     }
@@ -92,16 +101,19 @@ export class YamlSource {
     const bad = firstInvalidUtf8(bytes);
     if (bad !== -1) {
       // Decoding anyway would put U+FFFD into the draft in place of the user's letters.
-      const before = bytes.subarray(0, bad).toString("utf8");
-      const line = before.split("\n").length;
-      const col = before.length - before.lastIndexOf("\n");
+      const { line, col } = lineColAt(bytes, bad);
       throw new UserError({ message: "file is not UTF-8 text", file, line, col, hint: "save it as UTF-8 (a Latin-1 or UTF-16 file needs converting)" });
     }
     const text = bytes.toString("utf8");
+    const hit = cached ? readCached("yaml", bytes) : undefined;
+    if (hit) return new YamlSource(file, bytes, text, null, hit.data, locator);
     // Most files are plain YAML that the fast reader gives the same data for;
     // positions (only needed to report a problem) then come from a full parse.
-    const fast = fastYaml(text);
-    if (fast !== null) return new YamlSource(file, bytes, text, null, fast, locator);
+    const fast = REFERENCE_YAML ? null : fastYaml(text);
+    if (fast !== null) {
+      if (cached) writeCached("yaml", bytes, fast);
+      return new YamlSource(file, bytes, text, null, fast, locator);
+    }
     const { LineCounter, parseDocument } = yaml();
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, ...PARSE_OPTIONS });
@@ -121,6 +133,7 @@ export class YamlSource {
     if (text.trim() === "" || data === null || data === undefined) {
       throw new UserError({ message: "file is empty", file, line: 1, col: 1, hint: "it should hold a YAML mapping (key: value lines)" });
     }
+    if (cached) writeCached("yaml", bytes, data);
     return new YamlSource(file, bytes, text, { doc, lines }, data, locator);
   }
 
@@ -173,34 +186,6 @@ export class YamlSource {
     if (!node?.range) return null;
     const [start, end] = node.range;
     return { start, end, raw: this.text.slice(start, end) };
-  }
-}
-
-/** Offset of the first byte that is not valid UTF-8, or -1. */
-function firstInvalidUtf8(bytes: Buffer): number {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return -1;
-  } catch {
-    // Rare path: find the offending byte by decoding growing prefixes.
-    let lo = 0;
-    let hi = bytes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (validPrefix(bytes, mid + 1)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-}
-
-/** Whether bytes[0..n) is valid UTF-8, allowing a sequence cut off at the end. */
-function validPrefix(bytes: Buffer, n: number): boolean {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
-    return true;
-  } catch {
-    return false;
   }
 }
 
