@@ -1,5 +1,6 @@
 // The walks along the pipeline that several commands share.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readInputBytes } from "./io/read-input.js";
 import path from "node:path";
 import { loadLibrary, type LibrarySpec } from "./library/load.js";
 import { checkAnswers, resolvedOptions, type LoadedAnswers } from "./interview/answers.js";
@@ -190,16 +191,10 @@ const MAX_TEXT_BYTES = 8 * 1024 * 1024;
 
 function readText(file: string): string {
   const shown = displayPath(file);
-  try {
-    if (statSync(file).size > MAX_TEXT_BYTES) throw new UserError({ message: "file is too large to be a draft (over 8 MB)", file: shown });
-    const bytes = readFileSync(file);
-    if (bytes.includes(0)) throw new UserError({ message: "file is binary, not text", file: shown, hint: "pass a Markdown, plain-text or .docx draft" });
-    // Never a U+FFFD in a reading of a law, nor an ESC sequence on its way to a terminal: refused where it is.
-    const issue = textFileIssue(bytes);
-    if (issue) throw new UserError({ ...issue, message: issue.message === "is not UTF-8 text" ? "file is not UTF-8 text" : `the draft ${issue.message}`, file: shown });
-    return bytes.toString("utf8");
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError({ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, file: shown, hint: "check the path" }, "io");
-  }
+  const bytes = readInputBytes(file, shown, MAX_TEXT_BYTES);
+  if (bytes.includes(0)) throw new UserError({ message: "file is binary, not text", file: shown, hint: "pass a Markdown, plain-text or .docx draft" });
+  // Never a U+FFFD in a reading of a law, nor an ESC sequence on its way to a terminal: refused where it is.
+  const issue = textFileIssue(bytes);
+  if (issue) throw new UserError({ ...issue, message: issue.message === "is not UTF-8 text" ? "file is not UTF-8 text" : `the draft ${issue.message}`, file: shown });
+  return bytes.toString("utf8");
 }

@@ -1,7 +1,7 @@
 // Reading a batch file: one row per jurisdiction, from CSV (a header row of
 // answers paths) or YAML (a list of mappings). Every value keeps the position
 // it came from, so a row's problems name the batch file's line and column.
-import { readFileSync, statSync } from "node:fs";
+import { readInputBytes } from "../io/read-input.js";
 import { UserError, type Problem } from "../errors.js";
 import { YamlSource } from "../shared/yaml-source.js";
 import type { InterviewDefinition } from "../interview/definition.js";
@@ -66,14 +66,7 @@ export function readBatchFile(file: string, shown: string, lib: Library, def: In
 }
 
 function readBytes(file: string, shown: string): Buffer {
-  let bytes: Buffer;
-  try {
-    if (statSync(file).size > MAX_CSV_BYTES) throw new UserError({ message: "the batch file is too large (over 32 MB)", file: shown, hint: "split it into several batch files" });
-    bytes = readFileSync(file);
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError({ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, file: shown, hint: "check the path" }, "io");
-  }
+  const bytes = readInputBytes(file, shown, MAX_CSV_BYTES, { message: "the batch file is too large (over 32 MB)", hint: "split it into several batch files" });
   if (bytes.includes(0)) throw new UserError({ message: "file is binary, not CSV text", file: shown, hint: "save the sheet as CSV (UTF-8)" });
   return bytes;
 }

@@ -1,7 +1,7 @@
 // Text of a DOCX draft, one paragraph per line, with the numbers Word would
 // show ("Section 3.", "(b)") rebuilt from word/numbering.xml, so drafts
 // written by ordkit, Word or LibreOffice can be checked and compared as text.
-import { readFileSync, statSync } from "node:fs";
+import { readInputBytes } from "../io/read-input.js";
 import { unzipSync } from "fflate";
 import { UserError } from "../errors.js";
 import { displayPath } from "../paths.js";
@@ -202,14 +202,7 @@ export function docxLines(file: string, opts: { comments?: boolean; memo?: boole
  */
 export function readDocx(file: string, opts: { comments?: boolean; memo?: boolean } = {}): { lines: string[]; properties: Record<string, string> } {
   const shown = displayPath(file);
-  let bytes: Uint8Array;
-  try {
-    if (statSync(file).size > MAX_FILE_BYTES) throw new UserError({ message: `file is too large to be a draft (over ${MAX_FILE_BYTES / 1024 / 1024} MB)`, file: shown });
-    bytes = readFileSync(file);
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError({ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, file: shown, hint: "check the path" }, "io");
-  }
+  const bytes: Uint8Array = readInputBytes(file, shown, MAX_FILE_BYTES);
   const notDocx = new UserError({ message: "not a DOCX file (no word/document.xml in a zip archive)", file: shown, hint: "pass a .docx written by Word, LibreOffice or ordkit; it may be truncated or damaged" });
   let parts: Record<string, Uint8Array>;
   try {

@@ -2,7 +2,7 @@
 // agenda item): the main text, one paragraph per block, with headings and
 // subsection labels, and without navigation, scripts, forms or boilerplate.
 // htmlparser2 reads the page in one streaming pass.
-import { readFileSync, statSync } from "node:fs";
+import { readInputBytes } from "../io/read-input.js";
 import { UserError } from "../errors.js";
 import { displayPath } from "../paths.js";
 
@@ -40,14 +40,7 @@ interface Frame {
 /** The paragraphs of an HTML page's main text. */
 export async function htmlLines(file: string): Promise<string[]> {
   const shown = displayPath(file);
-  let bytes: Buffer;
-  try {
-    if (statSync(file).size > MAX_FILE_BYTES) throw new UserError({ message: `file is too large to be a draft (over ${MAX_FILE_BYTES / 1024 / 1024} MB)`, file: shown });
-    bytes = readFileSync(file);
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError({ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, file: shown, hint: "check the path" }, "io");
-  }
+  const bytes = readInputBytes(file, shown, MAX_FILE_BYTES);
   if (bytes.includes(0)) throw new UserError({ message: "file is binary, not an HTML page", file: shown });
   return htmlParagraphs(decode(bytes, shown), shown);
 }

@@ -211,7 +211,9 @@ export function pdfParagraphs(pages: PdfPage[], stopAt?: string): string[] {
         if (para) paragraphs.push(para);
         para = line.text;
       } else {
-        para = joinHyphenated(para, line.text, words) ?? (/(?:\)$|\/$)/.test(para) && /^[(\w]/.test(line.text) && !/\s$/.test(para) && /\/$|\)$/.test(para) && (para.endsWith("/") || line.text.startsWith("(")) ? para + line.text : `${para} ${line.text}`);
+        // "552(a)(4)" / "(B)" and "and/" / "or" were one token broken at the margin.
+        const glued = (para.endsWith("/") && /^[(\w]/.test(line.text)) || (para.endsWith(")") && line.text.startsWith("("));
+        para = joinHyphenated(para, line.text, words) ?? (glued ? para + line.text : `${para} ${line.text}`);
       }
       prev = line;
     }

@@ -2,7 +2,7 @@
 // thread with a memory limit (pdf-worker.ts), then laid out into paragraphs
 // (pdf-layout.ts). Scanned PDFs (no text layer) and encrypted ones are clear
 // errors, as are files too large or too complex to read safely.
-import { readFileSync, statSync } from "node:fs";
+import { readInputBytes } from "../io/read-input.js";
 import { Worker } from "node:worker_threads";
 import { UserError } from "../errors.js";
 import { displayPath } from "../paths.js";
@@ -18,17 +18,6 @@ const WORKER_TIMEOUT_MS = 60_000;
 const WORKER_HEAP_MB = 512;
 /** ordkit's own risk memo annex is not part of the instrument. */
 const MEMO_HEADING = "DRAFTER'S RISK MEMO";
-
-function readBytes(file: string): Uint8Array {
-  const shown = displayPath(file);
-  try {
-    if (statSync(file).size > MAX_FILE_BYTES) throw new UserError({ message: `file is too large to be a draft (over ${MAX_FILE_BYTES / 1024 / 1024} MB)`, file: shown });
-    return new Uint8Array(readFileSync(file));
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError({ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, file: shown, hint: "check the path" }, "io");
-  }
-}
 
 function extract(data: Uint8Array, shown: string): Promise<PdfWorkerReply> {
   return new Promise((resolve, reject) => {
@@ -71,7 +60,7 @@ function extract(data: Uint8Array, shown: string): Promise<PdfWorkerReply> {
 /** The paragraphs of a PDF draft, in reading order, without headers, footers and line numbers. */
 export async function pdfLines(file: string): Promise<string[]> {
   const shown = displayPath(file);
-  const data = readBytes(file);
+  const data = new Uint8Array(readInputBytes(file, shown, MAX_FILE_BYTES));
   if (!/^%PDF-/.test(new TextDecoder("latin1").decode(data.subarray(0, 1024)).trimStart())) {
     throw new UserError({ message: "not a PDF file (no %PDF- header)", file: shown, hint: "pass a PDF, or a .docx, .md, .txt or .html draft" });
   }
