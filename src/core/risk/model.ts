@@ -45,6 +45,10 @@ export interface Unit {
   inExemptList: boolean;
   /** True when the unit is listed under a lead-in that forbids policies: it describes a policy, not a duty. */
   describesForbiddenPolicy: boolean;
+  /** Length of the paragraph's own words at the start of text (text may add its items: a lead-in read whole). */
+  ownLength: number;
+  /** The lead-in whose duty this item only completes ("... based on any of the following: (1) An immigration detainer;"). */
+  groundOf: Unit | null;
 }
 
 export interface DraftModel {
@@ -116,6 +120,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
       id: r.id,
       clause: r.clauseId,
       text: r.text,
+      ownLength: r.text.length,
       order: order++,
       depth: 0,
       parent: null,
@@ -123,6 +128,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
       boundFrom: null,
       inExemptList: false,
       describesForbiddenPolicy: false,
+      groundOf: null,
     });
   }
   const sectionByNumber = new Map<string, string>();
@@ -137,6 +143,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
     if (written && !sectionByNumber.has(written)) sectionByNumber.set(written, s.id);
   }
 
+  const groundLeads = new Set<Unit>();
   draft.sections.forEach((s, i) => {
     let sectionClass: { cls: ActorClass; span: Span } | null = null;
     const visit = (paras: Paragraph[], parent: Unit | null, depth: number): void => {
@@ -145,7 +152,10 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
         const parentLead = parent && endsWithColon(parent.text) ? parent : null;
         const lead = parentLead ?? (leadIn && endsWithColon(leadIn.text) ? leadIn : null);
         const exemptList = !!lead && (lead.inExemptList || exemptLeadIn(lead));
-        const analysis = analyzeText(p.text, {
+        // A duty whose items are only its grounds or circumstances is one provision: read it whole.
+        const grounds = !exemptList && p.children.length > 0 && GROUNDS_LEADIN_RE.test(p.text.slice(-200)) && hasDutyBeforeList(p.text);
+        const whole = grounds ? wholeText(p) : p.text;
+        const analysis = analyzeText(whole, {
           terms,
           self,
           inherit: { exemptList, leadIn: lead ? lead.analysis : null, sectionClass },
@@ -158,7 +168,8 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
           heading: s.heading,
           id: p.id,
           clause: s.clauseId,
-          text: p.text,
+          text: whole,
+          ownLength: p.text.length,
           order: order++,
           depth,
           parent,
@@ -166,9 +177,11 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
           boundFrom: null,
           inExemptList: exemptList,
           describesForbiddenPolicy: !!lead && (lead.describesForbiddenPolicy || forbidsPolicies(lead)),
+          groundOf: parent && groundLeads.has(parent) ? parent : (parent?.groundOf ?? null),
         };
         if (lead && analysis.bound && analysis.bound === lead.analysis.bound && !analysis.boundSpan) u.boundFrom = lead.boundFrom ?? lead;
         units.push(u);
+        if (grounds) groundLeads.add(u);
         if (s.role !== "definitions" && analysis.bound && analysis.boundSpan && analysis.bound !== "everyone" && analysis.bound !== "private-parties") {
           sectionClass = { cls: analysis.bound, span: analysis.boundSpan };
         }
@@ -209,6 +222,25 @@ function endsWithColon(text: string): boolean {
   return text.trimEnd().endsWith(":");
 }
 
+/**
+ * A lead-in whose list gives the grounds or circumstances of a duty already
+ * stated ("No agency shall detain a person ... based on any of the following:"):
+ * the items are not duties of their own.
+ */
+const GROUNDS_LEADIN_RE = /\b(?:based(?:\s+(?:solely|only|in\s+part))?\s+(?:up)?on|on\s+the\s+(?:sole\s+)?basis\s+of|because\s+of|by\s+reason\s+of|solely\s+(?:up)?on|in|under|for)\s+(?:(?:any|all|each|one|either)\s+(?:\w+\s+)?of\s+)?the\s+following(?:\s+(?:grounds?|circumstances?|cases?|situations?|conditions?|bases|reasons?|purposes?))?\s*:\s*$/i;
+
+/** The lead-in states a duty of its own before its list: a modal before the closing words. */
+function hasDutyBeforeList(text: string): boolean {
+  return /\b(?:shall|must|may\s+not|will\s+not|cannot)\b[^:]*\b\w+\b[^:]*\bfollowing\b[^:]*:\s*$/i.test(text.slice(-600)) && !/\b(?:shall|must|may\s+not|will\s+not)\s*(?:not\s*)?:\s*$/i.test(text);
+}
+
+/** The lead-in and all of its items, as one text (the items' own units stay for anchoring). */
+function wholeText(p: Paragraph): string {
+  const parts = [p.text];
+  for (const c of walk(p.children)) parts.push(c.text);
+  return parts.join(" ");
+}
+
 function* walk(paragraphs: Paragraph[]): Generator<Paragraph> {
   for (const p of paragraphs) {
     yield p;
@@ -235,7 +267,7 @@ const operativeCache = new WeakMap<DraftModel, { all: Unit[]; bySection: Map<str
 function operative(m: DraftModel): { all: Unit[]; bySection: Map<string, Unit[]> } {
   let o = operativeCache.get(m);
   if (!o) {
-    const all = m.units.filter((u) => u.kind === "paragraph" && u.sectionRole !== "definitions" && !u.describesForbiddenPolicy);
+    const all = m.units.filter((u) => u.kind === "paragraph" && u.sectionRole !== "definitions" && !u.describesForbiddenPolicy && !u.groundOf);
     const bySection = new Map<string, Unit[]>();
     for (const u of all) {
       const list = bySection.get(u.section) ?? [];
@@ -322,9 +354,18 @@ export function isCooperationLimit(u: Unit): Span | null {
     a.actors.find((x) => x.role !== "exempt" && x.role !== "example" && (x.cls === "immigration-officers" || x.cls === "named-agency" || x.cls === "federal-officers")) ??
     firstMatch(u.text, /\b(?:civil\s+)?immigration\s+detainers?\b|\bdetainers?\b|\b287\s*\(g\)|\badministrative\s+warrants?\b|\bimmigration\b/i);
   if (!immigration) return null;
-  if (a.does.includes("declines-assistance")) return immigration;
-  if (a.does.includes("restricts-access") && (a.purpose || isNarrow(outsideTarget(u)?.cls))) return immigration;
+  // A lead-in read with its items: quote the lead-in's duty when the immigration words sit in an item.
+  const quoted = immigration.end <= u.ownLength ? immigration : leadInDuty(u);
+  if (a.does.includes("declines-assistance")) return quoted;
+  if (a.does.includes("restricts-access") && (a.purpose || isNarrow(outsideTarget(u)?.cls))) return quoted;
   return null;
+}
+
+/** A lead-in's own duty, from its bound subject to its colon: the words to quote for the whole provision. */
+function leadInDuty(u: Unit): Span {
+  const own = u.text.slice(0, u.ownLength).replace(/\s*:\s*$/, "");
+  const start = u.analysis.boundSpan && u.analysis.boundSpan.end <= own.length ? u.analysis.boundSpan.start : own.search(/\S/);
+  return { start, end: own.length, text: own.slice(start) };
 }
 
 export function firstMatch(text: string, re: RegExp): Span | null {

@@ -72,8 +72,9 @@ export interface NoteInput {
 /** A note anchored to a unit (or to the whole document when unit is null). */
 export function makeNote(meta: RuleMeta, unit: Unit | null, input: NoteInput): RiskNote {
   let quote = typeof input.quote === "string" ? input.quote : (input.quote?.text ?? "");
-  // The quote anchors a Word comment: it must occur verbatim in the unit's text.
-  if (!unit || !unit.text.includes(quote)) quote = "";
+  // The quote anchors a Word comment: it must occur verbatim in the paragraph's own words
+  // (a lead-in read with its items keeps its own words first).
+  if (!unit || !unit.text.slice(0, unit.ownLength).includes(quote)) quote = "";
   return {
     rule: meta.id,
     severity: input.severity,

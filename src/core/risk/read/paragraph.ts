@@ -17,6 +17,8 @@ import { exemptionKind, findCue, labelFor, pickBound, reachesFederal, scopeOfExe
 import { gatherActors } from "./actors.js";
 import { listRe } from "./lexicon.js";
 /** A quoted title ("General Order No. 5.15, titled \"Federal Officers Shall ...\"") names a document; its words are not a duty. */
+/** A lead-in that ends in its modal ("no agency shall:", "Every officer shall not:"): its items carry the verbs. */
+const MODAL_COLON_RE = /\b(?:shall|must|may|will)(?:\s+not)?(?:,\s+[^:]{0,80},)?\s*:\s*$/i;
 const QUOTED_TITLE_RE = /\b(?:titled|entitled|captioned|called|known\s+as)\s*,?\s*[“"]([^”"]{1,300})[”"]/gi;
 
 export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
@@ -43,18 +45,20 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
     if (/^\s*(?:nothing\s+in\s+this|this\s+\w+(?:\s+\w+)?\s+(?:does|do|shall)\s+not\s+(?:apply|prohibit|restrict))/i.test(body)) continue;
     // "No City department may enter into ...", "No agency is authorized to use ...": a prohibition by its "No" subject.
     const mm = MODAL_RE.exec(body) ?? (NO_SUBJECT_RE.test(body) ? NO_FORM_MODAL_RE.exec(body) : null);
-    if (!mm) continue;
-    const modal = s.start + mm.index;
-    const modalEnd = modal + mm[0].length;
-    const subjStart = s.start + subjectStart(body.slice(0, mm.index));
-    const neg = NEG_RE.test(text.slice(subjStart, Math.min(s.end, modalEnd + 12))) || /^\s+not\b/i.test(text.slice(modalEnd, modalEnd + 5));
+    // "no agency or agent shall: (1) Permit ICE agents access ...": the item begins where its lead-in's modal ends.
+    const continues = !mm && s === sents[0] && !!inherit.leadIn?.duty && MODAL_COLON_RE.test(inherit.leadIn.text);
+    if (!mm && !continues) continue;
+    const modal = mm ? s.start + mm.index : s.start;
+    const modalEnd = mm ? modal + mm[0].length : s.start;
+    const subjStart = mm ? s.start + subjectStart(body.slice(0, mm.index)) : s.start;
+    const neg = mm ? NEG_RE.test(text.slice(subjStart, Math.min(s.end, modalEnd + 12))) || /^\s+not\b/i.test(text.slice(modalEnd, modalEnd + 5)) : inherit.leadIn!.negated;
     dutySents.push({ start: s.start, end: s.end, modal, modalEnd, neg });
     const relevant = RELEVANT_RE.test(body) || PENALTY_WORD_RE.test(body);
     duty = true;
     if (neg) negated = true;
     const after = afterModal(text, modalEnd, s.end);
     GIVEN_RE.lastIndex = modalEnd;
-    const refusal = AUTHORIZATION_MODAL_RE.test(mm[0]) || GIVEN_RE.test(text);
+    const refusal = (!!mm && AUTHORIZATION_MODAL_RE.test(mm[0])) || GIVEN_RE.test(text);
     for (let ai = firstActor; ai < actors.length && actors[ai]!.start < s.end; ai++) {
       const a = actors[ai]!;
       if (a.start >= s.start && a.end <= s.end) a.relevant = relevant;
@@ -63,7 +67,7 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
       if (a.start >= subjStart && a.end <= modal) a.role = refusal ? "restricted" : "subject";
       else if (a.start >= modalEnd && a.end <= s.end) {
         // What lies between the modal and the mention, from facts found once per sentence.
-        if (after.passive && after.stop > a.start && BY_AGENT_RE.test(text.slice(Math.max(modalEnd, a.start - 12), a.start))) a.role = "agent";
+        if (after.passive && after.stop > a.start && after.infinitive > a.start && BY_AGENT_RE.test(text.slice(Math.max(modalEnd, a.start - 12), a.start))) a.role = "agent";
         else if (after.permitEnd <= a.start && after.assistEnd > a.start) a.role = "restricted";
       }
     }
@@ -236,7 +240,16 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   }
 
   // 9. Where.
-  const restrictsAccessWords = conduct.some((c) => c.kind === "access" || c.kind === "use");
+  // Conduct named after the help declined ("accept requests ... to support or assist ..., or to
+  // otherwise be present") is the help itself, not where or how the agency's officers work.
+  const cooperationAt = negated ? text.search(listRe("assistance")) : -1;
+  // "access to a person being detained", "access to County facilities for interviews": help with
+  // people in custody, declined; not a rule about where outside officers may go.
+  const custodyAccess = (c: Conduct): boolean => c.kind === "access" && listRe("custody-access").test(text.slice(c.start, c.end + 80));
+  const ownConduct = conduct.filter((c) => !(cooperationAt >= 0 && c.start >= cooperationAt) && !custodyAccess(c));
+  // "shall not allow federal officers to interview detainees in its custody": the same help, without the word "access".
+  const declinesCustody = duty && negated && (conduct.some(custodyAccess) || (restricted.length > 0 && !ownConduct.length && listRe("custody-access").test(text)));
+  const restrictsAccessWords = ownConduct.some((c) => c.kind === "access" || c.kind === "use");
   let where: Where;
   let whereSpan: Span | null = null;
   if (places.nonpublic.length) {
@@ -255,11 +268,12 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // another government's agencies from helping their own.
   // Likewise a bare agency told not to stop or arrest people, or told to review
   // its own policies: only the enactor's agencies can be commanded so.
-  if (bound === "all-law-enforcement" && boundSpan && !LEVEL_NAMED_RE.test(boundSpan.text) && duty && !conduct.some((c) => c.kind === "dress" || c.kind === "identification" || c.kind === "access" || c.kind === "use")) {
+  const boundWords = boundSpan ?? inherit.leadIn?.boundSpan ?? null;
+  if (bound === "all-law-enforcement" && boundWords && !LEVEL_NAMED_RE.test(boundWords.text) && duty && !ownConduct.some((c) => c.kind === "dress" || c.kind === "identification" || c.kind === "access" || c.kind === "use")) {
     const cooperation = negated && listRe("cooperation").test(text);
     const arrests = negated && conduct.some((c) => c.kind === "methods") && /\b(?:solely|based\s+on|on\s+the\s+basis\s+of)\b/i.test(text);
-    const ownAdministration = !negated && !conduct.length && BARE_AGENCY_RE.test(boundSpan.text);
-    if (cooperation || arrests || ownAdministration) bound = "own-personnel";
+    const ownAdministration = !negated && !conduct.length && BARE_AGENCY_RE.test(boundWords.text);
+    if (cooperation || arrests || ownAdministration || declinesCustody) bound = "own-personnel";
   }
 
   // 10. What it does.
@@ -277,6 +291,7 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   if (duty && negated && !legalEffect && (ownSubject || bound === "everyone") && !does.has("restricts-access") && DECLINE_RE.test(text)) does.add("declines-assistance");
   if (duty && !negated && ownSubject && DECLINE_VERB_RE.test(text) && DECLINE_RE.test(text)) does.add("declines-assistance");
   if (duty && negated && ownSubject && statusRestriction) does.add("declines-assistance");
+  if (declinesCustody && ownSubject && !does.has("restricts-access")) does.add("declines-assistance");
   if (duty && bound === "own-personnel" && (!negated ? true : conductOfficers.length > 0 && !does.has("restricts-access") && !does.has("declines-assistance"))) does.add("directs-staff");
   if (TRANSPARENCY_RE.test(text)) does.add("transparency");
   if (POLICY_RE.test(text)) does.add("declares-policy");

@@ -82,23 +82,28 @@ export const BY_AGENT_RE = /\bby\s+(?:(?:any|the|an?|all)\s+)?$/i;
 export const PERMIT_RE = /\b(?:provide\s+(?:voluntary\s+)?consent|consent|permit|allow|authori[sz]e|let|lease|rent|licen[sc]e|grant|servic(?:e|es|ing)|fuel|host|accommodate|admit|deny|refuse|exclude|prohibit|bar|make\s+[^.;]{0,40}\s+available)\w*\b/gi;
 export const ASSIST_RE = /\b(?:assist|cooperat)/gi;
 export const STOP_RE = /[.;]/g;
+export const TO_RE = /\bto\b/g;
 
 /**
  * Facts about the words after a modal, found once per sentence so that each
  * mention's role costs O(1): a passive "be ...ed" right after it, and where the
  * first full stop, permitting verb and assistance word end (Infinity: none).
  */
-export function afterModal(text: string, modalEnd: number, end: number): { passive: boolean; stop: number; permitEnd: number; assistEnd: number } {
+export function afterModal(text: string, modalEnd: number, end: number): { passive: boolean; stop: number; permitEnd: number; assistEnd: number; infinitive: number } {
   PASSIVE_RE.lastIndex = modalEnd;
   const passive = PASSIVE_RE.test(text);
+  const passiveEnd = passive ? PASSIVE_RE.lastIndex : modalEnd;
   // Searched within the sentence only, so that a sentence never scans the rest of the text.
   const rest = text.slice(modalEnd, end);
-  const first = (re: RegExp, useEnd: boolean): number => {
-    re.lastIndex = 0;
+  const first = (re: RegExp, useEnd: boolean, from = 0): number => {
+    re.lastIndex = from;
     const m = re.exec(rest);
     return m ? modalEnd + (useEnd ? m.index + m[0].length : m.index) : Infinity;
   };
-  return { passive, stop: first(STOP_RE, false), permitEnd: first(PERMIT_RE, true), assistEnd: first(ASSIST_RE, true) };
+  // "shall not be permitted to ...": the subject is the one permitted; a permitting verb counts only after the passive.
+  const permitEnd = first(PERMIT_RE, true, Math.max(0, passiveEnd - modalEnd));
+  // A passive's agent comes before any "to ...": in "be permitted to accept requests by ICE", ICE makes the requests.
+  return { passive, stop: first(STOP_RE, false), permitEnd, assistEnd: first(ASSIST_RE, true), infinitive: first(TO_RE, false) };
 }
 
 /** How far before (or after) a mention its exemption cue may sit. */
