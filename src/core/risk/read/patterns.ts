@@ -88,7 +88,7 @@ export const AUTHORIZATION_MODAL_RE = /\b(?:authorized|permitted|allowed)\b/i;
 /** "shall not be given (granted, allowed) access": the subject receives, someone else gives. */
 export const GIVEN_RE = /\s*(?:not\s+)?be\s+(?:given|granted|allowed|permitted|provided|afforded)\s+(?!to\b)/iy;
 export const NEG_RE =
-  /(?:^|[^\w])(?:shall\s+not|must\s+not|may\s+not|will\s+not|cannot|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|forbidden|barred|not\s+permitted|not\s+authorized)|no|never|prohibit(?:ed|s)?)(?:[^\w]|$)/i;
+  /(?:^|[^\w])(?:shall\s+not|must\s+not|may\s+not|will\s+not|cannot|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|forbidden|barred|not\s+permitted|not\s+authorized|not\s+open)|no|never|prohibit(?:ed|s)?)(?:[^\w]|$)/i;
 
 export const EXEMPT_CUE_RE =
   /\b(?:nothing\s+(?:herein|in\s+this\s+\w+(?:\s+\([\w.]+\))?)\s+shall\s+(?:be\s+construed\s+to\s+)?(?:prohibit|prevent|restrict|limit)|except(?:ing)?(?:\s+for)?|other\s+than|excluding|exclusive\s+of|but\s+not|(?:does|do|shall)\s+not\s+(?:apply|extend)\s+to|(?:does|do|shall)\s+not\s+include|not\s+including|with\s+the\s+exception\s+of|exempts?)\s*:?$/i;
@@ -124,6 +124,8 @@ export const BARE_AGENCY_RE = /^(?:(?:all|each|every|any|the)\s+)?agenc(?:y|ies)
 export const PURPOSE_IS_ACTOR_RE = /^\s+(?:agents?|officers?|officials?|personnel|authorit(?:y|ies)|agenc(?:y|ies)|facilit(?:y|ies)|centers?|agreements?)\b/i;
 /** "any other similar use including for enforcing civil immigration laws": an example, not a limit. */
 export const PURPOSE_EXAMPLE_RE = /\b(?:including|such\s+as)(?:\s+but\s+not\s+limited\s+to)?(?:\s+(?:for|to))?\s*$/i;
+/** The function in a class's name ("immigration enforcement agent"): the words that make it a purpose. */
+export const PURPOSE_CLASS_RE = /\b(?:civil\s+)?immigration(?:\s+law)?\s+enforcement\b|\benforc(?:e|ing|ement\s+of)\s+(?:federal\s+)?(?:civil\s+)?immigration(?:\s+laws?)?\b/i;
 export const PURPOSE_TEST_RE = new RegExp(PURPOSE_RE.source, "i");
 export const STATUS_RE =
   /\b(?:(?:citizenship|immigration)(?:\s+(?:or|and|and\/or)\s+(?:citizenship|immigration))?\s+status|citizenship|nationality)\b/gi;

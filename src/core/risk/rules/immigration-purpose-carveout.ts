@@ -2,7 +2,9 @@
 // (legal-landscape §1.2 (4), King County).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { isNinth, makeNote, modelFor, operativeUnits } from "../model.js";
+import { isNinth, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
+import { PURPOSE_CLASS_RE } from "../read/patterns.js";
+import type { Span } from "../read/index.js";
 import type { RuleMeta } from "../types.js";
 
 export const meta: RuleMeta = {
@@ -21,14 +23,16 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
   for (const u of operativeUnits(m)) {
     if (u.inExemptList) continue;
     const a = u.analysis;
-    if (!a.purpose) continue;
     if (!(a.does.includes("restricts-access") || a.does.includes("regulates-conduct") || a.privateParties)) continue;
+    // "an immigration enforcement agent": a class defined by the purpose is the purpose itself.
+    const purpose = a.purpose ?? purposeInClass(u);
+    if (!purpose) continue;
     const severity: Severity = isNinth(context.circuit) ? "high" : "medium";
     notes.push(
       makeNote(meta, u, {
         severity,
-        quote: a.purpose.text,
-        message: `The restriction applies only to “${a.purpose.text}”, so it bites only on federal immigration operations.`,
+        quote: purpose.text,
+        message: `The restriction applies only to “${purpose.text}”, so it bites only on federal immigration operations.`,
         explanation:
           `In United States v. King County (9th Cir. 2024) an order barring airport operators from servicing ICE charter flights was invalid even though it concerned county-owned property: a property or service rule that turns on immigration enforcement treats federal operations worse than everyone else's. Declining to lend the jurisdiction's own staff, jail or data to immigration enforcement remains protected (SB 54, upheld in United States v. California, 921 F.3d 865); restricting what others may do on or with property is not.` +
           (isNinth(context.circuit) ? " King County binds courts in this circuit." : context.circuit ? " King County is a Ninth Circuit decision, persuasive elsewhere." : " No state was given; in the Ninth Circuit King County is binding."),
@@ -37,4 +41,12 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     );
   }
   return notes;
+}
+
+/** The restricted class named by its immigration-enforcement function, as words to quote. */
+function purposeInClass(u: Unit): Span | null {
+  const t = outsideTarget(u);
+  if (!t?.mention || t.cls !== "immigration-officers") return null;
+  const m = PURPOSE_CLASS_RE.exec(t.mention.text);
+  return m ? { start: t.mention.start + m.index, end: t.mention.start + m.index + m[0].length, text: m[0] } : null;
 }
