@@ -8,7 +8,9 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { runFixture, compare } = await import(path.join(root, "dist", "test", "risk", "fixture-harness.js"));
-const dir = path.join(root, "test", "risk", "corpus");
+// --dir DIR scores another folder of files in the corpus format (a new batch, before it joins the corpus).
+const dirAt = process.argv.indexOf("--dir");
+const dir = dirAt > 0 ? path.resolve(process.argv[dirAt + 1]) : path.join(root, "test", "risk", "corpus");
 const list = process.argv.includes("--list");
 // --known prints the differences in the form of test/risk/corpus/KNOWN-DIFFERENCES.txt.
 const knownOut = process.argv.includes("--known");

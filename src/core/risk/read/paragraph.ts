@@ -17,6 +17,25 @@ import { exemptionKind, findCue, labelFor, pickBound, reachesFederal, scopeOfExe
 import { gatherActors } from "./actors.js";
 import { listRe } from "./lexicon.js";
 /** A quoted title ("General Order No. 5.15, titled \"Federal Officers Shall ...\"") names a document; its words are not a duty. */
+const FORBIDS_POLICY_RE = /\b(?:may|shall)\s+not\s+(?:enact|adopt|have|implement|maintain|pass|endorse)\b[^.;]{0,120}?\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|resolutions?)\b|\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|legislation|enactments?)\s+(?:that|which)\s+(?:\w+\s+)?(?:limits?|prohibits?|restricts?|prevents?)\b/i;
+/** Between a sharing verb and the status it governs: no condition, exception or new verb in -ing. */
+const SHARE_BREAK_RE = /\b(?:unless|except|if|when|whether|where|because)\b|,\s*(?:or|and)\s+\w+ing\b/i;
+const SHARE_AFTER_BREAK_RE = /[,;:]|\b(?:unless|except|if|when|where|or|and|because)\b/i;
+
+/** Does a sharing verb take the status at [at, end) of the sentence as its object (or passive subject)? */
+function sharesStatus(body: string, at: number, end: number): boolean {
+  const re = globalForm(SHARE_RE);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body)) !== null) {
+    const mEnd = m.index + m[0].length;
+    if (mEnd <= at && at - mEnd <= 200 && !SHARE_BREAK_RE.test(body.slice(mEnd, at))) return true;
+    // "status ... shall not be disclosed"
+    if (m.index >= end && m.index - end <= 80 && !SHARE_AFTER_BREAK_RE.test(body.slice(end, m.index))) return true;
+    if (m.index >= end) break;
+  }
+  return false;
+}
+
 /** A lead-in that ends in its modal ("no agency shall:", "Every officer shall not:"): its items carry the verbs. */
 const MODAL_COLON_RE = /\b(?:shall|must|may|will)(?:\s+not)?(?:,\s+[^:]{0,80},)?\s*:\s*$/i;
 const QUOTED_TITLE_RE = /\b(?:titled|entitled|captioned|called|known\s+as)\s*,?\s*[“"]([^”"]{1,300})[”"]/gi;
@@ -223,17 +242,16 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
       // "Except as provided in subsection (3)" and "provided that" are cross-references, not sharing.
       const body = text.slice(s.start, s.end).replace(CROSS_REFERENCE_RE, (w) => " ".repeat(w.length));
       if (/^\s*nothing\s+in\b|\b(?:does|do|shall)\s+not\s+(?:prohibit|restrict|limit|prevent)\b|\bmay\s+(?:share|disclose|provide|send|exchange)\b/i.test(body)) continue;
+      // "may not enact any ordinance or policy that limits ... communicating ... immigration status":
+      // the sentence forbids such a policy; it restricts nothing itself.
+      if (FORBIDS_POLICY_RE.test(body)) continue;
       if (!SHARE_RE.test(body)) continue;
       const d = containing(dutySents, s.start);
       // An item under "The prohibition ... shall include:" is negated by its lead-in.
       if (!(d?.neg || (!d && !!inherit.leadIn && /\bprohibition\b/i.test(inherit.leadIn.text)) || /\b(?:no|not|prohibit\w*)\b/i.test(body))) continue;
-      // "shall not inquire about immigration status" restricts questioning, not sharing.
-      const shareAt = body.search(SHARE_RE);
-      if (shareAt < 0) continue;
-      // "disseminating ... the release status ..., or conditioning services upon immigration
-      // status": the status is the object of another verb, not of the sharing one.
-      const at = st.start - s.start;
-      if (shareAt < at && /,\s*(?:or|and)\s+\w+ing\b/i.test(body.slice(shareAt, at))) continue;
+      // "shall not inquire about immigration status" restricts questioning, not sharing; and the
+      // sharing verb must govern the status: "unless ... a criminal violation was reported" does not.
+      if (!sharesStatus(body, st.start - s.start, st.end - s.start)) continue;
       statusRestriction = st;
       break;
     }

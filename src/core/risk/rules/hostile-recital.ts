@@ -17,7 +17,7 @@ export const meta: RuleMeta = {
 };
 
 /** A hostile word counts only when the recital is about federal actors (not "fled persecution", "brutal cartels"). */
-const FEDERAL_REF = /\b(?:federal|ICE|DHS|CBP|Homeland\s+Security|Immigration\s+and\s+Customs|Border\s+Patrol|administration|President|immigration\s+(?:agents?|officers?|enforcement|authorities|raids?|sweeps?|operations?)|agents?|deportations?)\b/i;
+const FEDERAL_REF = listRe("federal-references");
 
 const HOSTILE: Array<{ re: RegExp; severity: Severity; needsFederal?: boolean }> = [
   {
@@ -26,10 +26,10 @@ const HOSTILE: Array<{ re: RegExp; severity: Severity; needsFederal?: boolean }>
     severity: "medium",
   },
   {
-    re: /\b(?:condemn(?:s|ed)?|denounce(?:s|d)?|oppose(?:s|d)?|reject(?:s|ed)?|deplore(?:s|d)?|disagree(?:s|d)?\s+with|in\s+opposition\s+to|resist(?:s|ed|ance\s+to)?|refuses?\s+to\s+be\s+complicit)\b[^.;]{0,80}?\b(?:federal|administration|President|ICE|immigration\s+(?:polic(?:y|ies)|enforcement|agenda))/i,
+    re: /\b(?:condemn(?:s|ed)?|denounce(?:s|d)?|oppose(?:s|d)?|reject(?:s|ed)?|deplore(?:s|d)?|disagree(?:s|d)?\s+with|in\s+opposition\s+to|resist(?:s|ed|ance\s+to)?|refuses?\s+to\s+be\s+complicit)\b[^.;]{0,80}?\b(?:federal|administration|President|ICE|(?:mass\s+)?deportations?|immigration\s+(?:polic(?:y|ies)|enforcement|agenda))/i,
     severity: "medium",
   },
-  { re: /\b(?:Trump|Biden|Obama|Noem|Homan|Bondi)\b|\bthe\s+(?:current|present)\s+(?:federal\s+)?administration(?:'s|’s)?\b/i, severity: "low" },
+  { re: listRe("federal-officials"), severity: "low" },
 ];
 
 const FINDINGS_HEADING = /\b(?:findings?|purposes?|intent|declarations?|legislative\s+findings|recitals?|background)\b/i;
@@ -37,7 +37,9 @@ const FINDINGS_HEADING = /\b(?:findings?|purposes?|intent|declarations?|legislat
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
   const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
-  const units: Unit[] = m.units.filter((u) => u.kind === "recital" || (u.sectionRole === "operative" && FINDINGS_HEADING.test(u.heading)));
+  // A resolution's resolved clauses declare the body's views as its recitals do.
+  const resolution = draft.instrument === "resolution";
+  const units: Unit[] = m.units.filter((u) => u.kind === "recital" || (u.sectionRole === "operative" && (FINDINGS_HEADING.test(u.heading) || resolution)));
   for (const u of units) {
     let best: { text: string; severity: Severity; index: number } | null = null;
     for (const h of HOSTILE) {
@@ -45,6 +47,10 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       const mm = h.re.exec(u.text);
       if (!mm) continue;
       if (!best || rank(h.severity) < rank(best.severity) || (h.severity === best.severity && mm.index < best.index)) best = { text: mm[0], severity: h.severity, index: mm.index };
+    }
+    if (!best) {
+      const words = disparagement(u.text);
+      if (words) best = { text: words, severity: "medium", index: 0 };
     }
     if (!best) continue;
     notes.push(
@@ -63,4 +69,21 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
 
 function rank(s: Severity): number {
   return ["high", "medium", "low", "info"].indexOf(s);
+}
+
+/**
+ * Two or more disparaging words in one sentence about federal actors or policy
+ * ("harsh federal policies that vilify immigrants"): the first one, to quote.
+ */
+function disparagement(text: string): string | null {
+  for (const sentence of text.split(/(?<=[.;])\s+/)) {
+    if (!FEDERAL_REF.test(sentence)) continue;
+    const found = new Map<string, string>();
+    const re = listRe("disparaging-words", "g");
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(sentence)) !== null) if (!found.has(m[0].toLowerCase())) found.set(m[0].toLowerCase(), m[0]);
+    if (found.size >= 2) return [...found.values()][0]!;
+  }
+  return null;
 }
