@@ -153,13 +153,16 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
         const lead = parentLead ?? (leadIn && endsWithColon(leadIn.text) ? leadIn : null);
         const exemptList = !!lead && (lead.inExemptList || exemptLeadIn(lead));
         // A duty whose items are only its grounds or circumstances is one provision: read it whole.
-        const grounds = !exemptList && p.children.length > 0 && GROUNDS_LEADIN_RE.test(p.text.slice(-200)) && hasDutyBeforeList(p.text);
-        const whole = grounds ? wholeText(p) : p.text;
-        const analysis = analyzeText(whole, {
-          terms,
-          self,
-          inherit: { exemptList, leadIn: lead ? lead.analysis : null, sectionClass },
-        });
+        const tail = p.text.slice(-200);
+        const env = { terms, self, inherit: { exemptList, leadIn: lead ? lead.analysis : null, sectionClass } };
+        const listsGrounds = !exemptList && p.children.length > 0 && GROUNDS_LEADIN_RE.test(tail) && hasDutyBeforeList(p.text);
+        const listsObjects = !exemptList && p.children.length > 0 && !listsGrounds && OBJECT_LEADIN_RE.test(tail);
+        const grounds = listsGrounds || listsObjects;
+        let analysis = analyzeText(p.text, env);
+        // Read whole when the lead-in names who is bound ("Any uniformed officer shall display: (a) ...");
+        // the contents of a document ("The policy shall include: ...") stay the document's.
+        const whole = listsGrounds || (listsObjects && !!analysis.boundSpan) ? wholeText(p) : p.text;
+        if (whole !== p.text) analysis = analyzeText(whole, env);
         const u: Unit = {
           kind: "paragraph",
           section: s.id,
@@ -228,6 +231,14 @@ function endsWithColon(text: string): boolean {
  * the items are not duties of their own.
  */
 const GROUNDS_LEADIN_RE = /\b(?:based(?:\s+(?:solely|only|in\s+part))?\s+(?:up)?on|on\s+the\s+(?:sole\s+)?basis\s+of|because\s+of|by\s+reason\s+of|solely\s+(?:up)?on|in|under|for)\s+(?:(?:any|all|each|one|either)\s+(?:\w+\s+)?of\s+)?the\s+following(?:\s+(?:grounds?|circumstances?|cases?|situations?|conditions?|bases|reasons?|purposes?))?\s*:\s*$/i;
+
+/**
+ * A lead-in whose verb is complete and whose items are its objects: "shall
+ * visibly display: (a) the name of the agency ...", "The policy shall include,
+ * but not be limited to, each of the following:". The items are the contents of
+ * one duty, not duties of their own.
+ */
+const OBJECT_LEADIN_RE = /\b(?:shall|must|will)\s+(?:\w+ly\s+)?(?:include|contain|display|state|list|specify|set\s+forth|address|wear|consist\s+of|provide\s+for|describe|identify)\b(?:,?\s*but\s+(?:not\s+be|is\s+not)\s+limited\s+to,?)?(?:\s+(?:(?:each|all|any)\s+of\s+)?the\s+following(?:\s+\w+)?)?\s*:\s*$/i;
 
 /** The lead-in states a duty of its own before its list: a modal before the closing words. */
 function hasDutyBeforeList(text: string): boolean {

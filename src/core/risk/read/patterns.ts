@@ -78,7 +78,7 @@ export const GENERIC_RE = /\b(?:(?:such|the|an?|any|each|every|no|all)\s+)?(?:of
 /** "special or enhanced access", "preferential treatment": an equal-treatment promise. */
 export const EQUAL_TREATMENT_RE = /\b(?:special|enhanced|preferential|greater)\s+(?:or\s+(?:special|enhanced|preferential)\s+)?(?:access|treatment)\b/i;
 export const MODAL_RE =
-  /\b(?:shall|must|may\s+not|will\s+not|cannot|(?:is|are)\s+not\s+open\s+for|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|required|forbidden|barred|directed|not\s+permitted|not\s+authorized|guilty|subject\s+to|punishable|liable)|commits?)\b/i;
+  /\b(?:shall|must|may\s+not|will\s+not|cannot|(?:is|are)\s+not\s+open\s+for|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|required|forbidden|barred|directed|not\s+permitted|not\s+authorized|guilty|subject\s+to|punishable|liable)|commits?|(?:prohibited|forbidden)\s+(?:uses|activities|acts|conduct)\s+(?:include|includes|are))\b/i;
 export const NO_SUBJECT_RE = /^\s*(?:\([\w.]+\)\s*)*no\s+\w/i;
 export const NO_FORM_MODAL_RE = /\b(?:may|can|will|(?:is|are)\s+(?:hereby\s+)?(?:authorized|permitted|allowed))\b/i;
 /** Declining in positive words: "shall decline detainer requests", "shall refuse". */
@@ -88,7 +88,7 @@ export const AUTHORIZATION_MODAL_RE = /\b(?:authorized|permitted|allowed)\b/i;
 /** "shall not be given (granted, allowed) access": the subject receives, someone else gives. */
 export const GIVEN_RE = /\s*(?:not\s+)?be\s+(?:given|granted|allowed|permitted|provided|afforded)\s+(?!to\b)/iy;
 export const NEG_RE =
-  /(?:^|[^\w])(?:shall\s+not|must\s+not|may\s+not|will\s+not|cannot|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|forbidden|barred|not\s+permitted|not\s+authorized|not\s+open)|no|never|prohibit(?:ed|s)?)(?:[^\w]|$)/i;
+  /(?:^|[^\w])(?:shall\s+not|must\s+not|may\s+not|will\s+not|cannot|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|forbidden|barred|not\s+permitted|not\s+authorized|not\s+open)|(?:prohibited|forbidden)\s+(?:uses|activities|acts|conduct)|no|never|neither|prohibit(?:ed|s)?)(?:[^\w]|$)/i;
 
 export const EXEMPT_CUE_RE =
   /\b(?:nothing\s+(?:herein|in\s+this\s+\w+(?:\s+\([\w.]+\))?)\s+shall\s+(?:be\s+construed\s+to\s+)?(?:prohibit|prevent|restrict|limit)|except(?:ing)?(?:\s+for)?|other\s+than|excluding|exclusive\s+of|but\s+not|(?:does|do|shall)\s+not\s+(?:apply|extend)\s+to|(?:does|do|shall)\s+not\s+include|not\s+including|with\s+the\s+exception\s+of|exempts?)\s*:?$/i;

@@ -1,7 +1,7 @@
 // State law that bars local limits on cooperation (legal/jurisdictions.yaml).
 import type { Draft, RiskNote } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { isCooperationLimit, makeNote, modelFor, operativeUnits, outsideTarget } from "../model.js";
+import { isCooperationLimit, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
 export const meta: RuleMeta = {
@@ -28,7 +28,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     .filter((x) => x.span);
   const cites = [...law.ids, ...meta.authorities];
   if (law.status === "unknown" || law.status === "none-found" || law.status === "mixed") {
-    const neutral = operativeUnits(m).filter((u) => u.analysis.does.includes("restricts-access") && outsideTarget(u));
+    const neutral = operativeUnits(m).filter((u) => u.analysis.does.includes("restricts-access") && neutralAccessRule(u));
     if (!limits.length && !neutral.length) return [];
     const where = context.state ? law.law.replace(/ law$/, "") : "";
     const cited = typeof context.existing.state_law === "string" && context.existing.state_law.trim() ? ` The answers cite ${context.existing.state_law.trim()} as the state's law; ordkit has not checked it.` : "";
@@ -76,12 +76,12 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
   }
   for (const u of operativeUnits(m)) {
     if (limits.some((x) => x.u === u)) continue;
-    if (!(u.analysis.does.includes("restricts-access") && outsideTarget(u))) continue;
-    const t = outsideTarget(u)!;
+    if (!(u.analysis.does.includes("restricts-access") && neutralAccessRule(u))) continue;
+    const t = outsideTarget(u);
     notes.push(
       makeNote(meta, u, {
         severity: "low",
-        quote: t.mention && u.text.includes(t.mention.text) ? t.mention.text : "",
+        quote: t?.mention && u.text.includes(t.mention.text) ? t.mention.text : "",
         message: `Restricts outside agencies' access in a state whose law bars limits on cooperation (${law.law}); even a neutral rule may be challenged as one.`,
         explanation: `${effect}A rule that applies to every agency alike is the strongest form, but the state may still read it as materially limiting immigration enforcement.`,
         suggestion: "Confirm with the state attorney general's guidance or counsel that a neutral property-management rule is allowed, or keep to transparency measures.",
@@ -90,4 +90,9 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     );
   }
   return notes;
+}
+
+/** An access rule that reaches outside agencies: a class named, or law enforcement uses of the property ("as a staging area ... for civil law enforcement actions"). */
+function neutralAccessRule(u: Unit): boolean {
+  return !!outsideTarget(u) || /\blaw[- ]enforcement\b/i.test(u.text);
 }
