@@ -45,6 +45,8 @@ export interface Unit {
   inExemptList: boolean;
   /** True when the unit is listed under a lead-in that forbids policies: it describes a policy, not a duty. */
   describesForbiddenPolicy: boolean;
+  /** The unnumbered lead-in ("Every officer shall:") whose list this unit belongs to, as a sibling or parent. */
+  leadIn: Unit | null;
   /** Length of the paragraph's own words at the start of text (text may add its items: a lead-in read whole). */
   ownLength: number;
   /** The lead-in whose duty this item only completes ("... based on any of the following: (1) An immigration detainer;"). */
@@ -120,6 +122,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
       id: r.id,
       clause: r.clauseId,
       text: r.text,
+      leadIn: null,
       ownLength: r.text.length,
       order: order++,
       depth: 0,
@@ -172,6 +175,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
           id: p.id,
           clause: s.clauseId,
           text: whole,
+          leadIn: lead,
           ownLength: p.text.length,
           order: order++,
           depth,
@@ -377,6 +381,27 @@ function leadInDuty(u: Unit): Span {
   const own = u.text.slice(0, u.ownLength).replace(/\s*:\s*$/, "");
   const start = u.analysis.boundSpan && u.analysis.boundSpan.end <= own.length ? u.analysis.boundSpan.start : own.search(/\S/);
   return { start, end: own.length, text: own.slice(start) };
+}
+
+/**
+ * The provision a unit belongs to: its top-level paragraph, through parents and
+ * lead-ins; a paragraph that begins "Subsection (a) applies ..." belongs to (a).
+ */
+export function provisionRoot(m: DraftModel, u: Unit): Unit {
+  let r = u;
+  for (;;) {
+    const up = r.parent ?? r.leadIn;
+    if (!up) break;
+    r = up;
+  }
+  const ref = /^\s*(?:subsection|paragraph)\s+\(?([a-z]|\d{1,2})\)?(?=[\s,])/i.exec(r.text);
+  if (ref) {
+    const tops = m.units.filter((x) => x.kind === "paragraph" && x.section === r.section && !x.parent && !x.leadIn);
+    const at = /\d/.test(ref[1]!) ? Number(ref[1]) - 1 : ref[1]!.toLowerCase().charCodeAt(0) - 97;
+    const target = tops[at];
+    if (target && target !== r) return target;
+  }
+  return r;
 }
 
 export function firstMatch(text: string, re: RegExp): Span | null {

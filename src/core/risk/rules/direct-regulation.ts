@@ -4,7 +4,7 @@ import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { circuitName } from "../context.js";
 import { reachesFederal, type Conduct, type ConductKind } from "../read/index.js";
-import { describeClass, frameOf, isNinth, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
+import { describeClass, frameOf, isNinth, makeNote, modelFor, operativeUnits, outsideTarget, provisionRoot, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
 export const meta: RuleMeta = {
@@ -28,7 +28,7 @@ const WHAT: Record<ConductKind, string> = {
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
   const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
-  // One note per section: a rule and its lead-in, list items and details are one provision.
+  // One note per provision: a top-level paragraph with its lead-in, list items and details.
   const firing = new Map<string, Array<{ u: Unit; conduct: Conduct[] }>>();
   for (const u of operativeUnits(m)) {
     if (u.inExemptList) continue;
@@ -40,9 +40,10 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     if (!conduct.length && a.does.includes("restricts-access") && (a.where === "anywhere" || a.where === "jurisdiction-facilities") && a.boundSpan)
       conduct = a.conduct.filter((c) => c.kind === "access" || c.kind === "use");
     if (!conduct.length) continue;
-    const list = firing.get(u.section) ?? [];
+    const key = provisionRoot(m, u).id;
+    const list = firing.get(key) ?? [];
     list.push({ u, conduct });
-    firing.set(u.section, list);
+    firing.set(key, list);
   }
   for (const list of firing.values()) {
     const { u } = list[0]!;
@@ -92,3 +93,4 @@ function ownOfficersClause(conduct: ReadonlyArray<{ kind: string }>, units: Read
   if (units.some((u) => /\bvehicles?\b/i.test(`${u.heading} ${u.text}`))) return "identification/vehicles-own-officers";
   return "facial-coverings/own-officers";
 }
+
