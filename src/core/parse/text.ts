@@ -286,7 +286,9 @@ export function parseTextDocument(input: string, opts: ParseOptions): ParsedText
       continue;
     }
     const opener = phase === "head" || phase === "recitals" ? FINDINGS_OPENER_RE.exec(t) : null;
-    const inFindings = openedFindings && phase === "recitals" && !SECTION_RE.test(t) && !FORMULA_RE.test(t) && !DIVISION_RE.test(t);
+    // A block that starts in lower case continues an operative lead-in ("... hereby direct the Executive to:
+    // ensure that ..."), not a finding: findings end there.
+    const inFindings = openedFindings && phase === "recitals" && !SECTION_RE.test(t) && !FORMULA_RE.test(t) && !DIVISION_RE.test(t) && !/^[a-z]/.test(t);
     if (opener || inFindings) {
       phase = "recitals";
       openedFindings = true;

@@ -11,7 +11,7 @@
 import { DOES_ORDER } from "./types.js";
 import type { ActorClass, ActorMention, Analysis, AnalyzerEnv, Conduct, DefinedTerm, Does, Exemption, Penalty, Span, Where, Who } from "./types.js";
 import { BY_AGENT_RE, CUE_WINDOW, Masked, afterModal, containing, globalForm, sentenceOf, sentences, span } from "./text.js";
-import { EQUAL_TREATMENT_RE, AUTHORIZATION_MODAL_RE, BARE_AGENCY_RE, CONDUCT_RES, CROSS_REFERENCE_RE, DECLINE_RE, DECLINE_VERB_RE, EXAMPLE_CUE_RE, FILLER_RE, FOLLOWING_EXEMPT_RE, FUNCTION_WORDS, GIVEN_RE, LEGAL_EFFECT_RE, LEVEL_NAMED_RE, LIMITS_RE, MODAL_RE, NEG_RE, NONPUBLIC_RE, NO_FORM_MODAL_RE, NO_SUBJECT_RE, PENALTY_RES, PENALTY_WORD_RE, POLICY_RE, PUBLIC_RE, PURPOSE_EXAMPLE_RE, PURPOSE_IS_ACTOR_RE, PURPOSE_RE, RELEVANT_RE, SAVINGS_GENERIC_RE, SAVINGS_SPECIFIC_RE, SHARE_RE, STATUS_RE, TRANSPARENCY_RE } from "./patterns.js";
+import { EQUAL_TREATMENT_RE, AUTHORIZATION_MODAL_RE, BARE_AGENCY_RE, CONDUCT_RES, CROSS_REFERENCE_RE, DECLINE_RE, DECLINE_VERB_RE, EXAMPLE_CUE_RE, FILLER_RE, FOLLOWING_EXEMPT_RE, FUNCTION_WORDS, GIVEN_RE, LEASE_TERMS_RE, LEGAL_EFFECT_RE, LEVEL_NAMED_RE, LIMITS_RE, MODAL_RE, NEG_RE, NONPUBLIC_RE, NO_FORM_MODAL_RE, NO_SUBJECT_RE, PENALTY_RES, PENALTY_WORD_RE, POLICY_RE, PUBLIC_RE, PURPOSE_EXAMPLE_RE, PURPOSE_IS_ACTOR_RE, PURPOSE_RE, RELEVANT_RE, SAVINGS_GENERIC_RE, SAVINGS_SPECIFIC_RE, SHARE_RE, STATUS_RE, TRANSPARENCY_RE } from "./patterns.js";
 import { selfNamesFor, selfRes } from "./self-names.js";
 import { exemptionKind, findCue, labelFor, pickBound, reachesFederal, scopeOfExemption, scopesReferenced, subjectStart, toWho } from "./classes.js";
 import { gatherActors } from "./actors.js";
@@ -349,6 +349,12 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
     if (a.cls === "everyone" && bound === "all-law-enforcement") continue;
     privateParties = span(text, a.start, a.end);
     break;
+  }
+
+  // Terms imposed on lessees and permittees through the jurisdiction's leases bind them too.
+  if (!privateParties) {
+    const lease = LEASE_TERMS_RE.exec(text);
+    if (lease) privateParties = span(text, lease.index, lease.index + lease[0].length);
   }
 
   // 13. Scopes of exemption and penalty paragraphs.

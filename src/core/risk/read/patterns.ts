@@ -72,6 +72,13 @@ export const GENERAL_RES: RegExp[] = [
 
 export const PRIVATE_RE =
   /\b(?:owners?|operators?|managers?)\s+(?:or\s+operators?\s+)?of\s+(?:any\s+)?(?:private(?:ly[- ]owned)?|commercial)\b[^.;,]{0,30}?\b(?:lots?|propert(?:y|ies)|buildings?|garages?|businesses|premises|facilit(?:y|ies))\b|\b(?:private\s+(?:property\s+)?(?:owners?|parties|party|entit(?:y|ies)|persons?|businesses|compan(?:y|ies)|employers?|landlords?|operators?)|(?:property|business|building|parking\s+lot)\s+owners?|businesses|landlords?|employers?|(?:fixed[- ]base|airport|facility|parking)\s+operators?|vendors?|lessees?|tow(?:ing)?\s+compan(?:y|ies)|hotels?|motels?)\b/gi;
+/**
+ * Terms imposed through the jurisdiction's leases, permits or contracts: "ensure
+ * that all future leases ... contain a prohibition against providing services
+ * to ...". The lessees and permittees are bound by them.
+ */
+export const LEASE_TERMS_RE =
+  /\b(?:leases?|subleases?|operating\s+permits?|permits?|licen[cs]es?|concessions?|contracts?|agreements?|authorizations?)\b[^.;]{0,120}?\b(?:contain|include|incorporate|require|be\s+conditioned\s+on)s?\s+(?:an?\s+|the\s+)?(?:prohibition|requirement|condition|covenant|term|clause|restriction)s?\b/i;
 export const EVERYONE_RE = /\b(?:(?:no|any|every|each|a)\s+(?:person|individual|natural person|entity)|no\s+one|anyone)\b/gi;
 export const GENERIC_RE = /\b(?:(?:such|the|an?|any|each|every|no|all)\s+)?(?:officers?|agents?)\b/gi;
 
