@@ -11,7 +11,7 @@
 import { DOES_ORDER } from "./types.js";
 import type { ActorClass, ActorMention, Analysis, AnalyzerEnv, Conduct, DefinedTerm, Does, Exemption, Penalty, Span, Where, Who } from "./types.js";
 import { BY_AGENT_RE, CUE_WINDOW, Masked, afterModal, containing, globalForm, sentenceOf, sentences, span } from "./text.js";
-import { EQUAL_TREATMENT_RE, AUTHORIZATION_MODAL_RE, BARE_AGENCY_RE, CONDUCT_RES, CROSS_REFERENCE_RE, DECLINE_RE, DECLINE_VERB_RE, EXAMPLE_CUE_RE, FILLER_RE, FOLLOWING_EXEMPT_RE, FUNCTION_WORDS, GIVEN_RE, LEASE_TERMS_RE, LEGAL_EFFECT_RE, LEVEL_NAMED_RE, LIMITS_RE, MODAL_RE, NEG_RE, NONPUBLIC_RE, NO_FORM_MODAL_RE, NO_SUBJECT_RE, PENALTY_RES, PENALTY_WORD_RE, POLICY_RE, PUBLIC_RE, PURPOSE_EXAMPLE_RE, PURPOSE_IS_ACTOR_RE, PURPOSE_RE, RELEVANT_RE, SAVINGS_GENERIC_RE, SAVINGS_SPECIFIC_RE, SHARE_RE, STATUS_RE, TRANSPARENCY_RE } from "./patterns.js";
+import { EQUAL_TREATMENT_RE, AUTHORIZATION_MODAL_RE, BARE_AGENCY_RE, CONDUCT_RES, CROSS_REFERENCE_RE, DECLINE_RE, DECLINE_VERB_RE, EXAMPLE_CUE_RE, FILLER_RE, FOLLOWING_EXEMPT_RE, FUNCTION_WORDS, GIVEN_RE, CHECK_IN_RE, LEASE_TERMS_RE, LEGAL_EFFECT_RE, LEVEL_NAMED_RE, LIMITS_RE, MODAL_RE, NEG_RE, NONPUBLIC_RE, NO_FORM_MODAL_RE, NO_SUBJECT_RE, PENALTY_RES, PENALTY_WORD_RE, POLICY_RE, PUBLIC_RE, PURPOSE_EXAMPLE_RE, PURPOSE_IS_ACTOR_RE, PURPOSE_RE, RELEVANT_RE, SAVINGS_GENERIC_RE, SAVINGS_SPECIFIC_RE, SHARE_RE, STATUS_RE, TRANSPARENCY_RE } from "./patterns.js";
 import { selfNamesFor, selfRes } from "./self-names.js";
 import { exemptionKind, findCue, labelFor, pickBound, reachesFederal, scopeOfExemption, scopesReferenced, subjectStart, toWho } from "./classes.js";
 import { gatherActors } from "./actors.js";
@@ -35,6 +35,8 @@ function sharesStatus(body: string, at: number, end: number): boolean {
   }
   return false;
 }
+
+const COUNTERPARTY_RE = /\b(?:contracts?|agreements?|memorand(?:um|a)(?:\s+of\s+understanding)?|arrangements?|compacts?)\s+with\s+(?:an?\s+|the\s+|any\s+)?$/i;
 
 /** A lead-in that ends in its modal ("no agency shall:", "Every officer shall not:"): its items carry the verbs. */
 const MODAL_COLON_RE = /\b(?:shall|must|may|will)(?:\s+not)?(?:,\s+[^:]{0,80},)?\s*:\s*$/i;
@@ -100,6 +102,12 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // 4. Exemptions and examples.
   for (let i = 0; i < actors.length; i++) {
     const a = actors[i]!;
+    // "under a contract or agreement with a federal immigration authority": the other party to a
+    // contract is its object; the rule binds whoever contracts with it.
+    if (COUNTERPARTY_RE.test(text.slice(Math.max(0, a.start - 60), a.start))) {
+      a.role = "object";
+      continue;
+    }
     // Cues sit just before the mention: a bounded window keeps this linear.
     const before = text.slice(Math.max(0, a.start - CUE_WINDOW), a.start);
     const prev = i > 0 ? actors[i - 1]! : null;
@@ -298,7 +306,10 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   const does = new Set<Does>();
   const ownSubject = bound === "own-personnel" || bound === null;
   const outsideBound = reachesFederal(bound) || bound === "state-officers" || bound === "other-local-officers" || bound === "non-federal-officers";
-  const conductOfficers = conduct.filter((c) => c.kind === "dress" || c.kind === "identification" || c.kind === "methods");
+  // Presenting credentials to the building's security on entry is a condition of entering the
+  // jurisdiction's own building (proprietary), not a rule on how officers work.
+  const checkIn = (c: Conduct): boolean => c.kind === "identification" && CHECK_IN_RE.test(text.slice(Math.max(0, c.start - 40), c.end + 160));
+  const conductOfficers = conduct.filter((c) => (c.kind === "dress" || c.kind === "identification" || c.kind === "methods") && !checkIn(c));
   const restrictedOutside = restricted.filter((a) => reachesFederal(a.cls) || a.cls === "state-officers" || a.cls === "other-local-officers");
   if (penalties.length && !/^\s*nothing\b/i.test(text)) does.add("penalizes");
   if (duty && outsideBound && conductOfficers.length && !inherit.exemptList) does.add("regulates-conduct");

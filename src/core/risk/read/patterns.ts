@@ -72,6 +72,9 @@ export const GENERAL_RES: RegExp[] = [
 
 export const PRIVATE_RE =
   /\b(?:owners?|operators?|managers?)\s+(?:or\s+operators?\s+)?of\s+(?:any\s+)?(?:private(?:ly[- ]owned)?|commercial)\b[^.;,]{0,30}?\b(?:lots?|propert(?:y|ies)|buildings?|garages?|businesses|premises|facilit(?:y|ies))\b|\b(?:private\s+(?:property\s+)?(?:owners?|parties|party|entit(?:y|ies)|persons?|businesses|compan(?:y|ies)|employers?|landlords?|operators?)|(?:property|business|building|parking\s+lot)\s+owners?|businesses|landlords?|employers?|(?:fixed[- ]base|airport|facility|parking)\s+operators?|vendors?|lessees?|tow(?:ing)?\s+compan(?:y|ies)|hotels?|motels?)\b/gi;
+/** Credentials shown to a building's security on entry ("shall present credentials ... to any existing courthouse security"). */
+export const CHECK_IN_RE =
+  /\b(?:present|show|display|produce)\s+(?:(?:their|his\s+or\s+her|the\s+officer's|an?|valid)\s+)?(?:credentials|identification|badges?)\b[^.;]{0,120}?\b(?:(?:courthouse|building|facility|court|front[- ]desk)\s+security|security\s+(?:staff|personnel|officers?|desk|screening)|upon\s+(?:entry|entering|arrival)|at\s+the\s+(?:entrance|front\s+desk)|check[- ]in)\b/i;
 /**
  * Terms imposed through the jurisdiction's leases, permits or contracts: "ensure
  * that all future leases ... contain a prohibition against providing services
