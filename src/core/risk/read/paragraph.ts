@@ -36,6 +36,8 @@ function sharesStatus(body: string, at: number, end: number): boolean {
   return false;
 }
 
+const PLACE_PASSIVE_USE_RE = /\b(?:not\s+)?be\s+(?:used|occupied|leased|loaned|rented|made\s+available)\b/i;
+const OWN_RESOURCES_RE = /\b(?:moneys|monies|funds|personnel|equipment|resources|technology|staff|employees)\b/i;
 const COUNTERPARTY_RE = /\b(?:contracts?|agreements?|memorand(?:um|a)(?:\s+of\s+understanding)?|arrangements?|compacts?)\s+with\s+(?:an?\s+|the\s+|any\s+)?$/i;
 
 /** A lead-in that ends in its modal ("no agency shall:", "Every officer shall not:"): its items carry the verbs. */
@@ -196,6 +198,21 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
     else places.facilities.push(p.span);
   }
   for (const list of Object.values(places)) list.sort((a, b) => a.start - b.start);
+  // "property owned by a city ... may not be used, occupied, leased ... for ...": a place as the
+  // subject of a passive use is a rule on the use of that place (funds "may not be used" are not).
+  for (const d of dutySents) {
+    const passiveUse = PLACE_PASSIVE_USE_RE.exec(text.slice(d.modalEnd, Math.min(d.end, d.modalEnd + 40)));
+    if (!passiveUse) continue;
+    const placeBefore = [...places.nonpublic, ...places.public, ...places.facilities].some((p) => p.start >= d.start && p.end <= d.modal);
+    // "Public facilities, property, moneys ... or personnel may not be used for ..." withholds the
+    // enactor's own resources (declining) unless the words give the place to others (leased, loaned).
+    const toOthers = /\b(?:occupied|leased|loaned|rented|made\s+available)\b/i.test(text.slice(d.modalEnd, Math.min(d.end, d.modalEnd + 80)));
+    if (!toOthers && OWN_RESOURCES_RE.test(text.slice(d.start, d.modal))) continue;
+    if (!placeBefore || conduct.some((c) => c.kind === "use" && c.start >= d.start && c.end <= d.end)) continue;
+    const at = d.modalEnd + passiveUse.index;
+    conduct.push({ ...span(text, at, at + passiveUse[0].length), kind: "use" });
+  }
+  conduct.sort((a, b) => a.start - b.start);
 
   let purpose: Span | null = termPurpose;
   {
