@@ -76,12 +76,13 @@ export const PRIVATE_RE =
 export const CHECK_IN_RE =
   /\b(?:present|show|display|produce)\s+(?:(?:their|his\s+or\s+her|the\s+officer's|an?|valid)\s+)?(?:credentials|identification|badges?)\b[^.;]{0,120}?\b(?:(?:courthouse|building|facility|court|front[- ]desk)\s+security|security\s+(?:staff|personnel|officers?|desk|screening)|upon\s+(?:entry|entering|arrival)|at\s+the\s+(?:entrance|front\s+desk)|check[- ]in)\b/i;
 /**
- * Terms imposed through the jurisdiction's leases, permits or contracts: "ensure
+ * Terms imposed through the jurisdiction's leases, operating permits or concessions (commercial
+ * instruments, not agreements with other agencies): "ensure
  * that all future leases ... contain a prohibition against providing services
  * to ...". The lessees and permittees are bound by them.
  */
 export const LEASE_TERMS_RE =
-  /\b(?:leases?|subleases?|operating\s+permits?|permits?|licen[cs]es?|concessions?|contracts?|agreements?|authorizations?)\b[^.;]{0,120}?\b(?:contain|include|incorporate|require|be\s+conditioned\s+on)s?\s+(?:an?\s+|the\s+)?(?:prohibition|requirement|condition|covenant|term|clause|restriction)s?\b/i;
+  /\b(?:leases?|subleases?|operating\s+permits?|concessions?|franchises?|licen[cs]es?\s+to\s+operate)\b[^.;]{0,120}?(?<!seek\s+to\s)\b(?:contain|include|incorporate|require|be\s+conditioned\s+on)s?\s+(?:an?\s+|the\s+)?(?:prohibition|requirement|condition|covenant|term|clause|restriction)s?\b/i;
 export const EVERYONE_RE = /\b(?:(?:no|any|every|each|a)\s+(?:person|individual|natural person|entity)|no\s+one|anyone)\b/gi;
 export const GENERIC_RE = /\b(?:(?:such|the|an?|any|each|every|no|all)\s+)?(?:officers?|agents?)\b/gi;
 
