@@ -47,6 +47,8 @@ export interface Unit {
   describesForbiddenPolicy: boolean;
   /** The unnumbered lead-in ("Every officer shall:") whose list this unit belongs to, as a sibling or parent. */
   leadIn: Unit | null;
+  /** A finding: listed under "The legislature finds and declares that:" (or that lead-in itself). */
+  inFindings: boolean;
   /** Length of the paragraph's own words at the start of text (text may add its items: a lead-in read whole). */
   ownLength: number;
   /** The lead-in whose duty this item only completes ("... based on any of the following: (1) An immigration detainer;"). */
@@ -89,6 +91,9 @@ export function modelFor(draft: Draft, options: ModelOptions = {}): DraftModel {
   return m;
 }
 
+/** "The legislature finds and declares that:": what follows are findings, not duties. */
+const FINDINGS_LEADIN_RE = /\b(?:finds|declares|determines|recognizes)(?:,?\s+(?:and|that)\s+(?:finds|declares|determines|recognizes))?\b[^:.;]{0,60}:\s*$/i;
+const DUTY_TAIL_RE = /\b(?:shall|must|may|will)(?:\s+not)?\s+(?!(?:be\s+construed|apply|extend|include|be\s+applied)\b)\w+[^,;:]*:\s*$/i;
 const EXEMPT_LEADIN_RE = /\bnothing\s+in\s+this\s+\w+(?:\s+\w+)?\s+(?:prohibits|restricts|limits|applies\s+to)\b[^.]*:\s*$|\b(?:does|do|shall)\s+not\s+(?:apply|extend)\b[^.]*:\s*$|\b(?:except|exempt(?:ed)?|excluded?|not\s+include)\b[^.]*:\s*$|\bexceptions?\b[^.]*:\s*$/i;
 
 export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel {
@@ -123,6 +128,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
       clause: r.clauseId,
       text: r.text,
       leadIn: null,
+      inFindings: true,
       ownLength: r.text.length,
       order: order++,
       depth: 0,
@@ -176,6 +182,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
           clause: s.clauseId,
           text: whole,
           leadIn: lead,
+          inFindings: FINDINGS_LEADIN_RE.test(p.text.slice(-200)) || !!lead?.inFindings,
           ownLength: p.text.length,
           order: order++,
           depth,
@@ -207,7 +214,9 @@ const exemptLeadIns = new WeakMap<Unit, boolean>();
 function exemptLeadIn(u: Unit): boolean {
   let v = exemptLeadIns.get(u);
   if (v === undefined) {
-    v = EXEMPT_LEADIN_RE.test(u.text);
+    // "Except as required by law, providers may not do either of the following:" lists duties;
+    // "This section does not apply to:" lists exemptions.
+    v = EXEMPT_LEADIN_RE.test(u.text) && !DUTY_TAIL_RE.test(u.text.slice(-300));
     exemptLeadIns.set(u, v);
   }
   return v;
@@ -282,7 +291,7 @@ const operativeCache = new WeakMap<DraftModel, { all: Unit[]; bySection: Map<str
 function operative(m: DraftModel): { all: Unit[]; bySection: Map<string, Unit[]> } {
   let o = operativeCache.get(m);
   if (!o) {
-    const all = m.units.filter((u) => u.kind === "paragraph" && u.sectionRole !== "definitions" && !u.describesForbiddenPolicy && !u.groundOf);
+    const all = m.units.filter((u) => u.kind === "paragraph" && u.sectionRole !== "definitions" && !u.describesForbiddenPolicy && !u.groundOf && !u.inFindings);
     const bySection = new Map<string, Unit[]>();
     for (const u of all) {
       const list = bySection.get(u.section) ?? [];

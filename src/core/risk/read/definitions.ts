@@ -64,7 +64,7 @@ export function buildTermTable(defs: Array<{ text: string; id: string }>, self?:
     const isActorTerm = ACTOR_TERM_HEAD.test(r.term.replace(/\s*\([^)]*\)\s*$/, ""));
     const considered = a.actors.filter((x) => x.role !== "exempt" && x.role !== "example" && !x.generic);
     if (isActorTerm || (considered.length && /^(?:any|an?|all|every|each|the)?\s*(?:\w+\s+){0,4}?(?:officers?|agents?|agenc(?:y|ies)|employees?|personnel|officials?|entit(?:y|ies))\b(?!['’])/i.test(r.body))) {
-      const cls = definitionClass(considered, a);
+      const cls = definitionClass(considered, a, self?.level === "state");
       // "Non-Local Law Enforcement" means any agency other than the City's: the
       // name says the class is non-local; the exclusion of the City's own
       // police is what the term means, not a separate exemption.
@@ -98,13 +98,15 @@ export function buildTermTable(defs: Array<{ text: string; id: string }>, self?:
   return table;
 }
 
-export function definitionClass(actors: ActorMention[], a: Analysis): { cls: ActorClass } | null {
+export function definitionClass(actors: ActorMention[], a: Analysis, stateLevel = false): { cls: ActorClass } | null {
   if (!actors.length) {
     if (a.purpose) return { cls: "immigration-officers" };
     return null;
   }
   const classes = new Set(actors.map((x) => x.cls));
   if (classes.has("all-law-enforcement") || classes.has("everyone")) return { cls: "all-law-enforcement" };
+  // In a statute the state's own are its state and local officers: with federal officers, that is every officer.
+  if (stateLevel && classes.has("own-personnel") && (classes.has("federal-officers") || classes.has("immigration-officers") || classes.has("named-agency"))) return { cls: "all-law-enforcement" };
   const named = actors.filter((x) => x.cls === "named-agency");
   const namedAgencies = new Set(named.map((x) => x.agency));
   if (classes.has("immigration-officers") || namedAgencies.size > 1) {

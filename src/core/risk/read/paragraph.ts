@@ -38,10 +38,36 @@ function sharesStatus(body: string, at: number, end: number): boolean {
 
 const PLACE_PASSIVE_USE_RE = /\b(?:not\s+)?be\s+(?:used|occupied|leased|loaned|rented|made\s+available)\b/i;
 const OWN_RESOURCES_RE = /\b(?:moneys|monies|funds|personnel|equipment|resources|technology|staff|employees)\b/i;
+/**
+ * "Whenever a Washington peace officer encounters ..., the peace officer shall":
+ * a definite (or repeated) mention of a class named more specifically just
+ * before refers back to it. Linear: each mention checks the last few named.
+ */
+function resolveBackReferences(actors: ActorMention[], before: readonly ActorMention[]): void {
+  const recent: ActorMention[] = before.slice(-8);
+  for (const a of actors) {
+    if (a.cls === "all-law-enforcement" && !a.term) {
+      const det = /^(?:(the|such|said|that|this)\s+)?/i.exec(a.text)![1];
+      const tail = a.text.slice(det ? det.length + 1 : 0).trim().toLowerCase();
+      if (det || tail.includes(" ")) {
+        for (let i = recent.length - 1; i >= 0; i--) {
+          const e = recent[i]!;
+          if (e.cls !== a.cls && e.text.length >= tail.length && e.text.toLowerCase().endsWith(tail)) {
+            a.cls = e.cls;
+            break;
+          }
+        }
+      }
+    }
+    recent.push(a);
+    if (recent.length > 8) recent.shift();
+  }
+}
+
 const COUNTERPARTY_RE = /\b(?:contracts?|agreements?|memorand(?:um|a)(?:\s+of\s+understanding)?|arrangements?|compacts?)\s+with\s+(?:an?\s+|the\s+|any\s+)?$/i;
 
 /** A lead-in that ends in its modal ("no agency shall:", "Every officer shall not:"): its items carry the verbs. */
-const MODAL_COLON_RE = /\b(?:shall|must|may|will)(?:\s+not)?(?:,\s+[^:]{0,80},)?\s*:\s*$/i;
+const MODAL_COLON_RE = /\b(?:shall|must|may|will)(?:\s+not)?(?:,\s+[^:]{0,80},)?(?:\s+(?:do\s+)?(?:any|either|all|each|one|none)\s+of\s+the\s+following)?\s*:\s*$/i;
 const QUOTED_TITLE_RE = /\b(?:titled|entitled|captioned|called|known\s+as)\s*,?\s*[“"]([^”"]{1,300})[”"]/gi;
 
 export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
@@ -53,6 +79,7 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   const masked = new Masked(text);
   // 1-2. Who the paragraph names: defined terms first, then literal phrases.
   const { actors, termPlaces, termPurpose, termStatus, stateGaps } = gatherActors(text, masked, terms, self, inherit);
+  resolveBackReferences(actors, [...(inherit.sectionClass ? [{ ...inherit.sectionClass.span, cls: inherit.sectionClass.cls, role: "subject" as const }] : []), ...(inherit.leadIn?.actors ?? [])]);
 
   // 3. Sentences, modals and roles.
   const sents = sentences(text);

@@ -36,7 +36,7 @@ export const LEVELS_GOV_RE =
 
 export const IMMIGRATION_RES: RegExp[] = [
   /\b(?:federal\s+)?(?:civil\s+)?immigration(?:\s+(?:enforcement|law[- ]enforcement))?\s+(?:officers?|agents?|officials?|authorit(?:y|ies)|agenc(?:y|ies)|personnel|employees?)\b/gi,
-  /\b(?:officers?|agents?|personnel|agenc(?:y|ies)|officials?|employees?)\s+(?:who\s+(?:is|are)\s+)?(?:authorized\s+to\s+enforce|enforcing|engaged\s+in(?:\s+the\s+enforcement\s+of)?|acting\s+to\s+enforce|responsible\s+for\s+(?:the\s+)?enforc(?:ing|ement\s+of))\s+(?:federal\s+)?(?:civil\s+)?immigration(?:\s+laws?|\s+enforcement)?\b/gi,
+  /\b(?:officers?|agents?|personnel|agenc(?:y|ies)|officials?|employees?)\s+(?:who\s+(?:is|are)\s+)?(?:authorized\s+to\s+enforce|enforcing|conducting|engaged\s+in(?:\s+the\s+enforcement\s+of)?|acting\s+to\s+enforce|responsible\s+for\s+(?:the\s+)?enforc(?:ing|ement\s+of))\s+(?:federal\s+)?(?:civil\s+)?immigration(?:\s+laws?|\s+enforcement)?\b/gi,
 ];
 
 export const FEDERAL_RES: RegExp[] = [
@@ -71,7 +71,7 @@ export const GENERAL_RES: RegExp[] = [
 ];
 
 export const PRIVATE_RE =
-  /\b(?:owners?|operators?|managers?)\s+(?:or\s+operators?\s+)?of\s+(?:any\s+)?(?:private(?:ly[- ]owned)?|commercial)\b[^.;,]{0,30}?\b(?:lots?|propert(?:y|ies)|buildings?|garages?|businesses|premises|facilit(?:y|ies))\b|\b(?:private\s+(?:property\s+)?(?:owners?|parties|party|entit(?:y|ies)|persons?|businesses|compan(?:y|ies)|employers?|landlords?|operators?)|(?:property|business|building|parking\s+lot)\s+owners?|businesses|landlords?|employers?|(?:fixed[- ]base|airport|facility|parking)\s+operators?|vendors?|lessees?|tow(?:ing)?\s+compan(?:y|ies)|hotels?|motels?)\b/gi;
+  /\b(?:owners?|operators?|managers?)\s+(?:or\s+operators?\s+)?of\s+(?:any\s+)?(?:private(?:ly[- ]owned)?|commercial)\b[^.;,]{0,30}?\b(?:lots?|propert(?:y|ies)|buildings?|garages?|businesses|premises|facilit(?:y|ies))\b|\b(?:private\s+(?:property\s+)?(?:owners?|parties|party|entit(?:y|ies)|persons?|businesses|compan(?:y|ies)|employers?|landlords?|operators?)|(?:property|business|building|parking\s+lot)\s+owners?|businesses|landlords?|employers?|(?:health\s+care|child\s+care|early\s+learning|long-term\s+care)\s+(?:facilit(?:y|ies)|providers?|centers?)|adult\s+family\s+homes?|(?:fixed[- ]base|airport|facility|parking)\s+operators?|vendors?|lessees?|tow(?:ing)?\s+compan(?:y|ies)|hotels?|motels?)\b/gi;
 /** Credentials shown to a building's security on entry ("shall present credentials ... to any existing courthouse security"). */
 export const CHECK_IN_RE =
   /\b(?:present|show|display|produce)\s+(?:(?:their|his\s+or\s+her|the\s+officer's|an?|valid)\s+)?(?:credentials|identification|badges?)\b[^.;]{0,120}?\b(?:(?:courthouse|building|facility|court|front[- ]desk)\s+security|security\s+(?:staff|personnel|officers?|desk|screening)|upon\s+(?:entry|entering|arrival)|at\s+the\s+(?:entrance|front\s+desk)|check[- ]in)\b/i;
@@ -147,7 +147,7 @@ export const CROSS_REFERENCE_RE = /\bas\s+(?:otherwise\s+)?provided\s+(?:in|by|u
 export const SAVINGS_GENERIC_RE =
   /\b(?:except\s+(?:as|where|when|to\s+the\s+extent)\s+(?:otherwise\s+)?(?:required|permitted|authorized|provided|mandated)\s+by\s+(?:(?:federal|state|applicable|controlling)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?(?:law|statute|regulation)|unless\s+(?:(?:such|the)\s+\w+\s+is\s+)?(?:otherwise\s+)?required(?:\s+to\s+do\s+so)?\s+by\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?(?:law|statute|regulation)|to\s+the\s+(?:maximum\s+)?extent\s+(?:permitted|allowed|authorized)\s+by\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?law|to\s+the\s+extent\s+consistent\s+with\s+(?:(?:federal|state|applicable)(?:\s+(?:or|and)\s+(?:federal|state))?\s+)?law|consistent\s+with\s+(?:federal|applicable|state\s+and\s+federal)\s+law|(?:conflict|inconsistent)s?\s+with\s+(?:federal|state\s+or\s+federal|applicable|any\s+federal)\s+law|preempted\s+by\s+federal\s+law|as\s+required\s+by\s+federal\s+law)\b/gi;
 export const LIMITS_RE =
-  /\bto\s+the\s+(?:maximum\s+)?extent\s+(?:permitted|allowed|authorized)\s+by\s+(?:federal|state\s+and\s+federal|federal\s+and\s+state|applicable)\s+law\b|\bexcept\s+(?:where|as|to\s+the\s+extent)\s+(?:preempted\s+by|immune\s+under|prohibited\s+by)\s+federal\s+law\b|\b(?:immun(?:e|ity))\s+(?:under|from)\b[^.;]{0,40}\bfederal\s+law\b|\bSupremacy\s+Clause\b|\bnot\s+(?:apply|be\s+applied)\s+to\s+(?:conduct|acts?)\s+(?:authorized|required)\s+by\s+federal\s+law\b/gi;
+  /\bto\s+the\s+(?:maximum\s+)?extent\s+(?:permitted|allowed|authorized)\s+by\s+(?:federal|state\s+and\s+federal|federal\s+and\s+state|applicable)\s+law\b|\bexcept\s+(?:where|as|to\s+the\s+extent)\s+(?:preempted\s+by|immune\s+under|prohibited\s+by)\s+federal\s+law\b|\b(?:immun(?:e|ity))\s+(?:under|from)\b[^.;]{0,40}\bfederal\s+law\b|\bSupremacy\s+Clause\b(?!\s+immunity)|\bnot\s+(?:apply|be\s+applied)\s+to\s+(?:conduct|acts?)\s+(?:authorized|required)\s+by\s+federal\s+law\b/gi;
 
 export const CONDUCT_RES: Array<{ re: RegExp; kind: ConductKind }> = [
   {

@@ -41,7 +41,7 @@ export function ownRes(self: SelfNames): RegExp[] {
   const names = self.names.map(escapeRe).join("|");
   const kind = self.level === "state" ? "State" : self.kind ? escapeRe(self.kind[0]!.toUpperCase() + self.kind.slice(1)) : KIND_WORDS.join("|");
   const nouns =
-    "law[- ]enforcement(?:\\s+(?:agenc(?:y|ies)|officers?|officials?|personnel|authorities))?|police(?:\\s+(?:department|officers?|personnel|chief))?|sheriff(?:'s|’s)?(?:\\s+(?:office|department|deputies))?|departments?|agenc(?:y|ies)|employees?|officers?|officials?|personnel|staff|workers?|boards?|commissions?|contractors?|attorney|manager|administrator|chief\\s+of\\s+police";
+    "law[- ]enforcement(?:\\s+(?:agenc(?:y|ies)|officers?|officials?|personnel|authorities))?|police(?:\\s+(?:department|officers?|personnel|chief))?|sheriff(?:'s|’s)?(?:\\s+(?:office|department|deputies))?|departments?|agenc(?:y|ies)|employees?|(?:peace\\s+)?officers?|officials?|personnel|staff|workers?|boards?|commissions?|contractors?|attorney|manager|administrator|chief\\s+of\\s+police";
   return [
     new RegExp(`\\b(?:the\\s+|any\\s+|no\\s+|each\\s+|every\\s+|all\\s+)?(?:${names})(?:'s|’s)?(?:\\s+(?:and\\s+its\\s+)?(?:${nouns}))(?:\\s*,\\s*(?:(?:or|and)\\s+)?(?:${nouns}))*\\b`, "gi"),
     new RegExp(`\\b(?:officers?|employees?|members?|personnel|agents?|officials?|staff|departments?|agenc(?:y|ies)|deputies)\\s+(?:of|employed\\s+by)\\s+(?:the\\s+)?(?:${names}|${kind})(?:\\s+of\\s+[A-Z][\\w.'’ -]*?)?(?=\\W|$)(?:(?:'s|’s)?\\s+(?:police\\s+department|sheriff(?:'s|’s)?\\s+office))?`, "gi"),
@@ -57,6 +57,8 @@ export function ownRes(self: SelfNames): RegExp[] {
  * agency", "an agency of the State or of a unit of local government".
  */
 export const STATE_OWN_RES: RegExp[] = [
+  // "peace officer" is a state-law status (officers certified under the state's law): federal agents are not peace officers.
+  /\b(?:(?:any|a|an|each|every|no|all|the|such)\s+)?(?<!federal\s)peace\s+officers?\b(?!\s+(?:of|from)\s+(?:another|other)\b)/gi,
   /\b(?:(?:any|a|an|each|every|no|all|the)\s+)?(?:(?:state|local|county|municipal|city|school\s+district|campus)\s+(?:(?:or|and|and\/or)\s+(?:state|local|county|municipal|city)\s+)?)(?:law[- ]enforcement\s+|government(?:al)?\s+|correctional\s+)?(?:agenc(?:y|ies)|officers?|officials?|personnel|employees?|entit(?:y|ies)|departments?|governments?|police(?:\s+departments?)?|facilit(?:y|ies)|jails?|sheriffs?|courts?)\b/gi,
   /\b(?:(?:any|a|an|each|every|no|all|the)\s+)?(?:units?\s+of\s+local\s+government|political\s+subdivisions?(?:\s+of\s+(?:the|this)\s+[Ss]tate)?|(?:agenc(?:y|ies)|officers?|employees?|officials?)\s+of\s+(?:the|this)\s+[Ss]tate(?:\s+or\s+(?:of\s+)?(?:a|any)\s+(?:unit\s+of\s+local\s+government|political\s+subdivision)(?:\s+thereof)?)?|(?:sheriffs?|jailers?|county\s+jails?))\b/gi,
 ];

@@ -29,6 +29,8 @@ const HOSTILE: Array<{ re: RegExp; severity: Severity; needsFederal?: boolean }>
     re: /\b(?:condemn(?:s|ed)?|denounce(?:s|d)?|oppose(?:s|d)?|reject(?:s|ed)?|deplore(?:s|d)?|disagree(?:s|d)?\s+with|in\s+opposition\s+to|resist(?:s|ed|ance\s+to)?|refuses?\s+to\s+be\s+complicit)\b[^.;]{0,80}?\b(?:federal|administration|President|ICE|(?:mass\s+)?deportations?|immigration\s+(?:polic(?:y|ies)|enforcement|agenda))/i,
     severity: "medium",
   },
+  // "Calls on the U.S. Department of Homeland Security to immediately cease ... Operation Metro Surge."
+  { re: /\bcalls?\s+(?:up)?on\b[^;]{0,80}?\b(?:federal|ICE|DHS|Homeland\s+Security|administration|President|Congress)\b[^.;]{0,60}?\bto\s+(?:immediately\s+)?(?:cease|end|stop|halt|withdraw|terminate)\b/i, severity: "medium" },
   { re: listRe("federal-officials"), severity: "low" },
 ];
 
@@ -39,17 +41,21 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
   const notes: RiskNote[] = [];
   // A resolution's resolved clauses declare the body's views as its recitals do.
   const resolution = draft.instrument === "resolution";
-  const units: Unit[] = m.units.filter((u) => u.kind === "recital" || (u.sectionRole === "operative" && (FINDINGS_HEADING.test(u.heading) || resolution)));
+  const units: Unit[] = m.units.filter((u) => u.kind === "recital" || u.inFindings || (u.sectionRole === "operative" && (FINDINGS_HEADING.test(u.heading) || resolution)));
+  // Names of federal operations introduced in the findings ("known as “Operation Metro Surge”")
+  // make later findings that use them findings about federal actors.
+  const operations = federalOperationNames(units);
+  const aboutFederal = (text: string): boolean => FEDERAL_REF.test(text) || operations.some((n) => text.includes(n));
   for (const u of units) {
     let best: { text: string; severity: Severity; index: number } | null = null;
     for (const h of HOSTILE) {
-      if (h.needsFederal && !FEDERAL_REF.test(u.text)) continue;
+      if (h.needsFederal && !aboutFederal(u.text)) continue;
       const mm = h.re.exec(u.text);
       if (!mm) continue;
       if (!best || rank(h.severity) < rank(best.severity) || (h.severity === best.severity && mm.index < best.index)) best = { text: mm[0], severity: h.severity, index: mm.index };
     }
     if (!best) {
-      const words = disparagement(u.text);
+      const words = disparagement(u.text, aboutFederal);
       if (words) best = { text: words, severity: "medium", index: 0 };
     }
     if (!best) continue;
@@ -75,9 +81,9 @@ function rank(s: Severity): number {
  * Two or more disparaging words in one sentence about federal actors or policy
  * ("harsh federal policies that vilify immigrants"): the first one, to quote.
  */
-function disparagement(text: string): string | null {
+function disparagement(text: string, aboutFederal: (text: string) => boolean): string | null {
   for (const sentence of text.split(/(?<=[.;])\s+/)) {
-    if (!FEDERAL_REF.test(sentence)) continue;
+    if (!aboutFederal(sentence)) continue;
     const found = new Map<string, string>();
     const re = listRe("disparaging-words", "g");
     re.lastIndex = 0;
@@ -86,4 +92,14 @@ function disparagement(text: string): string | null {
     if (found.size >= 2) return [...found.values()][0]!;
   }
   return null;
+}
+
+/** Quoted names of operations that a finding about federal actors introduces ("Operation Midway Blitz"). */
+function federalOperationNames(units: Unit[]): string[] {
+  const names: string[] = [];
+  for (const u of units) {
+    if (!FEDERAL_REF.test(u.text)) continue;
+    for (const m of u.text.matchAll(/[“"]((?:Operation|Project)\s+[^”"]{2,60})[”"]|\bknown\s+as\s+[“"]([^”"]{3,60})[”"]/g)) names.push((m[1] ?? m[2])!);
+  }
+  return names;
 }

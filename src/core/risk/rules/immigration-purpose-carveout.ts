@@ -2,7 +2,7 @@
 // (legal-landscape §1.2 (4), King County).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { isNinth, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
+import { frameOf, isNinth, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
 import { PURPOSE_CLASS_RE } from "../read/patterns.js";
 import type { Span } from "../read/index.js";
 import type { RuleMeta } from "../types.js";
@@ -23,7 +23,12 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
   for (const u of operativeUnits(m)) {
     if (u.inExemptList) continue;
     const a = u.analysis;
-    if (!(a.does.includes("restricts-access") || a.does.includes("regulates-conduct") || a.privateParties)) continue;
+    // Private parties bound by a prohibition ("may not allow ... for immigration enforcement purposes"),
+    // not by a duty that merely follows an enforcement action ("must contact the union").
+    const privateLimit = !!a.privateParties && (a.negated || /\bprohibit/i.test(u.text));
+    // A damages action only for injuries "during civil immigration enforcement" bites only on federal operations too.
+    const liability = frameOf(u).actions.includes("creates-civil-liability");
+    if (!(a.does.includes("restricts-access") || a.does.includes("regulates-conduct") || privateLimit || liability)) continue;
     // "an immigration enforcement agent": a class defined by the purpose is the purpose itself.
     const purpose = a.purpose ?? purposeInClass(u);
     if (!purpose) continue;

@@ -18,7 +18,7 @@ export const meta: RuleMeta = {
 
 /** Recitals, findings, purpose and intent clauses. */
 function isStatementOfPurpose(u: Unit): boolean {
-  if (u.kind === "recital") return true;
+  if (u.kind === "recital" || u.inFindings) return true;
   if (/\b(?:findings?|purposes?|intent|policy|declarations?|preamble|recitals?)\b/i.test(u.heading)) return true;
   return /^\s*(?:\(?[\w.]{1,5}\)?\s*)?(?:it\s+is\s+the\s+(?:intent|purpose|goal)|the\s+(?:purpose|intent)\s+of\s+this|by\s+this\s+(?:ordinance|order|act|resolution)|(?:the\s+)?(?:council|legislature|board)\s+(?:finds|declares|intends))/i.test(u.text);
 }
