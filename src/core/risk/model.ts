@@ -165,12 +165,12 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
         const tail = p.text.slice(-200);
         const env = { terms, self, inherit: { exemptList, leadIn: lead ? lead.analysis : null, sectionClass } };
         const listsGrounds = !exemptList && p.children.length > 0 && GROUNDS_LEADIN_RE.test(tail) && hasDutyBeforeList(p.text);
-        const listsObjects = !exemptList && p.children.length > 0 && !listsGrounds && OBJECT_LEADIN_RE.test(tail);
+        const listsObjects = !exemptList && !listsGrounds && (p.children.length > 0 || nextIsNumbered(paras, p)) && OBJECT_LEADIN_RE.test(tail);
         const grounds = listsGrounds || listsObjects;
         let analysis = analyzeText(p.text, env);
         // Read whole when the lead-in names who is bound ("Any uniformed officer shall display: (a) ...");
         // the contents of a document ("The policy shall include: ...") stay the document's.
-        const whole = listsGrounds || (listsObjects && !!analysis.boundSpan) ? wholeText(p) : p.text;
+        const whole = p.children.length > 0 && (listsGrounds || (listsObjects && !!analysis.boundSpan)) ? wholeText(p) : p.text;
         if (whole !== p.text) analysis = analyzeText(whole, env);
         const u: Unit = {
           kind: "paragraph",
@@ -191,7 +191,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
           boundFrom: null,
           inExemptList: exemptList,
           describesForbiddenPolicy: !!lead && (lead.describesForbiddenPolicy || forbidsPolicies(lead)),
-          groundOf: parent && groundLeads.has(parent) ? parent : (parent?.groundOf ?? null),
+          groundOf: parent && groundLeads.has(parent) ? parent : lead && groundLeads.has(lead) ? lead : (parent?.groundOf ?? null),
         };
         if (lead && analysis.bound && analysis.bound === lead.analysis.bound && !analysis.boundSpan) u.boundFrom = lead.boundFrom ?? lead;
         units.push(u);
@@ -199,7 +199,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
         if (s.role !== "definitions" && analysis.bound && analysis.boundSpan && analysis.bound !== "everyone" && analysis.bound !== "private-parties") {
           sectionClass = { cls: analysis.bound, span: analysis.boundSpan };
         }
-        if (!p.numbered && endsWithColon(p.text)) leadIn = u;
+        if ((!p.numbered || grounds) && endsWithColon(p.text)) leadIn = u;
         visit(p.children, u, depth + 1);
       }
     };
@@ -251,11 +251,17 @@ const GROUNDS_LEADIN_RE = /\b(?:based(?:\s+(?:solely|only|in\s+part))?\s+(?:up)?
  * but not be limited to, each of the following:". The items are the contents of
  * one duty, not duties of their own.
  */
-const OBJECT_LEADIN_RE = /\b(?:shall|must|will)\s+(?:\w+ly\s+)?(?:include|contain|display|state|list|specify|set\s+forth|address|wear|consist\s+of|provide\s+for|describe|identify)\b(?:,?\s*but\s+(?:not\s+be|is\s+not)\s+limited\s+to,?)?(?:\s+(?:(?:each|all|any)\s+of\s+)?the\s+following(?:\s+\w+)?)?\s*:\s*$/i;
+const OBJECT_LEADIN_RE = /\b(?:shall|must|will)\s+(?:\w+ly\s+)?(?:include|contain|display|state|list|specify|set\s+forth|address|wear|consist\s+of|provide\s+for|describe|identify)\b(?:,?\s*but\s+(?:not\s+be|is\s+not)\s+limited\s+to,?)?(?:,?\s*(?:at\s+a\s+minimum|at\s+least|without\s+limitation|among\s+other\s+things),?)?(?:\s+(?:(?:each|all|any)\s+of\s+)?the\s+following(?:\s+\w+)?)?\s*:\s*$/i;
 
 /** The lead-in states a duty of its own before its list: a modal before the closing words. */
 function hasDutyBeforeList(text: string): boolean {
   return /\b(?:shall|must|may\s+not|will\s+not|cannot)\b[^:]*\b\w+\b[^:]*\bfollowing\b[^:]*:\s*$/i.test(text.slice(-600)) && !/\b(?:shall|must|may\s+not|will\s+not)\s*(?:not\s*)?:\s*$/i.test(text);
+}
+
+/** Does a numbered sibling follow p (a list set out after its lead-in rather than under it)? */
+function nextIsNumbered(paras: Paragraph[], p: Paragraph): boolean {
+  const i = paras.indexOf(p);
+  return i >= 0 && i + 1 < paras.length && paras[i + 1]!.numbered;
 }
 
 /** The lead-in and all of its items, as one text (the items' own units stay for anchoring). */

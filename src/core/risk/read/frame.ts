@@ -111,7 +111,9 @@ export function frameFor(u: FrameInput): Frame {
   const actions = new Set<Action>(a.does);
   const remedies: Frame["remedies"] = a.penalties.map((p) => ({ kind: p.kind, words: p.text }));
   const civil = first(listRe("civil-remedies"), text);
-  if (civil && !/^\s*nothing\b/i.test(text)) {
+  // "No private cause of action", "does not create a private right of action": the remedy is denied.
+  const denied = civil && /\b(?:no|not\s+(?:create|establish|give\s+rise\s+to|be\s+construed\s+to\s+create)|nor)\s+(?:an?\s+|any\s+)?$/i.test(text.slice(Math.max(0, civil.start - 40), civil.start));
+  if (civil && !denied && !/^\s*nothing\b/i.test(text)) {
     actions.add("creates-civil-liability");
     remedies.push({ kind: "civil-liability", words: civil.text });
   }

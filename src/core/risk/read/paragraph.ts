@@ -101,6 +101,14 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
     const modal = mm ? s.start + mm.index : s.start;
     const modalEnd = mm ? modal + mm[0].length : s.start;
     const subjStart = mm ? s.start + subjectStart(body.slice(0, mm.index)) : s.start;
+    // "the Police Department will attempt to request ... of each DHS officer, but will not otherwise
+    // interfere": the second verb's subject is elided; it is the first clause's subject.
+    let subjEnd = modal;
+    const pre = text.slice(subjStart, modal);
+    if (/,?\s+(?:but|and|or)\s+(?:\w+ly\s+)?$/i.test(pre)) {
+      const aux = /\b(?:will|shall|must|may|can|would|should)\b/i.exec(pre);
+      if (aux) subjEnd = subjStart + aux.index;
+    }
     const neg = mm ? NEG_RE.test(text.slice(subjStart, Math.min(s.end, modalEnd + 12))) || /^\s+not\b/i.test(text.slice(modalEnd, modalEnd + 5)) : inherit.leadIn!.negated;
     dutySents.push({ start: s.start, end: s.end, modal, modalEnd, neg });
     const relevant = RELEVANT_RE.test(body) || PENALTY_WORD_RE.test(body);
@@ -114,7 +122,8 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
       if (a.start >= s.start && a.end <= s.end) a.relevant = relevant;
       // "No agency is authorized to use City lots", "Federal agents shall not be given
       // access to County facilities": the owner refuses; the named class is kept out.
-      if (a.start >= subjStart && a.end <= modal) a.role = refusal ? "restricted" : "subject";
+      if (a.start >= subjStart && a.end <= subjEnd) a.role = refusal ? "restricted" : "subject";
+      else if (a.start >= subjEnd && a.end <= modal) continue;
       else if (a.start >= modalEnd && a.end <= s.end) {
         // What lies between the modal and the mention, from facts found once per sentence.
         if (after.passive && after.stop > a.start && after.infinitive > a.start && BY_AGENT_RE.test(text.slice(Math.max(modalEnd, a.start - 12), a.start))) a.role = "agent";
@@ -300,6 +309,9 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
       if (!SHARE_RE.test(body)) continue;
       const d = containing(dutySents, s.start);
       // An item under "The prohibition ... shall include:" is negated by its lead-in.
+      // "is not required to", "need not": a release from a duty, not a prohibition.
+      const released = body.replace(/\b(?:is|are)\s+not\s+(?:required|obligated)\b|\bneed\s+not\b/gi, (w) => " ".repeat(w.length));
+      if (released !== body && !/\b(?:shall|must|may)\s+not\b|\bprohibit/i.test(released)) continue;
       if (!(d?.neg || (!d && !!inherit.leadIn && /\bprohibition\b/i.test(inherit.leadIn.text)) || /\b(?:no|not|prohibit\w*)\b/i.test(body))) continue;
       // "shall not inquire about immigration status" restricts questioning, not sharing; and the
       // sharing verb must govern the status: "unless ... a criminal violation was reported" does not.

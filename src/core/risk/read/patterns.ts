@@ -102,9 +102,9 @@ export const NEG_RE =
   /(?:^|[^\w])(?:shall\s+not|must\s+not|may\s+not|will\s+not|cannot|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|forbidden|barred|not\s+permitted|not\s+authorized|not\s+open)|(?:prohibited|forbidden)\s+(?:uses|activities|acts|conduct)|no|never|neither|prohibit(?:ed|s)?)(?:[^\w]|$)/i;
 
 export const EXEMPT_CUE_RE =
-  /\b(?:nothing\s+(?:herein|in\s+this\s+\w+(?:\s+\([\w.]+\))?)\s+shall\s+(?:be\s+construed\s+to\s+)?(?:prohibit|prevent|restrict|limit)|except(?:ing)?(?:\s+for)?|other\s+than|excluding|exclusive\s+of|but\s+not|(?:does|do|shall)\s+not\s+(?:apply|extend)\s+to|(?:does|do|shall)\s+not\s+include|not\s+including|with\s+the\s+exception\s+of|exempts?)\s*:?$/i;
+  /\b(?:nothing\s+(?:herein|in\s+this\s+\w+(?:\s+\([\w.]+\))?)\s+shall\s+(?:be\s+construed\s+to\s+)?(?:prohibit|prevent|restrict|limit)|except(?:ing)?(?:\s+for)?|other\s+than|excluding|exclusive\s+of|but\s+not|(?:does|do|shall)\s+not\s+(?:apply|extend)\s+to|(?:does|do|shall)\s+not\s+include|not\s+including|with\s+the\s+exception\s+of|exempts?|who\s+(?:is|are)\s+not(?:\s+(?:a|an))?)\s*:?$/i;
 export const FILLER_RE =
-  /^(?:[\s,:]|\b(?:for|to|the|any|an?|all|sworn|uniformed|on-duty|members?|officers?|employees?|personnel|agents?|deputies|of|by|employed|and|or|and\/or|its|their|such|nor)\b)*$/i;
+  /^(?:[\s,:]|\b(?:for|to|the|any|an?|all|sworn|uniformed|on-duty|regular|reserve|certified|full-time|part-time|members?|officers?|employees?|personnel|agents?|deputies|of|by|employed|and|or|and\/or|its|their|such|nor)\b)*$/i;
 export const EXAMPLE_CUE_RE = /\b(?:including(?:\s+but\s+not\s+limited\s+to)?|such\s+as|e\.g\.,?|for\s+example,?)[\s,:]*(?:(?:the|any|an?)\s+)?$/i;
 export const FOLLOWING_EXEMPT_RE = /^\s*,?\s*(?:(?:shall\s+be|is|are)\s+(?:hereby\s+)?(?:exempt|excluded|not\s+(?:subject|covered|bound)))/i;
 
