@@ -256,7 +256,8 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const end = m.index + m[0].length;
-      if (PURPOSE_IS_ACTOR_RE.test(text.slice(end, end + 20))) continue;
+      // "immigration detention facility" names a place; "for use as an immigration detention facility" is a purpose.
+      if (PURPOSE_IS_ACTOR_RE.test(text.slice(end, end + 20)) && !/\b(?:use|used|operat(?:e|ed|ion))\s+as\s+(?:an?\s+)?$/i.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       if (PURPOSE_EXAMPLE_RE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
       // "will not receive special or enhanced access ... for operations enforcing civil
       // immigration laws" promises equal treatment; it does not limit a rule to a purpose.

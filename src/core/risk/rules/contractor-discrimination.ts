@@ -29,7 +29,25 @@ function burdens(u: Unit): { words: string } | null {
   const party = listRe("contractor-parties").exec(u.text);
   const dealing = listRe("immigration-dealings").exec(u.text);
   if (!party || !dealing) return null;
+  // The enactor declining its own part (its agreements, payments, detention contracts) is a market
+  // participant's choice; it burdens contractors only when it regulates them (permits, zoning) or
+  // shuns them for what they do for the federal government ("any Person that provides ICE with ...").
+  if (a.bound === "own-personnel" && !REGULATORY_POWER_RE.test(u.text) && !shunsForDealings(u.text)) return null;
   return { words: dealing[0] };
+}
+
+const REGULATORY_POWER_RE = /\b(?:permits?|zoning|variances?|licen[cs]es?|certificates?\s+of\s+occupancy|land\s+use\s+approvals?)\b/i;
+const BOYCOTT_RE = /\b(?:that|which|who)\s+(?:\w+\s+){0,2}(?:provides?|sells?|supplies|furnish(?:es)?|services|serves|contracts?\s+with|does\s+business\s+with|works?\s+with|assists?|operates?)\b/i;
+
+/** "with any Person or Entity that provides ICE with ...", "to any operator that services removal flights". */
+function shunsForDealings(text: string): boolean {
+  const re = new RegExp(BOYCOTT_RE.source, "gi");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const after = text.slice(m.index, m.index + m[0].length + 100);
+    if (listRe("immigration-dealings").test(after)) return true;
+  }
+  return false;
 }
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {

@@ -28,7 +28,9 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     const privateLimit = !!a.privateParties && (a.negated || /\bprohibit/i.test(u.text));
     // A damages action only for injuries "during civil immigration enforcement" bites only on federal operations too.
     const liability = frameOf(u).actions.includes("creates-civil-liability");
-    if (!(a.does.includes("restricts-access") || a.does.includes("regulates-conduct") || privateLimit || liability)) continue;
+    // Withholding a permit, variance or license only for an immigration use regulates others' property too.
+    const permitRule = a.negated && /\b(?:issue|grant|approve|renew)\w*\s+(?:an?\s+|any\s+)?(?:zoning\s+)?(?:permits?|variances?|licen[cs]es?)\b|\bzoning\s+(?:variances?|approvals?|permits?)\b/i.test(u.text);
+    if (!(a.does.includes("restricts-access") || a.does.includes("regulates-conduct") || privateLimit || liability || permitRule)) continue;
     // "an immigration enforcement agent": a class defined by the purpose is the purpose itself.
     const purpose = a.purpose ?? purposeInClass(u);
     if (!purpose) continue;
