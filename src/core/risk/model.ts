@@ -419,6 +419,14 @@ export function provisionRoot(m: DraftModel, u: Unit): Unit {
   return r;
 }
 
+const FINDINGS_HEADING_RE = /\b(?:findings?|purposes?|intent|declarations?|legislative\s+findings|recitals?|background|preamble)\b/i;
+const FINDS_OPENING_RE = /^\s*(?:\(?[\w.]{1,5}\)?\s*)?(?:it\s+is\s+the\s+(?:intent|purpose|goal)|the\s+(?:purpose|intent)\s+of\s+this|by\s+this\s+(?:ordinance|order|act|resolution)|(?:the\s+)?(?:council|legislature|general\s+assembly|board|commission)\s+(?:further\s+|also\s+|hereby\s+)?(?:finds|declares|intends|recognizes|determines))/i;
+
+/** Recitals, findings, purpose and background statements: legislative history, not duties. */
+export function isFinding(u: Unit): boolean {
+  return u.kind === "recital" || u.inFindings || FINDINGS_HEADING_RE.test(u.heading) || FINDS_OPENING_RE.test(u.text);
+}
+
 export function firstMatch(text: string, re: RegExp): Span | null {
   const r = new RegExp(re.source, re.flags.replace("g", ""));
   const m = r.exec(text);

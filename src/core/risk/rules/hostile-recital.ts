@@ -2,7 +2,7 @@
 // discriminatory purpose (legal-landscape §5).
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
-import { makeNote, modelFor, type Unit } from "../model.js";
+import { isFinding, makeNote, modelFor, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 import { listRe } from "../read/lexicon.js";
 
@@ -26,7 +26,8 @@ const HOSTILE: Array<{ re: RegExp; severity: Severity; needsFederal?: boolean }>
     severity: "medium",
   },
   {
-    re: /\b(?:condemn(?:s|ed)?|denounce(?:s|d)?|oppose(?:s|d)?|reject(?:s|ed)?|deplore(?:s|d)?|disagree(?:s|d)?\s+with|in\s+opposition\s+to|resist(?:s|ed|ance\s+to)?|refuses?\s+to\s+be\s+complicit)\b[^.;]{0,80}?\b(?:federal|administration|President|ICE|(?:mass\s+)?deportations?|immigration\s+(?:polic(?:y|ies)|enforcement|agenda))/i,
+    // Opposing the use of the jurisdiction's own property or resources for enforcement is declining, not denouncing.
+    re: /\b(?:condemn(?:s|ed)?|denounce(?:s|d)?|oppose(?:s|d)?|reject(?:s|ed)?|deplore(?:s|d)?|disagree(?:s|d)?\s+with|in\s+opposition\s+to|resist(?:s|ed|ance\s+to)?|refuses?\s+to\s+be\s+complicit)\b(?!\s+(?:any\s+|the\s+)?use\s+of\s+(?:its|their|our|the\s+\w+(?:'s|’s)|\w+\s+(?:property|resources|personnel|funds)))[^.;]{0,80}?\b(?:federal|administration|President|ICE|(?:mass\s+)?deportations?|immigration\s+(?:polic(?:y|ies)|enforcement|agenda))/i,
     severity: "medium",
   },
   // "Calls on the U.S. Department of Homeland Security to immediately cease ... Operation Metro Surge."
@@ -34,14 +35,13 @@ const HOSTILE: Array<{ re: RegExp; severity: Severity; needsFederal?: boolean }>
   { re: listRe("federal-officials"), severity: "low" },
 ];
 
-const FINDINGS_HEADING = /\b(?:findings?|purposes?|intent|declarations?|legislative\s+findings|recitals?|background)\b/i;
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
   const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   // A resolution's resolved clauses declare the body's views as its recitals do.
   const resolution = draft.instrument === "resolution";
-  const units: Unit[] = m.units.filter((u) => u.kind === "recital" || u.inFindings || (u.sectionRole === "operative" && (FINDINGS_HEADING.test(u.heading) || resolution)));
+  const units: Unit[] = m.units.filter((u) => u.kind === "recital" || (u.sectionRole === "operative" && (isFinding(u) || resolution)));
   // Names of federal operations introduced in the findings ("known as “Operation Metro Surge”")
   // make later findings that use them findings about federal actors.
   const operations = federalOperationNames(units);

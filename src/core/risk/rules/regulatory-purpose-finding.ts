@@ -3,7 +3,7 @@
 import type { Draft, RiskNote } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { listRe } from "../read/lexicon.js";
-import { makeNote, modelFor, type Unit } from "../model.js";
+import { isFinding, makeNote, modelFor } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
 export const meta: RuleMeta = {
@@ -16,19 +16,12 @@ export const meta: RuleMeta = {
   fix: "State the purposes the jurisdiction may pursue in its own sphere: managing its own property, records and staff, public trust in its own police, and access to its own services; leave out aims to define or standardize outside officers' duties.",
 };
 
-/** Recitals, findings, purpose and intent clauses. */
-function isStatementOfPurpose(u: Unit): boolean {
-  if (u.kind === "recital" || u.inFindings) return true;
-  if (/\b(?:findings?|purposes?|intent|policy|declarations?|preamble|recitals?)\b/i.test(u.heading)) return true;
-  return /^\s*(?:\(?[\w.]{1,5}\)?\s*)?(?:it\s+is\s+the\s+(?:intent|purpose|goal)|the\s+(?:purpose|intent)\s+of\s+this|by\s+this\s+(?:ordinance|order|act|resolution)|(?:the\s+)?(?:council|legislature|board)\s+(?:finds|declares|intends))/i.test(u.text);
-}
-
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
   const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   const re = listRe("regulatory-purposes");
   for (const u of m.units) {
-    if (!isStatementOfPurpose(u)) continue;
+    if (!isFinding(u)) continue;
     const hit = re.exec(u.text);
     if (!hit) continue;
     notes.push(
