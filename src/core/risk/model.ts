@@ -153,6 +153,8 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
   }
 
   const groundLeads = new Set<Unit>();
+  // The paragraph read just before, across section breaks (a parsed notice may make each line a section).
+  let previous: string | null = null;
   draft.sections.forEach((s, i) => {
     let sectionClass: { cls: ActorClass; span: Span } | null = null;
     const visit = (paras: Paragraph[], parent: Unit | null, depth: number): void => {
@@ -163,7 +165,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
         const exemptList = !!lead && (lead.inExemptList || exemptLeadIn(lead));
         // A duty whose items are only its grounds or circumstances is one provision: read it whole.
         const tail = p.text.slice(-200);
-        const env = { terms, self, inherit: { exemptList, leadIn: lead ? lead.analysis : null, sectionClass } };
+        const env = { terms, self, inherit: { exemptList, leadIn: lead ? lead.analysis : null, sectionClass, previous } };
         const listsGrounds = !exemptList && p.children.length > 0 && GROUNDS_LEADIN_RE.test(tail) && hasDutyBeforeList(p.text);
         const listsObjects = !exemptList && !listsGrounds && (p.children.length > 0 || nextIsNumbered(paras, p)) && OBJECT_LEADIN_RE.test(tail);
         const grounds = listsGrounds || listsObjects;
@@ -200,6 +202,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
           sectionClass = { cls: analysis.bound, span: analysis.boundSpan };
         }
         if ((!p.numbered || grounds) && endsWithColon(p.text)) leadIn = u;
+        previous = p.text;
         visit(p.children, u, depth + 1);
       }
     };

@@ -239,7 +239,9 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   for (const d of dutySents) {
     const passiveUse = PLACE_PASSIVE_USE_RE.exec(text.slice(d.modalEnd, Math.min(d.end, d.modalEnd + 40)));
     if (!passiveUse) continue;
-    const placeBefore = [...places.nonpublic, ...places.public, ...places.facilities].some((p) => p.start >= d.start && p.end <= d.modal);
+    // "This property is owned by the City. It may not be used for ...": the pronoun stands for the place.
+    const pronounForPlace = /^\s*(?:it|this|such\s+property|the\s+property)\s*$/i.test(text.slice(d.start, d.modal)) && /\b(?:property|premises|facilit(?:y|ies)|building|lot|land)\b/i.test(inherit.previous ?? "");
+    const placeBefore = pronounForPlace || [...places.nonpublic, ...places.public, ...places.facilities].some((p) => p.start >= d.start && p.end <= d.modal);
     // "Public facilities, property, moneys ... or personnel may not be used for ..." withholds the
     // enactor's own resources (declining) unless the words give the place to others (leased, loaned).
     const toOthers = /\b(?:occupied|leased|loaned|rented|made\s+available)\b/i.test(text.slice(d.modalEnd, Math.min(d.end, d.modalEnd + 80)));

@@ -40,6 +40,8 @@ export const IMMIGRATION_RES: RegExp[] = [
 ];
 
 export const FEDERAL_RES: RegExp[] = [
+  // "a troop or armed person or persons in the civil, military or naval service of the United States"
+  /\b(?:(?:a\s+)?troops?\s+or\s+)?(?:armed\s+)?(?:persons?|troops?)(?:\s+or\s+persons)?\s+in\s+the\s+(?:[\w,]+\s+){0,5}service\s+of\s+the\s+United\s+States\b/gi,
   /\b(?:federal|United States|U\.S\.)\s+(?:law[- ]enforcement\s+)?(?:officers?|agents?|agenc(?:y|ies)|officials?|personnel|employees?|authorit(?:y|ies)|government|law[- ]enforcement|departments?)\b/gi,
   /\b(?:officers?|agents?|employees?|agenc(?:y|ies)|personnel)\s+of\s+the\s+(?:federal\s+government|United States(?:\s+government)?)\b/gi,
 ];
@@ -122,7 +124,7 @@ export const PENALTY_RES: Array<{ re: RegExp; kind: PenaltyKind }> = [
   { re: /\b(?:civil|administrative)\s+(?:penalt(?:y|ies)|fines?|citations?)\b/gi, kind: "civil-penalty" },
   { re: /\bfined\b|\bfines?\s+(?:of\s+)?(?:not\s+(?:more|less)\s+than|not\s+to\s+exceed|up\s+to|of)\b|\bpunishable\s+by\s+(?:a\s+)?fine\b|\$\s?[\d,]+(?:\.\d\d)?\s+(?:fine|penalty)\b/gi, kind: "fine" },
   { re: /\bimprison(?:ment|ed)\b|\bincarcerat\w*|\bjail\s+(?:term|sentence)s?\b/gi, kind: "imprisonment" },
-  { re: /\bcriminal\s+(?:offen[cs]es?|penalt(?:y|ies)|sanctions?)\b|\bguilty\s+of\b|\bsubject\s+to\s+(?:criminal\s+)?prosecution\b/gi, kind: "criminal" },
+  { re: /\bcriminal\s+(?:offen[cs]es?|penalt(?:y|ies)|sanctions?)\b|\bguilty\s+of\b|\bcommits?\s+(?:the|an?)\s+offen[cs]e\b|\bsubject\s+to\s+(?:criminal\s+)?prosecution\b/gi, kind: "criminal" },
 ];
 
 export const PURPOSE_RE =
@@ -166,6 +168,11 @@ export const CONDUCT_RES: Array<{ re: RegExp; kind: ConductKind }> = [
   {
     // "enter into an agreement" and "access to a database" are not where officers go.
     re: /\benter(?:s|ing)?\b(?!\s+into\b)|\bentry\b|\bnot\s+open\s+for\b|(?<!\b(?:such|the|that|direct)\s)\baccess\b(?!\s+to\s+(?:any\s+|the\s+|such\s+|its\s+)?(?:electronic\s+)?(?:databases?|data|information|records?|files?|systems?))|\bbe\s+present\b|\bremain\s+(?:in|on)\b|\bpatrol\b|\boperat(?:e|ing)\s+(?:in|on|within|at|from)\b|\bconduct(?:s|ing)?\s+[^.;]{0,50}?\b(?:enforcement|operations?|activit(?:y|ies))\s+(?:in|on|at|within)\b/gi,
+    kind: "access",
+  },
+  {
+    // "shall not bring or keep ... armed persons ... to any location used as a polling place": placing officers.
+    re: /\b(?:bring|keep|station|deploy|post)\b(?=[^.;]{0,200}\b(?:polling\s+places?|locations?|premises|sites?|within\s+\S+\s+(?:\(\d+\)\s+)?feet)\b)/gi,
     kind: "access",
   },
   {

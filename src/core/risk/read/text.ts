@@ -79,7 +79,7 @@ export class Masked {
 
 export const PASSIVE_RE = /\s*(?:not\s+)?be\s+[\w-]+(?:ed|en|t)\b/iy;
 export const BY_AGENT_RE = /\bby\s+(?:(?:any|the|an?|all)\s+)?$/i;
-export const PERMIT_RE = /\b(?:provide\s+(?:voluntary\s+)?consent|consent|permit|allow|authori[sz]e|let|lease|rent|licen[sc]e|grant|servic(?:e|es|ing)|fuel|host|accommodate|admit|deny|refuse|exclude|prohibit|bar|make\s+[^.;]{0,40}\s+available)\w*\b/gi;
+export const PERMIT_RE = /\b(?:provide\s+(?:voluntary\s+)?consent|consent|permit|allow|bring|keep|station|deploy|authori[sz]e|let|lease|rent|licen[sc]e|grant|servic(?:e|es|ing)|fuel|host|accommodate|admit|deny|refuse|exclude|prohibit|bar|make\s+[^.;]{0,40}\s+available)\w*\b/gi;
 export const ASSIST_RE = /\b(?:assist|cooperat)/gi;
 export const STOP_RE = /[.;]/g;
 export const TO_RE = /\bto\b/g;

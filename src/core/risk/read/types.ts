@@ -157,6 +157,8 @@ export interface Inherited {
   exemptList?: boolean;
   /** The parent paragraph is a lead-in ending with ":" whose duty the child continues. */
   leadIn?: Analysis | null;
+  /** The paragraph just before this one in its section, for "It may not be used ..." after "This property is ...". */
+  previous?: string | null;
   /** A class named earlier in the section, for "such officers". */
   sectionClass?: { cls: ActorClass; span: Span } | null;
 }

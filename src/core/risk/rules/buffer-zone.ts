@@ -16,15 +16,17 @@ export const meta: RuleMeta = {
 };
 
 const RESTRICTS_RE = /\b(?:privileged\s+from|shall\s+not|may\s+not|no\s+\w+(?:\s+\w+)?\s+shall|prohibit(?:ed|s|ion)?|(?:is|are)\s+not\s+(?:authorized|permitted)|barred)\b/i;
-const ENFORCEMENT_RE = /\b(?:arrest|arrests|enforcement|detain|detention|officers?|agents?|agenc(?:y|ies)|operations?)\b/i;
+const ENFORCEMENT_RE = /\b(?:arrest|arrests|enforcement|detain|detention|officers?|agents?|agenc(?:y|ies)|operations?|troops?|armed\s+persons?)\b/i;
 
 /** The unit restricts enforcement, itself or through the lead-in it continues. */
 function restricts(u: Unit): boolean {
   const own = RESTRICTS_RE.test(u.text) && ENFORCEMENT_RE.test(u.text);
-  let lead = u.parent;
+  // "shall not: (1) ... bring armed persons ... within fifty feet": the prohibition is the lead-in's,
+  // the enforcement it reaches may be named in the item.
+  let lead = u.parent ?? u.leadIn;
   while (!own && lead) {
-    if (RESTRICTS_RE.test(lead.text) && ENFORCEMENT_RE.test(lead.text)) return true;
-    lead = lead.parent;
+    if (RESTRICTS_RE.test(lead.text) && (ENFORCEMENT_RE.test(lead.text) || ENFORCEMENT_RE.test(u.text))) return true;
+    lead = lead.parent ?? lead.leadIn;
   }
   return own;
 }

@@ -30,7 +30,9 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     const bound = a.bound;
     if (bound === "own-personnel" || bound === "private-parties") continue;
     const aimed = isNarrow(bound);
-    if (!(aimed || reachesFederal(bound) || ((bound === null || bound === "everyone") && outsideDoc))) continue;
+    // "a defendant who ... acted under color of federal law": the remedy names federal defendants itself.
+    const namesFederal = /\bcolou?r\s+of\s+federal\s+law\b|\bfederal\s+(?:officers?|employees?|agents?)\b/i.test(u.text);
+    if (!(aimed || reachesFederal(bound) || ((bound === null || bound === "everyone") && (outsideDoc || namesFederal)))) continue;
     if (a.acknowledgesLimits) continue;
     const severity: Severity = "high";
     const covered = bound && reachesFederal(bound) ? describeClass(bound, null, m).replace(/^only /, "") : "anyone who violates the measure, federal officers among them";

@@ -30,6 +30,9 @@ const HOSTILE: Array<{ re: RegExp; severity: Severity; needsFederal?: boolean }>
     re: /\b(?:condemn(?:s|ed)?|denounce(?:s|d)?|oppose(?:s|d)?|reject(?:s|ed)?|deplore(?:s|d)?|disagree(?:s|d)?\s+with|in\s+opposition\s+to|resist(?:s|ed|ance\s+to)?|refuses?\s+to\s+be\s+complicit)\b(?!\s+(?:any\s+|the\s+)?use\s+of\s+(?:its|their|our|the\s+\w+(?:'s|’s)|\w+\s+(?:property|resources|personnel|funds)))[^.;]{0,80}?\b(?:federal|administration|President|ICE|(?:mass\s+)?deportations?|immigration\s+(?:polic(?:y|ies)|enforcement|agenda))/i,
     severity: "medium",
   },
+  // "Recent actions and pronouncements by federal authorities ... undermine the trust": federal conduct
+  // as the cause of harm (not "entangling local police ... undermines trust", which is about local policy).
+  { re: /\b(?:actions|pronouncements|tactics|conduct|rhetoric|raids|operations)\b[^.;]{0,40}?\b(?:by|of)\s+(?:the\s+)?(?:federal|ICE|administration|immigration\s+(?:agents|officers|authorities))\b[^.;]{0,100}?\bundermin(?:e|es|ed|ing)\b/i, severity: "medium" },
   // "Calls on the U.S. Department of Homeland Security to immediately cease ... Operation Metro Surge."
   { re: /\bcalls?\s+(?:up)?on\b[^;]{0,80}?\b(?:federal|ICE|DHS|Homeland\s+Security|administration|President|Congress)\b[^.;]{0,60}?\bto\s+(?:immediately\s+)?(?:cease|end|stop|halt|withdraw|terminate)\b/i, severity: "medium" },
   { re: listRe("federal-officials"), severity: "low" },
