@@ -174,28 +174,45 @@ export class TermMatcher {
   find(text: string): TermHit[] {
     const hits: TermHit[] = [];
     if (this.byWord.size === 0) return hits;
+    // One pass over the words; each word is lower-cased once and paired with the next one.
     const word = /[\w][\w-]*/g;
-    const next = /\s+([\w][\w-]*)/y;
     let w: RegExpExecArray | null;
-    while ((w = word.exec(text)) !== null) {
-      const one = w[0].toLowerCase();
-      next.lastIndex = w.index + w[0].length;
-      const n = next.exec(text);
-      const two = n ? this.byWord.get(`${one} ${n[1]!.toLowerCase()}`) : undefined;
-      const single = this.byWord.get(one);
-      if (!two && !single) continue;
+    let prev: { at: number; end: number; lower: string } | null = null;
+    let skipTo = 0;
+    const look = (cur: { at: number; lower: string }, nextLower: string | null): void => {
+      if (cur.at < skipTo) return;
+      const two = nextLower !== null ? this.byWord.get(`${cur.lower} ${nextLower}`) : undefined;
+      const single = this.byWord.get(cur.lower);
+      if (!two && !single) return;
       // Longer (multi-word) terms first.
       for (const c of two && single ? [...two, ...single] : (two ?? single)!) {
-        c.re.lastIndex = w.index;
+        c.re.lastIndex = cur.at;
         const m = c.re.exec(text);
         if (!m) continue;
-        hits.push({ start: w.index, end: w.index + m[0].length, term: c.term });
-        word.lastIndex = w.index + m[0].length;
+        hits.push({ start: cur.at, end: cur.at + m[0].length, term: c.term });
+        skipTo = cur.at + m[0].length;
         break;
       }
+    };
+    while ((w = word.exec(text)) !== null) {
+      const cur = { at: w.index, end: w.index + w[0].length, lower: w[0].toLowerCase() };
+      // The previous word pairs with this one only across white space.
+      if (prev) look(prev, onlySpace(text, prev.end, cur.at) ? cur.lower : null);
+      prev = cur;
     }
+    if (prev) look(prev, null);
     return hits;
   }
+}
+
+/** Is text[from, to) non-empty white space? */
+function onlySpace(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 12 || c === 11)) return false;
+  }
+  return true;
 }
 
 const matchers = new WeakMap<TermTable, { size: number; matcher: TermMatcher }>();
