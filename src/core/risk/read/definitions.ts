@@ -104,7 +104,9 @@ export function definitionClass(actors: ActorMention[], a: Analysis, stateLevel 
     return null;
   }
   const classes = new Set(actors.map((x) => x.cls));
-  if (classes.has("all-law-enforcement") || classes.has("everyone")) return { cls: "all-law-enforcement" };
+  // "a person who ... is an officer or employee of ICE": the person is the narrower class named.
+  const narrower = classes.has("immigration-officers") || classes.has("named-agency") || classes.has("federal-officers");
+  if (classes.has("all-law-enforcement") || (classes.has("everyone") && !narrower)) return { cls: "all-law-enforcement" };
   // In a statute the state's own are its state and local officers: with federal officers, that is every officer.
   if (stateLevel && classes.has("own-personnel") && (classes.has("federal-officers") || classes.has("immigration-officers") || classes.has("named-agency"))) return { cls: "all-law-enforcement" };
   const named = actors.filter((x) => x.cls === "named-agency");

@@ -19,8 +19,8 @@ import { listRe } from "./lexicon.js";
 /** A quoted title ("General Order No. 5.15, titled \"Federal Officers Shall ...\"") names a document; its words are not a duty. */
 const FORBIDS_POLICY_RE = /\b(?:may|shall)\s+not\s+(?:enact|adopt|have|implement|maintain|pass|endorse)\b[^.;]{0,120}?\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|resolutions?)\b|\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|legislation|enactments?)\s+(?:that|which)\s+(?:\w+\s+)?(?:limits?|prohibits?|restricts?|prevents?)\b/i;
 /** Between a sharing verb and the status it governs: no condition, exception or new verb in -ing. */
-const SHARE_BREAK_RE = /\b(?:unless|except|if|when|whether|where|because)\b|,\s*(?:or|and)\s+\w+ing\b/i;
-const SHARE_AFTER_BREAK_RE = /[,;:]|\b(?:unless|except|if|when|where|or|and|because)\b/i;
+const SHARE_BREAK_RE = /\b(?:unless|except|if|when|whether|where|because|inquir\w*|ask\w*|question\w*|investigat\w*|collect\w*|record\w*)\b|,\s*(?:or|and)\s+\w+ing\b/i;
+const SHARE_AFTER_BREAK_RE = /[,;:]|\b(?:unless|except|if|when|where|or|and|because|who|which|that)\b/i;
 
 /** Does a sharing verb take the status at [at, end) of the sentence as its object (or passive subject)? */
 function sharesStatus(body: string, at: number, end: number): boolean {
@@ -64,6 +64,16 @@ function resolveBackReferences(actors: ActorMention[], before: readonly ActorMen
   }
 }
 
+/** Does the subject begin with a non-actor head noun and a modifier ("A school employee granting ...", "Any person who ...") before this mention? */
+function modifierHead(text: string, from: number, at: number): boolean {
+  const before = text.slice(from, at);
+  if (before.length > 160) return false;
+  return /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:\w+ing|who|that|which)\b/i.test(before);
+}
+
+const FULL_EXTENT_SAVING_RE = /\bnot\s+(?:be\s+construed\s+to\s+)?(?:limit|restrict)\b[^.;]{0,120}\b(?:to\s+less\s+than\s+the\s+full\s+extent|full\s+extent\s+permitted)\b/i;
+/** A duty kept inside the department: reporting to a supervisor is how the enactor's own officers work. */
+const INTERNAL_DUTY_RE = /^\s*(?:immediately\s+|promptly\s+|first\s+)?(?:notify|contact|consult|inform|report\s+to|seek\s+(?:approval|authorization)\s+from|obtain\s+(?:approval|authorization)\s+from)\s+(?:a|the|his\s+or\s+her|their|an?\s+on-duty)\s+(?:immediate\s+|direct\s+)?(?:supervisor|sergeant|commanding\s+officer|watch\s+commander|chain\s+of\s+command|superior)/i;
 const COUNTERPARTY_RE = /\b(?:contracts?|agreements?|memorand(?:um|a)(?:\s+of\s+understanding)?|arrangements?|compacts?)\s+with\s+(?:an?\s+|the\s+|any\s+)?$/i;
 
 /** A lead-in that ends in its modal ("no agency shall:", "Every officer shall not:"): its items carry the verbs. */
@@ -93,6 +103,9 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
     while (firstActor < actors.length && actors[firstActor]!.start < s.start) firstActor++;
     const body = text.slice(s.start, s.end);
     if (/^\s*(?:nothing\s+in\s+this|this\s+\w+(?:\s+\w+)?\s+(?:does|do|shall)\s+not\s+(?:apply|prohibit|restrict))/i.test(body)) continue;
+    // "This policy will not limit the enforcement of federal and state laws to less than the full extent
+    // permitted by federal law": a saving, not a duty.
+    if (FULL_EXTENT_SAVING_RE.test(body)) continue;
     // "No City department may enter into ...", "No agency is authorized to use ...": a prohibition by its "No" subject.
     const mm = MODAL_RE.exec(body) ?? (NO_SUBJECT_RE.test(body) ? NO_FORM_MODAL_RE.exec(body) : null);
     // "no agency or agent shall: (1) Permit ICE agents access ...": the item begins where its lead-in's modal ends.
@@ -122,6 +135,8 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
       if (a.start >= s.start && a.end <= s.end) a.relevant = relevant;
       // "No agency is authorized to use City lots", "Federal agents shall not be given
       // access to County facilities": the owner refuses; the named class is kept out.
+      // "A school employee granting entry to a federal official must ...": the official is in a modifier.
+      if (a.start >= subjStart && a.end <= subjEnd && modifierHead(text, subjStart, a.start)) continue;
       if (a.start >= subjStart && a.end <= subjEnd) a.role = refusal ? "restricted" : "subject";
       else if (a.start >= subjEnd && a.end <= modal) continue;
       else if (a.start >= modalEnd && a.end <= s.end) {
@@ -358,7 +373,9 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
     const cooperation = negated && listRe("cooperation").test(text);
     const arrests = negated && conduct.some((c) => c.kind === "methods") && /\b(?:solely|based\s+on|on\s+the\s+basis\s+of)\b/i.test(text);
     const ownAdministration = !negated && !conduct.length && BARE_AGENCY_RE.test(boundWords.text);
-    if (cooperation || arrests || ownAdministration || declinesCustody) bound = "own-personnel";
+    // "the officer must notify a supervisor": a duty inside the chain of command binds the enactor's own.
+    const internal = dutySents.some((d) => !d.neg && INTERNAL_DUTY_RE.test(text.slice(d.modalEnd, d.end)));
+    if (cooperation || arrests || ownAdministration || declinesCustody || internal) bound = "own-personnel";
   }
 
   // 10. What it does.

@@ -3,7 +3,7 @@
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { isNarrow } from "../read/index.js";
-import { describeClass, leftOut, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
+import { describeClass, leftOut, makeNote, modelFor, operativeUnits, outsideTarget, type DraftModel, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
 export const meta: RuleMeta = {
@@ -15,6 +15,11 @@ export const meta: RuleMeta = {
   authorities: ["north-dakota-1990", "washington-2022", "arcata-2010", "king-county-2024"],
   fix: "Cover every law enforcement agency, federal, state and local, including the jurisdiction's own police, through a defined term such as \"Law Enforcement Agency\"; frame property rules around the jurisdiction's own non-public property.",
 };
+
+/** Another provision of the unit's section regulates or restricts a narrow class. */
+function flaggedInSection(m: DraftModel, u: Unit): boolean {
+  return operativeUnits(m).some((o) => o !== u && o.section === u.section && (o.analysis.does.includes("regulates-conduct") || o.analysis.does.includes("restricts-access")) && isNarrow(outsideTarget(o)?.cls));
+}
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
   const m = modelFor(draft, context);
@@ -28,6 +33,9 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     if (!regulates && !restricts) continue;
     const t = outsideTarget(u);
     if (!t || !isNarrow(t.cls)) continue;
+    // "A covered immigration officer who violates this section is guilty of a misdemeanor": the rule it
+    // enforces is flagged already; the penalty is penalty-on-federal-officers' concern.
+    if (!a.does.includes("regulates-conduct") && !restricts && a.does.includes("penalizes") && flaggedInSection(m, u)) continue;
     // A penalty paragraph only counts when it names the narrow class itself.
     if (!regulates && !restricts) continue;
     const anchor: Unit = t.mention && t.unit !== u ? t.unit : u;
