@@ -122,7 +122,9 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
       const aux = /\b(?:will|shall|must|may|can|would|should)\b/i.exec(pre);
       if (aux) subjEnd = subjStart + aux.index;
     }
-    const neg = mm ? NEG_RE.test(text.slice(subjStart, Math.min(s.end, modalEnd + 12))) || /^\s+not\b/i.test(text.slice(modalEnd, modalEnd + 5)) : inherit.leadIn!.negated;
+    // "It shall be the policy of the Town not to arrest ...": the policy is a negative one.
+    const policyNot = !!mm && /^\s+be\s+the\s+policy\s+of\s+[^.;]{0,80}?\s+not\s+to\b/i.test(text.slice(modalEnd, Math.min(s.end, modalEnd + 120)));
+    const neg = mm ? policyNot || NEG_RE.test(text.slice(subjStart, Math.min(s.end, modalEnd + 12))) || /^\s+not\b/i.test(text.slice(modalEnd, modalEnd + 5)) : inherit.leadIn!.negated;
     dutySents.push({ start: s.start, end: s.end, modal, modalEnd, neg });
     const relevant = RELEVANT_RE.test(body) || PENALTY_WORD_RE.test(body);
     duty = true;

@@ -40,6 +40,8 @@ export const IMMIGRATION_RES: RegExp[] = [
 ];
 
 export const FEDERAL_RES: RegExp[] = [
+  // "Any person or persons who, acting under color of any federal law, ..."
+  /\b(?:any\s+|a\s+)?(?:persons?|individuals?|defendants?|officers?)(?:\s+or\s+persons)?\s+(?:who\s*,?\s*)?(?:is\s+|are\s+|while\s+)?acting\s+under\s+(?:the\s+)?colou?r\s+of\s+(?:any\s+)?federal\s+law\b/gi,
   // "a troop or armed person or persons in the civil, military or naval service of the United States"
   /\b(?:(?:a\s+)?troops?\s+or\s+)?(?:armed\s+)?(?:persons?|troops?)(?:\s+or\s+persons)?\s+in\s+the\s+(?:[\w,]+\s+){0,5}service\s+of\s+the\s+United\s+States\b/gi,
   /\b(?:federal|United States|U\.S\.)\s+(?:law[- ]enforcement\s+)?(?:officers?|agents?|agenc(?:y|ies)|officials?|personnel|employees?|authorit(?:y|ies)|government|law[- ]enforcement|departments?)\b/gi,
@@ -192,7 +194,7 @@ export const RELEVANT_RE = new RegExp(
 export const PENALTY_WORD_RE = /\bmisdemeanou?r|\binfraction|\bpenalt(?:y|ies)\b|\bfined?\b|\bguilty\b|\bpunishable\b|\bimprison/i;
 
 export const DECLINE_RE =
-  /\b(?:assist(?:s|ing|ance)?|cooperat(?:e|es|ing|ion)|participat(?:e|es|ing)|expend(?:s|ing)?|honou?r(?:s|ing)?|compl(?:y|ies|ying)\s+with|respond(?:s|ing)?\s+to|hold(?:s|ing)?|detain(?:s|ing)?|transfer(?:s|ring)?|notif(?:y|ies|ying)|inquir(?:e|es|ing)|ask(?:s|ing)?|enter\s+into|joint\s+(?:operations?|task\s+forces?)|287\s*\(g\)|detainers?|administrative\s+warrants?|notification\s+requests?|resources|funds|monies|personnel|equipment|share|disclos(?:e|ing)|provid(?:e|ing)\s+(?:information|data|access))\b|\bprovid(?:e|es|ing)\b[^;]{0,60}?\baccess\b/i;
+  /\b(?:arrest(?:s|ing)?|take\s+into\s+custody|assist(?:s|ing|ance)?|cooperat(?:e|es|ing|ion)|participat(?:e|es|ing)|expend(?:s|ing)?|honou?r(?:s|ing)?|compl(?:y|ies|ying)\s+with|respond(?:s|ing)?\s+to|hold(?:s|ing)?|detain(?:s|ing)?|transfer(?:s|ring)?|notif(?:y|ies|ying)|inquir(?:e|es|ing)|ask(?:s|ing)?|enter\s+into|joint\s+(?:operations?|task\s+forces?)|287\s*\(g\)|detainers?|administrative\s+warrants?|notification\s+requests?|resources|funds|monies|personnel|equipment|share|disclos(?:e|ing)|provid(?:e|ing)\s+(?:information|data|access))\b|\bprovid(?:e|es|ing)\b[^;]{0,60}?\baccess\b/i;
 export const TRANSPARENCY_RE =
   /\bFreedom\s+of\s+Information\b|\bFOIA\b|\bpublic[- ]records?\b|\brecords?\s+requests?\b|\b5\s+U\.S\.C\.\s*§\s*552\b|\bpublish(?:es|ed|ing)?\b|\b(?:annual|quarterly|monthly|public)\s+reports?\b|\breport\s+to\s+the\s+(?:City|County|Town|Village|Borough|Council|Board|public)\b|\bdashboard\b|\baudits?\b|\bpost(?:ed)?\s+(?:on|to)\s+the\b/i;
 export const POLICY_RE =

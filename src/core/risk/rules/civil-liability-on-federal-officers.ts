@@ -31,7 +31,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     if (bound === "own-personnel" || bound === "private-parties") continue;
     const aimed = isNarrow(bound);
     // "a defendant who ... acted under color of federal law": the remedy names federal defendants itself.
-    const namesFederal = /\bcolou?r\s+of\s+federal\s+law\b|\bfederal\s+(?:officers?|employees?|agents?)\b/i.test(u.text);
+    const namesFederal = /\bcolou?r\s+of\s+(?:any\s+)?federal\s+law\b|\bfederal\s+(?:officers?|employees?|agents?)\b/i.test(u.text);
     if (!(aimed || reachesFederal(bound) || ((bound === null || bound === "everyone") && (outsideDoc || namesFederal)))) continue;
     if (a.acknowledgesLimits) continue;
     const severity: Severity = "high";

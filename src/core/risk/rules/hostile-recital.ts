@@ -27,7 +27,7 @@ const HOSTILE: Array<{ re: RegExp; severity: Severity; needsFederal?: boolean }>
   },
   {
     // Opposing the use of the jurisdiction's own property or resources for enforcement is declining, not denouncing.
-    re: /\b(?:condemn(?:s|ed)?|denounce(?:s|d)?|oppose(?:s|d)?|reject(?:s|ed)?|deplore(?:s|d)?|disagree(?:s|d)?\s+with|in\s+opposition\s+to|resist(?:s|ed|ance\s+to)?|refuses?\s+to\s+be\s+complicit)\b(?!\s+(?:any\s+|the\s+)?use\s+of\s+(?:its|their|our|the\s+\w+(?:'s|’s)|\w+\s+(?:property|resources|personnel|funds)))[^.;]{0,80}?\b(?:federal|administration|President|ICE|(?:mass\s+)?deportations?|immigration\s+(?:polic(?:y|ies)|enforcement|agenda))/i,
+    re: /\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|deplor(?:e|es|ed|ing)|disagree(?:s|d)?\s+with|in\s+opposition\s+to|resist(?:s|ed|ance\s+to)?|refuses?\s+to\s+be\s+complicit)\b(?!\s+(?:any\s+|the\s+)?use\s+of\s+(?:its|their|our|the\s+\w+(?:'s|’s)|\w+\s+(?:property|resources|personnel|funds)))[^.;]{0,80}?\b(?:federal|administration|President|ICE|(?:mass\s+)?deportations?|immigration\s+(?:polic(?:y|ies)|enforcement|agenda))/i,
     severity: "medium",
   },
   // "Recent actions and pronouncements by federal authorities ... undermine the trust": federal conduct

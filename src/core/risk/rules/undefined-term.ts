@@ -72,6 +72,8 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       // Only the few characters before the phrase matter: a bounded window keeps this linear.
       const before = masked.slice(Math.max(0, start - 40), start);
       const sentenceStart = /(?:^|[.;:]\s*|\(\w{1,4}\)\s*)$/.test(before);
+      // The tail of a body's name: "the Texas Commission on Law Enforcement".
+      if (/\b(?:Commission|Department|Office|Bureau|Board|Council|Committee|Division|Agency|Institute|Academy|Center|Centre|Association|Court|Task\s+Force)\s+(?:on|for|of)\s+$/.test(before)) continue;
       if (words.length === 1) {
         // A single capitalized word counts only mid-sentence after a determiner ("any Officer").
         if (!hadDeterminer && !/\b(?:any|each|every|no|a|an|the|such)\s+$/.test(before)) continue;
