@@ -21,6 +21,7 @@ import {
 import type { CheckInstrument } from "./context.js";
 import { stateName } from "./read/lexicon.js";
 import { frameFor, type Frame } from "./read/frame.js";
+import { FINDINGS_LEADIN_RE, walk, GROUNDS_LEADIN_RE, OBJECT_LEADIN_RE, endsWithColon, exemptLeadIn, forbidsPolicies, hasDutyBeforeList, nextIsNumbered, wholeText } from "./lead-ins.js";
 
 export interface Unit {
   kind: "recital" | "paragraph";
@@ -90,11 +91,6 @@ export function modelFor(draft: Draft, options: ModelOptions = {}): DraftModel {
   }
   return m;
 }
-
-/** "The legislature finds and declares that:": what follows are findings, not duties. */
-const FINDINGS_LEADIN_RE = /\b(?:finds|declares|determines|recognizes)(?:,?\s+(?:and|that)\s+(?:finds|declares|determines|recognizes))?\b[^:.;]{0,60}:\s*$/i;
-const DUTY_TAIL_RE = /\b(?:shall|must|may|will)(?:\s+not)?\s+(?!(?:be\s+construed|apply|extend|include|be\s+applied)\b)\w+[^,;:]*:\s*$/i;
-const EXEMPT_LEADIN_RE = /\bnothing\s+in\s+this\s+\w+(?:\s+\w+)?\s+(?:prohibits|restricts|limits|applies\s+to)\b[^.]*:\s*$|\b(?:does|do|shall)\s+not\s+(?:apply|extend)\b[^.]*:\s*$|\b(?:except|exempt(?:ed)?|excluded?|not\s+include)\b[^.]*:\s*$|\bexceptions?\b[^.]*:\s*$/i;
 
 export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel {
   const statute = options.instrument === "statute";
@@ -212,75 +208,6 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
   return { draft, units, terms, hasDefinitions, self, kindWord, sectionByNumber };
 }
 
-const exemptLeadIns = new WeakMap<Unit, boolean>();
-/** Does a lead-in introduce a list of exemptions? Tested once per lead-in, not once per item. */
-function exemptLeadIn(u: Unit): boolean {
-  let v = exemptLeadIns.get(u);
-  if (v === undefined) {
-    // "Except as required by law, providers may not do either of the following:" lists duties;
-    // "This section does not apply to:" lists exemptions.
-    v = EXEMPT_LEADIN_RE.test(u.text) && !DUTY_TAIL_RE.test(u.text.slice(-300));
-    exemptLeadIns.set(u, v);
-  }
-  return v;
-}
-
-const policyLeadIns = new WeakMap<Unit, boolean>();
-/** Does a lead-in forbid policies? Tested once per lead-in, on its last words only. */
-function forbidsPolicies(u: Unit): boolean {
-  let v = policyLeadIns.get(u);
-  if (v === undefined) {
-    v = FORBIDDEN_POLICY_LEADIN_RE.test(u.text.slice(-600));
-    policyLeadIns.set(u, v);
-  }
-  return v;
-}
-
-/** Same as /:\s*$/.test(text), without scanning the whole text for colons. */
-function endsWithColon(text: string): boolean {
-  return text.trimEnd().endsWith(":");
-}
-
-/**
- * A lead-in whose list gives the grounds or circumstances of a duty already
- * stated ("No agency shall detain a person ... based on any of the following:"):
- * the items are not duties of their own.
- */
-const GROUNDS_LEADIN_RE = /\b(?:based(?:\s+(?:solely|only|in\s+part))?\s+(?:up)?on|on\s+the\s+(?:sole\s+)?basis\s+of|because\s+of|by\s+reason\s+of|solely\s+(?:up)?on|in|under|for)\s+(?:(?:any|all|each|one|either)\s+(?:\w+\s+)?of\s+)?the\s+following(?:\s+(?:grounds?|circumstances?|cases?|situations?|conditions?|bases|reasons?|purposes?))?\s*:\s*$/i;
-
-/**
- * A lead-in whose verb is complete and whose items are its objects: "shall
- * visibly display: (a) the name of the agency ...", "The policy shall include,
- * but not be limited to, each of the following:". The items are the contents of
- * one duty, not duties of their own.
- */
-const OBJECT_LEADIN_RE = /\b(?:shall|must|will)\s+(?:\w+ly\s+)?(?:include|contain|display|state|list|specify|set\s+forth|address|wear|consist\s+of|provide\s+for|describe|identify)\b(?:,?\s*but\s+(?:not\s+be|is\s+not)\s+limited\s+to,?)?(?:,?\s*(?:at\s+a\s+minimum|at\s+least|without\s+limitation|among\s+other\s+things),?)?(?:\s+(?:(?:each|all|any)\s+of\s+)?the\s+following(?:\s+\w+)?)?\s*:\s*$/i;
-
-/** The lead-in states a duty of its own before its list: a modal before the closing words. */
-function hasDutyBeforeList(text: string): boolean {
-  return /\b(?:shall|must|may\s+not|will\s+not|cannot)\b[^:]*\b\w+\b[^:]*\bfollowing\b[^:]*:\s*$/i.test(text.slice(-600)) && !/\b(?:shall|must|may\s+not|will\s+not)\s*(?:not\s*)?:\s*$/i.test(text);
-}
-
-/** Does a numbered sibling follow p (a list set out after its lead-in rather than under it)? */
-function nextIsNumbered(paras: Paragraph[], p: Paragraph): boolean {
-  const i = paras.indexOf(p);
-  return i >= 0 && i + 1 < paras.length && paras[i + 1]!.numbered;
-}
-
-/** The lead-in and all of its items, as one text (the items' own units stay for anchoring). */
-function wholeText(p: Paragraph): string {
-  const parts = [p.text];
-  for (const c of walk(p.children)) parts.push(c.text);
-  return parts.join(" ");
-}
-
-function* walk(paragraphs: Paragraph[]): Generator<Paragraph> {
-  for (const p of paragraphs) {
-    yield p;
-    yield* walk(p.children);
-  }
-}
-
 /** Parenthetical definitions: (“Staging Area”) or (the "Covered Agency"). */
 function inlineDefinitions(text: string): string[] {
   const out: string[] = [];
@@ -317,15 +244,6 @@ function operative(m: DraftModel): { all: Unit[]; bySection: Map<string, Unit[]>
 export function operativeUnits(m: DraftModel): Unit[] {
   return operative(m).all;
 }
-
-/**
- * A lead-in that forbids policies ("No municipality shall adopt a policy
- * which: (a) Limits ...", "'Sanctuary policy', any order ... that:"), or that
- * forbids limiting officers "from doing any of the following:": its items
- * describe what the law forbids others to enact or to stop, so they are not
- * restrictions of their own (anti-sanctuary statutes).
- */
-const FORBIDDEN_POLICY_LEADIN_RE = /\b(?:shall|may)\s+not\s+(?:adopt|enact|have|implement|maintain|pass|endorse|enforce)\b[^:]{0,200}\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?)\b[^:]{0,200}:\s*$|\bno\s+[\w\s,]{1,80}?\s+(?:shall|may)\s+(?:adopt|enact|have|implement|maintain|pass|endorse|enforce)\b[^:]{0,200}\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?)\b[^:]{0,200}:\s*$|\b(?:shall|may|do|does)\s+not\s+(?:limit\s+or\s+)?(?:prohibit|restrict|discourage|limit|prevent)\b[^:]{0,300}\bfrom\b[^:]{0,80}:\s*$|\b(?:polic(?:y|ies)|ordinances?|orders?)\b[^:]{0,200}\b(?:that|which|under\s+which)\s*:\s*$/i;
 
 export function unitsInScope(m: DraftModel, from: Unit, scope: ScopeRef): Unit[] {
   switch (scope.kind) {

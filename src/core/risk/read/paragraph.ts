@@ -11,75 +11,13 @@
 import { DOES_ORDER } from "./types.js";
 import type { ActorClass, ActorMention, Analysis, AnalyzerEnv, Conduct, DefinedTerm, Does, Exemption, Penalty, Span, Where, Who } from "./types.js";
 import { BY_AGENT_RE, CUE_WINDOW, Masked, afterModal, containing, globalForm, sentenceOf, sentences, span } from "./text.js";
-import { EQUAL_TREATMENT_RE, AUTHORIZATION_MODAL_RE, BARE_AGENCY_RE, CONDUCT_RES, CROSS_REFERENCE_RE, DECLINE_RE, DECLINE_VERB_RE, EXAMPLE_CUE_RE, FILLER_RE, FOLLOWING_EXEMPT_RE, FUNCTION_WORDS, GIVEN_RE, CHECK_IN_RE, LEASE_TERMS_RE, LEGAL_EFFECT_RE, LEVEL_NAMED_RE, LIMITS_RE, MODAL_RE, NEG_RE, NONPUBLIC_RE, NO_FORM_MODAL_RE, NO_SUBJECT_RE, PENALTY_RES, PENALTY_WORD_RE, POLICY_RE, PUBLIC_RE, PURPOSE_EXAMPLE_RE, PURPOSE_IS_ACTOR_RE, PURPOSE_RE, RELEVANT_RE, SAVINGS_GENERIC_RE, SAVINGS_SPECIFIC_RE, SHARE_RE, STATUS_RE, TRANSPARENCY_RE } from "./patterns.js";
+import { EQUAL_TREATMENT_RE, AUTHORIZATION_MODAL_RE, BARE_AGENCY_RE, CONDUCT_RES, DECLINE_RE, DECLINE_VERB_RE, EXAMPLE_CUE_RE, FILLER_RE, FOLLOWING_EXEMPT_RE, FUNCTION_WORDS, GIVEN_RE, CHECK_IN_RE, LEASE_TERMS_RE, LEGAL_EFFECT_RE, LEVEL_NAMED_RE, LIMITS_RE, MODAL_RE, NEG_RE, NONPUBLIC_RE, NO_FORM_MODAL_RE, NO_SUBJECT_RE, PENALTY_RES, PENALTY_WORD_RE, POLICY_RE, PUBLIC_RE, PURPOSE_EXAMPLE_RE, PURPOSE_IS_ACTOR_RE, PURPOSE_RE, RELEVANT_RE, SAVINGS_GENERIC_RE, SAVINGS_SPECIFIC_RE, TRANSPARENCY_RE } from "./patterns.js";
 import { selfNamesFor, selfRes } from "./self-names.js";
 import { exemptionKind, findCue, labelFor, pickBound, reachesFederal, scopeOfExemption, scopesReferenced, subjectStart, toWho } from "./classes.js";
 import { gatherActors } from "./actors.js";
 import { listRe } from "./lexicon.js";
-/** A quoted title ("General Order No. 5.15, titled \"Federal Officers Shall ...\"") names a document; its words are not a duty. */
-const FORBIDS_POLICY_RE = /\b(?:may|shall)\s+not\s+(?:enact|adopt|have|implement|maintain|pass|endorse)\b[^.;]{0,120}?\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|resolutions?)\b|\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|legislation|enactments?)\s+(?:that|which)\s+(?:\w+\s+)?(?:limits?|prohibits?|restricts?|prevents?)\b/i;
-/** Between a sharing verb and the status it governs: no condition, exception or new verb in -ing. */
-const SHARE_BREAK_RE = /\b(?:unless|except|if|when|whether|where|because|inquir\w*|ask\w*|question\w*|investigat\w*|collect\w*|record\w*)\b|,\s*(?:or|and)\s+\w+ing\b/i;
-const SHARE_AFTER_BREAK_RE = /[,;:]|\b(?:unless|except|if|when|where|or|and|because|who|which|that)\b/i;
-
-/** Does a sharing verb take the status at [at, end) of the sentence as its object (or passive subject)? */
-function sharesStatus(body: string, at: number, end: number): boolean {
-  const re = globalForm(SHARE_RE);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body)) !== null) {
-    const mEnd = m.index + m[0].length;
-    if (mEnd <= at && at - mEnd <= 200 && !SHARE_BREAK_RE.test(body.slice(mEnd, at))) return true;
-    // "status ... shall not be disclosed"
-    if (m.index >= end && m.index - end <= 80 && !SHARE_AFTER_BREAK_RE.test(body.slice(end, m.index))) return true;
-    if (m.index >= end) break;
-  }
-  return false;
-}
-
-const PLACE_PASSIVE_USE_RE = /\b(?:not\s+)?be\s+(?:used|occupied|leased|loaned|rented|made\s+available)\b/i;
-const OWN_RESOURCES_RE = /\b(?:moneys|monies|funds|personnel|equipment|resources|technology|staff|employees)\b/i;
-/**
- * "Whenever a Washington peace officer encounters ..., the peace officer shall":
- * a definite (or repeated) mention of a class named more specifically just
- * before refers back to it. Linear: each mention checks the last few named.
- */
-function resolveBackReferences(actors: ActorMention[], before: readonly ActorMention[]): void {
-  const recent: ActorMention[] = before.slice(-8);
-  for (const a of actors) {
-    if (a.cls === "all-law-enforcement" && !a.term) {
-      const det = /^(?:(the|such|said|that|this)\s+)?/i.exec(a.text)![1];
-      const tail = a.text.slice(det ? det.length + 1 : 0).trim().toLowerCase();
-      if (det || tail.includes(" ")) {
-        for (let i = recent.length - 1; i >= 0; i--) {
-          const e = recent[i]!;
-          if (e.cls !== a.cls && e.text.length >= tail.length && e.text.toLowerCase().endsWith(tail)) {
-            a.cls = e.cls;
-            break;
-          }
-        }
-      }
-    }
-    recent.push(a);
-    if (recent.length > 8) recent.shift();
-  }
-}
-
-/** Does the subject begin with a non-actor head noun and a modifier ("A school employee granting ...", "Any person who ...") before this mention? */
-function modifierHead(text: string, from: number, at: number): boolean {
-  const before = text.slice(from, at);
-  if (before.length > 160) return false;
-  return /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:\w+ing|who|that|which)\b/i.test(before);
-}
-
-const FULL_EXTENT_SAVING_RE = /\bnot\s+(?:be\s+construed\s+to\s+)?(?:limit|restrict)\b[^.;]{0,120}\b(?:to\s+less\s+than\s+the\s+full\s+extent|full\s+extent\s+permitted)\b/i;
-/** A duty kept inside the department: reporting to a supervisor is how the enactor's own officers work. */
-const INTERNAL_DUTY_RE = /^\s*(?:immediately\s+|promptly\s+|first\s+)?(?:notify|contact|consult|inform|report\s+to|seek\s+(?:approval|authorization)\s+from|obtain\s+(?:approval|authorization)\s+from)\s+(?:a|the|his\s+or\s+her|their|an?\s+on-duty)\s+(?:immediate\s+|direct\s+)?(?:supervisor|sergeant|commanding\s+officer|watch\s+commander|chain\s+of\s+command|superior)/i;
-const COUNTERPARTY_RE = /\b(?:contracts?|agreements?|memorand(?:um|a)(?:\s+of\s+understanding)?|arrangements?|compacts?)\s+with\s+(?:an?\s+|the\s+|any\s+)?$/i;
-
-/** A lead-in that ends in its modal ("no agency shall:", "Every officer shall not:"): its items carry the verbs. */
-const MODAL_COLON_RE = /\b(?:shall|must|may|will)(?:\s+not)?(?:,\s+[^:]{0,80},)?(?:\s+(?:do\s+)?(?:any|either|all|each|one|none)\s+of\s+the\s+following)?\s*:\s*$/i;
-const QUOTED_TITLE_RE = /\b(?:titled|entitled|captioned|called|known\s+as)\s*,?\s*[“"]([^”"]{1,300})[”"]/gi;
-
+import { findStatusRestriction } from "./status-sharing.js";
+import { COUNTERPARTY_RE, FULL_EXTENT_SAVING_RE, INTERNAL_DUTY_RE, MODAL_COLON_RE, OWN_RESOURCES_RE, PLACE_PASSIVE_USE_RE, QUOTED_TITLE_RE, modifierHead, resolveBackReferences } from "./clause-cues.js";
 export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // Blank quoted titles, keeping offsets: every span outside them is still exact text.
   const text = original.replace(QUOTED_TITLE_RE, (m) => m.replace(/[^“”"\s]/g, (c, i: number) => (i > m.search(/[“"]/) ? " " : c)));
@@ -311,35 +249,7 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   }
 
   // 8. Status-sharing restrictions.
-  let statusRestriction: Span | null = null;
-  {
-    const mentions: Span[] = [...termStatus];
-    const re = globalForm(STATUS_RE);
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) mentions.push(span(text, m.index, m.index + m[0].length));
-    mentions.sort((a, b) => a.start - b.start);
-    for (const st of mentions) {
-      const s = sentenceOf(sents, st.start);
-      // "Except as provided in subsection (3)" and "provided that" are cross-references, not sharing.
-      const body = text.slice(s.start, s.end).replace(CROSS_REFERENCE_RE, (w) => " ".repeat(w.length));
-      if (/^\s*nothing\s+in\b|\b(?:does|do|shall)\s+not\s+(?:prohibit|restrict|limit|prevent)\b|\bmay\s+(?:share|disclose|provide|send|exchange)\b/i.test(body)) continue;
-      // "may not enact any ordinance or policy that limits ... communicating ... immigration status":
-      // the sentence forbids such a policy; it restricts nothing itself.
-      if (FORBIDS_POLICY_RE.test(body)) continue;
-      if (!SHARE_RE.test(body)) continue;
-      const d = containing(dutySents, s.start);
-      // An item under "The prohibition ... shall include:" is negated by its lead-in.
-      // "is not required to", "need not": a release from a duty, not a prohibition.
-      const released = body.replace(/\b(?:is|are)\s+not\s+(?:required|obligated)\b|\bneed\s+not\b/gi, (w) => " ".repeat(w.length));
-      if (released !== body && !/\b(?:shall|must|may)\s+not\b|\bprohibit/i.test(released)) continue;
-      if (!(d?.neg || (!d && !!inherit.leadIn && /\bprohibition\b/i.test(inherit.leadIn.text)) || /\b(?:no|not|prohibit\w*)\b/i.test(body))) continue;
-      // "shall not inquire about immigration status" restricts questioning, not sharing; and the
-      // sharing verb must govern the status: "unless ... a criminal violation was reported" does not.
-      if (!sharesStatus(body, st.start - s.start, st.end - s.start)) continue;
-      statusRestriction = st;
-      break;
-    }
-  }
+  const statusRestriction = findStatusRestriction(text, sents, dutySents, termStatus, inherit.leadIn?.text ?? null);
 
   // 9. Where.
   // Conduct named after the help declined ("accept requests ... to support or assist ..., or to

@@ -1,0 +1,71 @@
+// Cues the paragraph pass reads inside a sentence: lead-ins that hand on
+// their modal, savings and internal duties, who a sharing verb governs, the
+// other party to a contract, back-references ("the peace officer"), and
+// places a pronoun stands for. Each is a pattern or a small linear function.
+import type { ActorMention } from "./types.js";
+import { globalForm } from "./text.js";
+import { SHARE_RE } from "./patterns.js";
+
+export const FORBIDS_POLICY_RE = /\b(?:may|shall)\s+not\s+(?:enact|adopt|have|implement|maintain|pass|endorse)\b[^.;]{0,120}?\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|resolutions?)\b|\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|legislation|enactments?)\s+(?:that|which)\s+(?:\w+\s+)?(?:limits?|prohibits?|restricts?|prevents?)\b/i;
+/** Between a sharing verb and the status it governs: no condition, exception or new verb in -ing. */
+const SHARE_BREAK_RE = /\b(?:unless|except|if|when|whether|where|because|inquir\w*|ask\w*|question\w*|investigat\w*|collect\w*|record\w*)\b|,\s*(?:or|and)\s+\w+ing\b/i;
+const SHARE_AFTER_BREAK_RE = /[,;:]|\b(?:unless|except|if|when|where|or|and|because|who|which|that)\b/i;
+
+/** Does a sharing verb take the status at [at, end) of the sentence as its object (or passive subject)? */
+export function sharesStatus(body: string, at: number, end: number): boolean {
+  const re = globalForm(SHARE_RE);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body)) !== null) {
+    const mEnd = m.index + m[0].length;
+    if (mEnd <= at && at - mEnd <= 200 && !SHARE_BREAK_RE.test(body.slice(mEnd, at))) return true;
+    // "status ... shall not be disclosed"
+    if (m.index >= end && m.index - end <= 80 && !SHARE_AFTER_BREAK_RE.test(body.slice(end, m.index))) return true;
+    if (m.index >= end) break;
+  }
+  return false;
+}
+
+export const PLACE_PASSIVE_USE_RE = /\b(?:not\s+)?be\s+(?:used|occupied|leased|loaned|rented|made\s+available)\b/i;
+export const OWN_RESOURCES_RE = /\b(?:moneys|monies|funds|personnel|equipment|resources|technology|staff|employees)\b/i;
+/**
+ * "Whenever a Washington peace officer encounters ..., the peace officer shall":
+ * a definite (or repeated) mention of a class named more specifically just
+ * before refers back to it. Linear: each mention checks the last few named.
+ */
+export function resolveBackReferences(actors: ActorMention[], before: readonly ActorMention[]): void {
+  const recent: ActorMention[] = before.slice(-8);
+  for (const a of actors) {
+    if (a.cls === "all-law-enforcement" && !a.term) {
+      const det = /^(?:(the|such|said|that|this)\s+)?/i.exec(a.text)![1];
+      const tail = a.text.slice(det ? det.length + 1 : 0).trim().toLowerCase();
+      if (det || tail.includes(" ")) {
+        for (let i = recent.length - 1; i >= 0; i--) {
+          const e = recent[i]!;
+          if (e.cls !== a.cls && e.text.length >= tail.length && e.text.toLowerCase().endsWith(tail)) {
+            a.cls = e.cls;
+            break;
+          }
+        }
+      }
+    }
+    recent.push(a);
+    if (recent.length > 8) recent.shift();
+  }
+}
+
+/** Does the subject begin with a non-actor head noun and a modifier ("A school employee granting ...", "Any person who ...") before this mention? */
+export function modifierHead(text: string, from: number, at: number): boolean {
+  const before = text.slice(from, at);
+  if (before.length > 160) return false;
+  return /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:\w+ing|who|that|which)\b/i.test(before);
+}
+
+export const FULL_EXTENT_SAVING_RE = /\bnot\s+(?:be\s+construed\s+to\s+)?(?:limit|restrict)\b[^.;]{0,120}\b(?:to\s+less\s+than\s+the\s+full\s+extent|full\s+extent\s+permitted)\b/i;
+/** A duty kept inside the department: reporting to a supervisor is how the enactor's own officers work. */
+export const INTERNAL_DUTY_RE = /^\s*(?:immediately\s+|promptly\s+|first\s+)?(?:notify|contact|consult|inform|report\s+to|seek\s+(?:approval|authorization)\s+from|obtain\s+(?:approval|authorization)\s+from)\s+(?:a|the|his\s+or\s+her|their|an?\s+on-duty)\s+(?:immediate\s+|direct\s+)?(?:supervisor|sergeant|commanding\s+officer|watch\s+commander|chain\s+of\s+command|superior)/i;
+export const COUNTERPARTY_RE = /\b(?:contracts?|agreements?|memorand(?:um|a)(?:\s+of\s+understanding)?|arrangements?|compacts?)\s+with\s+(?:an?\s+|the\s+|any\s+)?$/i;
+
+/** A lead-in that ends in its modal ("no agency shall:", "Every officer shall not:"): its items carry the verbs. */
+export const MODAL_COLON_RE = /\b(?:shall|must|may|will)(?:\s+not)?(?:,\s+[^:]{0,80},)?(?:\s+(?:do\s+)?(?:any|either|all|each|one|none)\s+of\s+the\s+following)?\s*:\s*$/i;
+/** A quoted title ("General Order No. 5.15, titled \"Federal Officers Shall ...\"") names a document; its words are not a duty. */
+export const QUOTED_TITLE_RE = /\b(?:titled|entitled|captioned|called|known\s+as)\s*,?\s*[“"]([^”"]{1,300})[”"]/gi;
