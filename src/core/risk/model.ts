@@ -227,7 +227,7 @@ const operativeCache = new WeakMap<DraftModel, { all: Unit[]; bySection: Map<str
 function operative(m: DraftModel): { all: Unit[]; bySection: Map<string, Unit[]> } {
   let o = operativeCache.get(m);
   if (!o) {
-    const all = m.units.filter((u) => u.kind === "paragraph" && u.sectionRole !== "definitions" && !u.describesForbiddenPolicy && !u.groundOf && !u.inFindings);
+    const all = m.units.filter((u) => u.kind === "paragraph" && u.sectionRole !== "definitions" && !u.describesForbiddenPolicy && !u.groundOf && !u.inFindings && !FINDINGS_SECTION_RE.test(u.heading));
     const bySection = new Map<string, Unit[]>();
     for (const u of all) {
       const list = bySection.get(u.section) ?? [];
@@ -340,6 +340,8 @@ export function provisionRoot(m: DraftModel, u: Unit): Unit {
   return r;
 }
 
+/** A section that is only findings or purposes ("Findings.", "Legislative findings and intent"): not operative. */
+const FINDINGS_SECTION_RE = /^\s*(?:legislative\s+)?(?:findings?|recitals?|preamble|background|purposes?)(?:\s+and\s+(?:findings|purposes?|intent|declarations?))?\.?\s*$/i;
 const FINDINGS_HEADING_RE = /\b(?:findings?|purposes?|intent|declarations?|legislative\s+findings|recitals?|background|preamble)\b/i;
 const FINDS_OPENING_RE = /^\s*(?:\(?[\w.]{1,5}\)?\s*)?(?:it\s+is\s+the\s+(?:intent|purpose|goal)|the\s+(?:purpose|intent)\s+of\s+this|by\s+this\s+(?:ordinance|order|act|resolution)|(?:the\s+)?(?:council|legislature|general\s+assembly|board|commission)\s+(?:further\s+|also\s+|hereby\s+)?(?:finds|declares|intends|recognizes|determines))/i;
 

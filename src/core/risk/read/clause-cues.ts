@@ -57,7 +57,7 @@ export function resolveBackReferences(actors: ActorMention[], before: readonly A
 export function modifierHead(text: string, from: number, at: number): boolean {
   const before = text.slice(from, at);
   if (before.length > 160) return false;
-  return /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:\w+ing|who|that|which)\b/i.test(before);
+  return /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:\w+ing|who|that|which)\b/i.test(before) || /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+[^,;]{0,80}?\s(?:who|that|which)\s/i.test(before);
 }
 
 export const FULL_EXTENT_SAVING_RE = /\bnot\s+(?:be\s+construed\s+to\s+)?(?:limit|restrict)\b[^.;]{0,120}\b(?:to\s+less\s+than\s+the\s+full\s+extent|full\s+extent\s+permitted)\b/i;
@@ -69,3 +69,27 @@ export const COUNTERPARTY_RE = /\b(?:contracts?|agreements?|memorand(?:um|a)(?:\
 export const MODAL_COLON_RE = /\b(?:shall|must|may|will)(?:\s+not)?(?:,\s+[^:]{0,80},)?(?:\s+(?:do\s+)?(?:any|either|all|each|one|none)\s+of\s+the\s+following)?\s*:\s*$/i;
 /** A quoted title ("General Order No. 5.15, titled \"Federal Officers Shall ...\"") names a document; its words are not a duty. */
 export const QUOTED_TITLE_RE = /\b(?:titled|entitled|captioned|called|known\s+as)\s*,?\s*[“"]([^”"]{1,300})[”"]/gi;
+
+/** The owner withholding permission: "The City does not authorize this property to be used". */
+export const OWNER_REFUSAL_RE = /\b(?:does|do)\s+not\s+(?:authorize|permit|allow|consent\s+to)\b/i;
+
+export type DirectiveMatch = RegExpExecArray & { imperative?: boolean; objectEnd?: number; negative?: boolean };
+const IMPERATIVE_RE = /^\s*(?:\(?[\w.]{1,4}[.)]\s*)?(prohibit|bar|forbid|require|direct|order)\s+/i;
+/**
+ * A motion's or order's imperative directive: "Prohibit law enforcement officers
+ * ... from wearing masks", "Require all law enforcement officers ... to display
+ * identification". The verb stands for the modal; the class after it is bound.
+ */
+export function imperativeDirective(body: string): DirectiveMatch | null {
+  const m = IMPERATIVE_RE.exec(body) as DirectiveMatch | null;
+  if (!m) return null;
+  const verbAt = m.index + m[0].search(/\S+\s*$/);
+  const after = body.slice(m.index + m[0].length);
+  const joint = /\s(?:from|to)\s/i.exec(after);
+  if (!joint || joint.index > 160) return null;
+  const out = Object.assign([m[1]!], { index: verbAt, input: body, groups: undefined }) as unknown as DirectiveMatch;
+  out.imperative = true;
+  out.objectEnd = m.index + m[0].length + joint.index;
+  out.negative = /^(?:prohibit|bar|forbid)$/i.test(m[1]!);
+  return out;
+}

@@ -17,7 +17,7 @@ import { exemptionKind, findCue, labelFor, pickBound, reachesFederal, scopeOfExe
 import { gatherActors } from "./actors.js";
 import { listRe } from "./lexicon.js";
 import { findStatusRestriction } from "./status-sharing.js";
-import { COUNTERPARTY_RE, FULL_EXTENT_SAVING_RE, INTERNAL_DUTY_RE, MODAL_COLON_RE, OWN_RESOURCES_RE, PLACE_PASSIVE_USE_RE, QUOTED_TITLE_RE, modifierHead, resolveBackReferences } from "./clause-cues.js";
+import { type DirectiveMatch, imperativeDirective, OWNER_REFUSAL_RE, COUNTERPARTY_RE, FULL_EXTENT_SAVING_RE, INTERNAL_DUTY_RE, MODAL_COLON_RE, OWN_RESOURCES_RE, PLACE_PASSIVE_USE_RE, QUOTED_TITLE_RE, modifierHead, resolveBackReferences } from "./clause-cues.js";
 export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // Blank quoted titles, keeping offsets: every span outside them is still exact text.
   const text = original.replace(QUOTED_TITLE_RE, (m) => m.replace(/[^“”"\s]/g, (c, i: number) => (i > m.search(/[“"]/) ? " " : c)));
@@ -45,16 +45,18 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
     // permitted by federal law": a saving, not a duty.
     if (FULL_EXTENT_SAVING_RE.test(body)) continue;
     // "No City department may enter into ...", "No agency is authorized to use ...": a prohibition by its "No" subject.
-    const mm = MODAL_RE.exec(body) ?? (NO_SUBJECT_RE.test(body) ? NO_FORM_MODAL_RE.exec(body) : null);
+    const mm: DirectiveMatch | null = MODAL_RE.exec(body) ?? (NO_SUBJECT_RE.test(body) ? NO_FORM_MODAL_RE.exec(body) : null) ?? imperativeDirective(body);
     // "no agency or agent shall: (1) Permit ICE agents access ...": the item begins where its lead-in's modal ends.
     const continues = !mm && s === sents[0] && !!inherit.leadIn?.duty && MODAL_COLON_RE.test(inherit.leadIn.text);
     if (!mm && !continues) continue;
     const modal = mm ? s.start + mm.index : s.start;
     const modalEnd = mm ? modal + mm[0].length : s.start;
-    const subjStart = mm ? s.start + subjectStart(body.slice(0, mm.index)) : s.start;
+    // "Prohibit law enforcement officers ... from wearing masks": the officers named after the verb are bound.
+    const imperative = !!mm && mm.imperative === true;
+    const subjStart = imperative ? modal : mm ? s.start + subjectStart(body.slice(0, mm.index)) : s.start;
     // "the Police Department will attempt to request ... of each DHS officer, but will not otherwise
     // interfere": the second verb's subject is elided; it is the first clause's subject.
-    let subjEnd = modal;
+    let subjEnd = imperative ? s.start + mm!.objectEnd! : modal;
     const pre = text.slice(subjStart, modal);
     if (/,?\s+(?:but|and|or)\s+(?:\w+ly\s+)?$/i.test(pre)) {
       const aux = /\b(?:will|shall|must|may|can|would|should)\b/i.exec(pre);
@@ -62,14 +64,16 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
     }
     // "It shall be the policy of the Town not to arrest ...": the policy is a negative one.
     const policyNot = !!mm && /^\s+be\s+the\s+policy\s+of\s+[^.;]{0,80}?\s+not\s+to\b/i.test(text.slice(modalEnd, Math.min(s.end, modalEnd + 120)));
-    const neg = mm ? policyNot || NEG_RE.test(text.slice(subjStart, Math.min(s.end, modalEnd + 12))) || /^\s+not\b/i.test(text.slice(modalEnd, modalEnd + 5)) : inherit.leadIn!.negated;
+    const neg = imperative ? mm!.negative === true : mm ? policyNot || NEG_RE.test(text.slice(subjStart, Math.min(s.end, modalEnd + 12))) || /^\s+not\b/i.test(text.slice(modalEnd, modalEnd + 5)) : inherit.leadIn!.negated;
     dutySents.push({ start: s.start, end: s.end, modal, modalEnd, neg });
     const relevant = RELEVANT_RE.test(body) || PENALTY_WORD_RE.test(body);
     duty = true;
     if (neg) negated = true;
     const after = afterModal(text, modalEnd, s.end);
     GIVEN_RE.lastIndex = modalEnd;
-    const refusal = (!!mm && AUTHORIZATION_MODAL_RE.test(mm[0])) || GIVEN_RE.test(text);
+    // "The City does not authorize this property to be used, and it may not be used, by any agency":
+    // the owner's refusal; the agencies named are kept out, not commanded.
+    const refusal = (!!mm && AUTHORIZATION_MODAL_RE.test(mm[0])) || GIVEN_RE.test(text) || OWNER_REFUSAL_RE.test(text.slice(s.start, modal));
     for (let ai = firstActor; ai < actors.length && actors[ai]!.start < s.end; ai++) {
       const a = actors[ai]!;
       if (a.start >= s.start && a.end <= s.end) a.relevant = relevant;
@@ -81,7 +85,7 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
       else if (a.start >= subjEnd && a.end <= modal) continue;
       else if (a.start >= modalEnd && a.end <= s.end) {
         // What lies between the modal and the mention, from facts found once per sentence.
-        if (after.passive && after.stop > a.start && after.infinitive > a.start && BY_AGENT_RE.test(text.slice(Math.max(modalEnd, a.start - 12), a.start))) a.role = "agent";
+        if (after.passive && after.stop > a.start && after.infinitive > a.start && BY_AGENT_RE.test(text.slice(Math.max(modalEnd, a.start - 12), a.start))) a.role = refusal ? "restricted" : "agent";
         else if (after.permitEnd <= a.start && after.assistEnd > a.start) a.role = "restricted";
       }
     }
@@ -257,7 +261,7 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   const cooperationAt = negated ? text.search(listRe("assistance")) : -1;
   // "access to a person being detained", "access to County facilities for interviews": help with
   // people in custody, declined; not a rule about where outside officers may go.
-  const custodyAccess = (c: Conduct): boolean => c.kind === "access" && listRe("custody-access").test(text.slice(c.start, c.end + 80));
+  const custodyAccess = (c: Conduct): boolean => (c.kind === "access" || c.kind === "use") && listRe("custody-access").test(text.slice(c.start, c.end + 80));
   const ownConduct = conduct.filter((c) => !(cooperationAt >= 0 && c.start >= cooperationAt) && !custodyAccess(c));
   // "shall not allow federal officers to interview detainees in its custody": the same help, without the word "access".
   const declinesCustody = duty && negated && (conduct.some(custodyAccess) || (restricted.length > 0 && !ownConduct.length && listRe("custody-access").test(text)));

@@ -68,7 +68,7 @@ export const OTHER_LOCAL_RES: RegExp[] = [
 
 export const GENERAL_RES: RegExp[] = [
   /\blaw[- ]enforcement\s+(?:agenc(?:y|ies)|officers?|officials?|personnel|agents?|entit(?:y|ies)|bod(?:y|ies))\b/gi,
-  /\b(?:peace|police)\s+officers?\b/gi,
+  /\b(?:peace|police|public\s+safety)\s+officers?\b/gi,
   /\b(?:any|every|all|no|each)\s+(?:government(?:al)?|public)\s+(?:entit(?:y|ies)|agenc(?:y|ies)|bod(?:y|ies))\b/gi,
   /\b(?:any|all|no|by|every)\s+law[- ]enforcement\b(?!\s+(?:activit|purpose|operation|action|function|dut|work|capacit|mission|matter|need))/gi,
   /\b(?:any|every|each|no|all)\s+(?:other\s+)?agenc(?:y|ies)\b/gi,
@@ -125,7 +125,8 @@ export const PENALTY_RES: Array<{ re: RegExp; kind: PenaltyKind }> = [
   { re: /\binfractions?\b/gi, kind: "infraction" },
   { re: /\b(?:civil|administrative)\s+(?:penalt(?:y|ies)|fines?|citations?)\b/gi, kind: "civil-penalty" },
   { re: /\bfined\b|\bfines?\s+(?:of\s+)?(?:not\s+(?:more|less)\s+than|not\s+to\s+exceed|up\s+to|of)\b|\bpunishable\s+by\s+(?:a\s+)?fine\b|\$\s?[\d,]+(?:\.\d\d)?\s+(?:fine|penalty)\b/gi, kind: "fine" },
-  { re: /\bimprison(?:ment|ed)\b|\bincarcerat\w*|\bjail\s+(?:term|sentence)s?\b/gi, kind: "imprisonment" },
+  // "incarceration status", "incarceration records" describe a person, not a punishment.
+  { re: /\bimprison(?:ment|ed)\b|\bincarcerat\w*\b(?!\s+(?:status|records?|history|dates?|facilit(?:y|ies)|information))|\bjail\s+(?:term|sentence)s?\b/gi, kind: "imprisonment" },
   { re: /\bcriminal\s+(?:offen[cs]es?|penalt(?:y|ies)|sanctions?)\b|\bguilty\s+of\b|\bcommits?\s+(?:the|an?)\s+offen[cs]e\b|\bsubject\s+to\s+(?:criminal\s+)?prosecution\b/gi, kind: "criminal" },
 ];
 

@@ -23,7 +23,7 @@ export function findStatusRestriction(
     const s = sentenceOf(sents, st.start);
     // "Except as provided in subsection (3)" and "provided that" are cross-references, not sharing.
     const body = text.slice(s.start, s.end).replace(CROSS_REFERENCE_RE, (w) => " ".repeat(w.length));
-    if (/^\s*nothing\s+in\b|\b(?:does|do|shall)\s+not\s+(?:prohibit|restrict|limit|prevent)\b|\bmay\s+(?:share|disclose|provide|send|exchange)\b/i.test(body)) continue;
+    if (/^\s*nothing\s+in\b|\bnothing\s+(?:in\s+this|herein)\b[^.;]{0,40}\b(?:prohibits?|restricts?|prevents?|limits?|shall\s+be\s+construed)\b|\b(?:does|do|shall)\s+not\s+(?:prohibit|restrict|limit|prevent)\b|\bmay\s+(?:share|disclose|provide|send|exchange)\b|\b(?:is|are)\s+not\s+(?:prohibited|restricted)\s+from\b/i.test(body)) continue;
     // "may not enact any ordinance or policy that limits ... communicating ... immigration status":
     // the sentence forbids such a policy; it restricts nothing itself.
     if (FORBIDS_POLICY_RE.test(body)) continue;
