@@ -51,7 +51,7 @@ export const GROUNDS_LEADIN_RE = /\b(?:based(?:\s+(?:solely|only|in\s+part))?\s+
  * but not be limited to, each of the following:". The items are the contents of
  * one duty, not duties of their own.
  */
-export const OBJECT_LEADIN_RE = /\b(?:shall|must|will)\s+(?:\w+ly\s+)?(?:include|contain|display|state|list|specify|set\s+forth|address|wear|consist\s+of|provide\s+for|describe|identify)\b(?:,?\s*but\s+(?:not\s+be|is\s+not)\s+limited\s+to,?)?(?:,?\s*(?:at\s+a\s+minimum|at\s+least|without\s+limitation|among\s+other\s+things),?)?(?:\s+(?:(?:each|all|any)\s+of\s+)?the\s+following(?:\s+\w+)?)?\s*:\s*$/i;
+export const OBJECT_LEADIN_RE = /\b(?:shall|must|will)\s+(?:\w+ly\s+)?(?:include|contain|display|state|list|specify|set\s+forth|address|wear|have|bear|carry|consist\s+of|provide\s+for|describe|identify)\b(?:,?\s*but\s+(?:not\s+be|is\s+not)\s+limited\s+to,?)?(?:,?\s*(?:at\s+a\s+minimum|at\s+least|without\s+limitation|among\s+other\s+things),?)?(?:\s+(?:(?:each|all|any)\s+of\s+)?the\s+following(?:\s+\w+)?)?\s*:\s*$/i;
 
 /** The lead-in states a duty of its own before its list: a modal before the closing words. */
 export function hasDutyBeforeList(text: string): boolean {

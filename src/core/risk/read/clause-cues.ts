@@ -57,6 +57,8 @@ export function resolveBackReferences(actors: ActorMention[], before: readonly A
 export function modifierHead(text: string, from: number, at: number): boolean {
   const before = text.slice(from, at);
   if (before.length > 160) return false;
+  // "No person who is employed by ... the United States" defines its generic head by the clause: that class is bound.
+  if (/^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:persons?|individuals?|one|entit(?:y|ies))\s+(?:who|that|which)\b/i.test(before)) return false;
   return /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:\w+ing|who|that|which)\b/i.test(before) || /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+[^,;]{0,80}?\s(?:who|that|which)\s/i.test(before);
 }
 

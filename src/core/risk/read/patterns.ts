@@ -165,12 +165,12 @@ export const CONDUCT_RES: Array<{ re: RegExp; kind: ConductKind }> = [
     kind: "identification",
   },
   {
-    re: /\bunmarked\s+(?:vehicles?|cars?)\b|\buse\s+of\s+force\b|\bchokeholds?\b|\btear\s+gas\b|\bchemical\s+(?:agents?|irritants?)\b|\bkettling\b|\brubber\s+bullets\b|\bbody[- ]worn\s+cameras?\b|\bno[- ]knock\b|\bknock\s+and\s+announce\b|\b(?:make|conduct|effect|effectuate)\s+(?:an?\s+|any\s+)?(?:civil\s+)?(?:arrests?|stops?|raids?|sweeps?|searches?)\b|\barrest(?:s)?\b|\bpresent\s+(?:a|the)\s+(?:judicial\s+)?warrant\b/gi,
+    re: /\bunmarked\s+(?:vehicles?|cars?)\b|\buse\s+of\s+force\b|\bchokeholds?\b|\btear\s+gas\b|\bchemical\s+(?:agents?|irritants?)\b|\bkettling\b|\brubber\s+bullets\b|\bbody[- ]worn\s+cameras?\b|\bno[- ]knock\b|\bknock\s+and\s+announce\b|\b(?:make|conduct|effect|effectuate)\s+(?:an?\s+|any\s+)?(?:civil\s+)?(?:arrests?|stops?|raids?|sweeps?|searches?)\b|\barrest(?:s)?\b|\bpresent\s+(?:a|the)\s+(?:judicial\s+)?warrant\b|\bin\s+the\s+(?:execution|performance|course)\s+of\s+(?:his\s+or\s+her|their|its|the\s+(?:officer|employee|agent)(?:'s|’s))\s+(?:official\s+|job\s+)*duties\b/gi,
     kind: "methods",
   },
   {
     // "enter into an agreement" and "access to a database" are not where officers go.
-    re: /\benter(?:s|ing)?\b(?!\s+into\b)|\bentry\b|\bnot\s+open\s+for\b|(?<!\b(?:such|the|that|direct)\s)\baccess\b(?!\s+to\s+(?:any\s+|the\s+|such\s+|its\s+)?(?:electronic\s+)?(?:databases?|data|information|records?|files?|systems?))|\bbe\s+present\b|\bremain\s+(?:in|on)\b|\bpatrol\b|\boperat(?:e|ing)\s+(?:in|on|within|at|from)\b|\bconduct(?:s|ing)?\s+[^.;]{0,50}?\b(?:enforcement|operations?|activit(?:y|ies))\s+(?:in|on|at|within)\b/gi,
+    re: /\benter(?:s|ing)?\b(?!\s+into\b)|\bentry\b|\bnot\s+open\s+for\b|(?<!\b(?:such|the|that|direct)\s)\baccess\b(?!\s+to\s+(?:any\s+|the\s+|such\s+|its\s+)?(?:electronic\s+)?(?:databases?|data|information|records?|files?|systems?))|\bbe\s+present\b|\bremain\s+(?:in|on)\b|(?<!\bon\s)\bpatrol\b|\boperat(?:e|ing)\s+(?:in|on|within|at|from)\b|\bconduct(?:s|ing)?\s+[^.;]{0,50}?\b(?:enforcement|operations?|activit(?:y|ies))\s+(?:in|on|at|within)\b/gi,
     kind: "access",
   },
   {
