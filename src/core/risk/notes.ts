@@ -5,6 +5,7 @@ import type { ActorClass, ActorMention, Span } from "./read/index.js";
 import type { DraftModel, Unit } from "./model.js";
 import type { RuleMeta } from "./types.js";
 import { citeAuthority } from "../legal/index.js";
+import { sentences } from "./read/text.js";
 
 // ---------------------------------------------------------------------------
 // Wording
@@ -65,13 +66,15 @@ export interface NoteInput {
   message: string;
   explanation: string;
   suggestion: string;
+  /** Quote the provision's words around the quote (its clause, up to about 260 characters), not the keyword alone. */
+  clause?: boolean;
   /** Authority ids, when not the rule's own. */
   authorities?: readonly string[];
 }
 
 /** A note anchored to a unit (or to the whole document when unit is null). */
 export function makeNote(meta: RuleMeta, unit: Unit | null, input: NoteInput): RiskNote {
-  let quote = typeof input.quote === "string" ? input.quote : (input.quote?.text ?? "");
+  let quote = input.clause && unit ? provisionQuote(unit, input.quote ?? null) : typeof input.quote === "string" ? input.quote : (input.quote?.text ?? "");
   // The quote anchors a Word comment: it must occur verbatim in the paragraph's own words
   // (a lead-in read with its items keeps its own words first).
   if (!unit || !unit.text.slice(0, unit.ownLength).includes(quote)) quote = "";
@@ -90,3 +93,48 @@ export function makeNote(meta: RuleMeta, unit: Unit | null, input: NoteInput): R
 }
 
 
+
+const LABEL_RE = /^\s*(?:(?:\([\w.]{1,5}\)|[\w]{1,4}[.)])\s*)+/;
+const QUOTE_MAX = 260;
+
+/**
+ * The provision's own words that hold a keyword: the sentence or ";" clause it
+ * sits in, without a leading label, and at most about QUOTE_MAX characters
+ * around the keyword. Always an exact substring of the paragraph's own text.
+ */
+export function provisionQuote(u: Unit, quote: Span | string | null): string {
+  const own = u.text.slice(0, u.ownLength);
+  let at: number;
+  let len: number;
+  if (quote && typeof quote !== "string" && quote.end <= own.length && own.slice(quote.start, quote.end) === quote.text) {
+    at = quote.start;
+    len = quote.end - quote.start;
+  } else {
+    const q = typeof quote === "string" ? quote : (quote?.text ?? "");
+    at = q ? own.indexOf(q) : -1;
+    len = q.length;
+  }
+  if (at < 0) return typeof quote === "string" ? quote : (quote?.text ?? "");
+  const s = sentences(own).find((x) => x.start <= at && at < x.end) ?? { start: 0, end: own.length };
+  let start = s.start;
+  let end = s.end;
+  const label = LABEL_RE.exec(own.slice(start, end));
+  if (label && start + label[0].length <= at) start += label[0].length;
+  while (start < at && /\s/.test(own[start]!)) start++;
+  while (end > at + len && /[\s;,:]/.test(own[end - 1]!)) end--;
+  if (end - start > QUOTE_MAX && at + len - start <= QUOTE_MAX) {
+    // The clause's opening (its subject and duty) reaches the keyword: keep it, cut the tail at a word.
+    let b = start + QUOTE_MAX;
+    while (b < end && /\S/.test(own[b]!)) b++;
+    end = b;
+  } else if (end - start > QUOTE_MAX) {
+    // A window around the keyword, cut at word boundaries.
+    let a = Math.max(start, at - 100);
+    let b = Math.min(end, at + len + (QUOTE_MAX - 100 - len));
+    while (a > start && /\S/.test(own[a - 1]!)) a--;
+    while (b < end && /\S/.test(own[b]!)) b++;
+    start = a;
+    end = b;
+  }
+  return own.slice(start, end);
+}

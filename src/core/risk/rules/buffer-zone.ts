@@ -42,6 +42,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       makeNote(meta, u, {
         severity: "medium",
         quote: f.zone.text,
+        clause: true,
         message: `Restricts enforcement in a zone drawn by distance (“${f.zone.text}”), which takes in public streets and sidewalks.`,
         explanation:
           "A government controls its own buildings and grounds, and a rule about them is the strongest form of protection. A zone drawn by distance reaches public ways, sidewalks and neighbouring property that are open to the public, where the jurisdiction has no proprietary interest and the least power to exclude anyone (public ways are traditional public fora: McCullen v. Coakley). Applied to federal officers it reads as regulating federal operations in public places (King County), and the United States sued Illinois on Dec. 22, 2025 over its 1,000-foot courthouse zone (outcome not yet known).",

@@ -40,6 +40,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       makeNote(meta, u, {
         severity,
         quote: civil.words,
+        clause: true,
         message: `Creates civil liability (“${civil.words}”) that reaches ${covered}.`,
         explanation:
           "A federal officer who acts within federal authority, and does no more than is necessary and proper, is immune from state-law liability under the Supremacy Clause (In re Neagle); ordinary tort suits against federal employees are converted into suits against the United States under the Westfall Act (28 U.S.C. § 2679), and officers can remove state suits to federal court (28 U.S.C. § 1442). A damages action aimed at, or reaching, officers carrying out federal enforcement invites a Supremacy Clause challenge: the United States sued Illinois on Dec. 22, 2025 over HB 1312's damages action against officers in civil immigration enforcement (outcome not yet known)." +

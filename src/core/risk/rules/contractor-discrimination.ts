@@ -61,6 +61,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       makeNote(meta, u, {
         severity: "high",
         quote: hit.words,
+        clause: true,
         message: `Treats contractors or businesses worse because they deal with federal immigration authorities (“${hit.words}”).`,
         explanation:
           "A state or local law may not discriminate against the federal government or those it deals with: United States v. Washington (2022) struck, unanimously, a law that singled out federal contract workers at one federal site. The Ninth Circuit, en banc, held that California's ban on private detention facilities could not be applied to ICE's contractors (GEO Group v. Newsom, 2022); King County's airport order against operators servicing deportation flights was struck (2024); and AB 450's bar on employers' voluntary consent to immigration agents was enjoined (E.D. Cal. 2018). A jurisdiction may decline its own help; it may not make private parties pay for theirs.",

@@ -67,6 +67,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       makeNote(meta, u, {
         severity,
         quote: quote.text,
+        clause: true,
         message: `Regulates the ${kinds.join(" and ")} of ${covered}, federal officers among them.`,
         explanation: propertyOnly
           ? `The rule commands officers of every agency, federal ones included, about the use of ${m.kindWord}'s property. A rule framed as ${m.kindWord}'s management of its own non-public property, addressed to its own departments and applied to every outside agency, is the safer model (New Jersey's Directive, upheld in Ocean County; NYC Admin. Code § 4-210); commanding federal officers directly invites a direct-regulation challenge (Johnson v. Maryland), and property open to the public raises the concerns of King County.`

@@ -39,6 +39,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       makeNote(meta, u, {
         severity,
         quote: purpose.text,
+        clause: true,
         message: `The restriction applies only to “${purpose.text}”, so it bites only on federal immigration operations.`,
         explanation:
           `In United States v. King County (9th Cir. 2024) an order barring airport operators from servicing ICE charter flights was invalid even though it concerned county-owned property: a property or service rule that turns on immigration enforcement treats federal operations worse than everyone else's. Declining to lend the jurisdiction's own staff, jail or data to immigration enforcement remains protected (SB 54, upheld in United States v. California, 921 F.3d 865); restricting what others may do on or with property is not.` +

@@ -25,6 +25,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       makeNote(meta, u, {
         severity: "medium",
         quote: f.bound.words ?? "",
+        clause: true,
         message: `Orders ${describeClass(f.bound.cls, null, m).replace(/^only /, "")} to carry out administrative duties (adopt, post, notify or answer).`,
         explanation:
           "A state or locality may set duties for its own agencies, but a duty on every agency operating within its borders reaches federal agencies and regulates how the federal government administers them, which is direct regulation whatever the subject (Johnson v. Maryland; North Dakota v. United States). SB 627's mandate that every law enforcement agency operating in California maintain and post a facial-covering policy, answering challenges within 90 days, is the model case; in the Ninth Circuit the Apr. 22, 2026 SB 805 ruling makes the risk concrete.",

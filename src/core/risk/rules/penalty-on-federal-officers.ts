@@ -48,6 +48,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       makeNote(meta, u, {
         severity,
         quote: p.text,
+        clause: true,
         message: `Attaches ${LABEL[p.kind]} to conduct of ${covered}${isNarrow(cls) ? "" : ", federal officers among them"}.`,
         explanation:
           `A federal officer cannot be prosecuted under state or local law for an act federal law authorized if the officer did no more than was necessary and proper (In re Neagle); prosecutions can be removed to federal court (28 U.S.C. § 1442), and the Westfall Act substitutes the United States in ordinary tort suits. The penalty is therefore largely unenforceable against federal officers and invites a challenge.` +

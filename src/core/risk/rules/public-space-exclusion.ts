@@ -35,6 +35,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       makeNote(meta, u, {
         severity,
         quote: a.whereSpan.text,
+        clause: true,
         message: `Restricts ${covered} in places open to the public (“${a.whereSpan.text}”)${a.purpose ? ` for “${a.purpose.text}”` : ""}.`,
         explanation:
           `No case applies public-forum doctrine to federal agents on city property; the models that have held up rest on the jurisdiction's control of its non-public space (New Jersey's Directive, upheld in Ocean County; NYC Admin. Code § 4-210). Closing places broadly open to the public to immigration agents resembles Arcata and King County; officials can regulate how parks are used, but probably cannot bar officers from them.` +

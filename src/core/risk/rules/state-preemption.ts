@@ -67,6 +67,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       makeNote(meta, u, {
         severity: "high",
         quote: span!,
+        clause: true,
         message: `${law.law} bars local limits on cooperation with immigration enforcement, and this provision is one.`,
         explanation: `${effect}Anti-commandeering (Printz, Murphy) protects a locality against the federal government, not against its own state, which may forbid such policies${context.state === "TX" ? "" : "; Texas's ban was upheld in City of El Cenizo v. Texas"}.`,
         suggestion: `Remove the limit, or replace it with a transparency measure the state does not bar: public-records requests to federal agencies, public reporting, and documentation by ${m.kindWord}'s own police.`,
@@ -82,6 +83,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       makeNote(meta, u, {
         severity: "low",
         quote: t?.mention && u.text.includes(t.mention.text) ? t.mention.text : "",
+        clause: true,
         message: `Restricts outside agencies' access in a state whose law bars limits on cooperation (${law.law}); even a neutral rule may be challenged as one.`,
         explanation: `${effect}A rule that applies to every agency alike is the strongest form, but the state may still read it as materially limiting immigration enforcement.`,
         suggestion: "Confirm with the state attorney general's guidance or counsel that a neutral property-management rule is allowed, or keep to transparency measures.",

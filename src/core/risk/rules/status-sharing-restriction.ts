@@ -34,6 +34,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       makeNote(meta, u, {
         severity,
         quote: a.statusRestriction.text,
+        clause: true,
         message:
           saving === "generic"
             ? `Restricts sharing ${what} with only a general federal-law saving; name 8 U.S.C. §§ 1373 and 1644.`
