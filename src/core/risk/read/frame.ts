@@ -42,6 +42,8 @@ export interface Frame {
   exceptions: string[];
   remedies: Array<{ kind: RemedyKind; words: string }>;
   savings: string | null;
+  /** One entry per sentence that states a duty: the provision read sentence by sentence. */
+  duties: Array<{ text: string; modality: Modality; bound: { cls: ActorClass; words: string } | null }>;
 }
 
 /** The minimum of a unit a frame needs (model.ts's Unit has it). */
@@ -135,6 +137,11 @@ export function frameFor(u: FrameInput): Frame {
     exceptions: a.exempts.map((e) => e.label),
     remedies,
     savings: a.savings?.text ?? null,
+    duties: a.duties.map((d) => ({
+      text: d.span.text,
+      modality: d.negated ? (d.modal && /^may\b/i.test(d.modal) ? "may-not" : "must-not") : d.modal && /^may\b/i.test(d.modal) ? "may" : "must",
+      bound: d.subject ? { cls: d.subject.cls, words: d.subject.text } : null,
+    })),
   };
 }
 
@@ -153,6 +160,7 @@ export function frameJson(f: Frame): Record<string, unknown> {
     exceptions: f.exceptions,
     remedies: f.remedies,
     savings: f.savings,
+    duties: f.duties,
   };
 }
 

@@ -386,6 +386,14 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
     exemptionScope,
     penaltyScope,
     acknowledgesLimits,
+    duties: dutySents.map((d) => {
+      const subject = actors.find((x) => x.role === "subject" && x.start >= d.start && x.end <= d.modal) ?? null;
+      let a = d.start;
+      let b = d.end;
+      while (a < b && /\s/.test(text[a]!)) a++;
+      while (b > a && /[\s;]/.test(text[b - 1]!)) b--;
+      return { span: span(text, a, b), negated: d.neg, modal: d.modalEnd > d.modal ? text.slice(d.modal, d.modalEnd) : null, subject: subject ? { cls: subject.cls, text: subject.text } : null };
+    }),
   };
 }
 

@@ -123,6 +123,18 @@ export interface Analysis {
   penaltyScope: ScopeRef[];
   /** Text acknowledging federal immunity or preemption limits ("to the extent permitted by federal law"). */
   acknowledgesLimits: Span | null;
+  /** Each sentence that states a duty, in order: its words, whether it prohibits, and its own subject. */
+  duties: Duty[];
+}
+
+export interface Duty {
+  /** The sentence (or ";" clause), trimmed. */
+  span: Span;
+  negated: boolean;
+  /** The modal as written ("shall not", "may not", "is prohibited"), or null where a list item carries its lead-in's. */
+  modal: string | null;
+  /** The sentence's own subject, when it names one. */
+  subject: { cls: ActorClass; text: string } | null;
 }
 
 /** The jurisdiction's own names, to recognize "City employees", "Mounds View Police Department". */
