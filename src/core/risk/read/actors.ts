@@ -96,7 +96,7 @@ export function gatherActors(text: string, masked: Masked, terms: TermTable, sel
   masked.each(EVERYONE_RE, (m) => (addActor(m.index, m.index + m[0].length, "everyone"), true));
   masked.each(GENERIC_RE, (m) => {
     const from = inherit.sectionClass?.cls ?? "all-law-enforcement";
-    addActor(m.index, m.index + m[0].length, from, { generic: true });
+    addActor(m.index, m.index + m[0].length, from, { generic: true, ...(inherit.sectionClass ? {} : { unresolved: true }) });
     return true;
   });
   actors.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -6,7 +6,7 @@ import type { ActorMention } from "./types.js";
 import { globalForm } from "./text.js";
 import { SHARE_RE } from "./patterns.js";
 
-export const FORBIDS_POLICY_RE = /\b(?:may|shall)\s+not\s+(?:enact|adopt|have|implement|maintain|pass|endorse)\b[^.;]{0,120}?\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|resolutions?)\b|\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|legislation|enactments?)\s+(?:that|which)\s+(?:\w+\s+)?(?:limits?|prohibits?|restricts?|prevents?)\b/i;
+export const FORBIDS_POLICY_RE = /\bsanctuary\s+polic(?:y|ies)\b|\b(?:may|shall)\s+not\s+(?:enact|adopt|have|implement|maintain|pass|endorse)\b[^.;]{0,120}?\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|resolutions?)\b|\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|legislation|enactments?)\s+(?:that|which)\s+(?:\w+\s+)?(?:limits?|prohibits?|restricts?|prevents?)\b/i;
 /** Between a sharing verb and the status it governs: no condition, exception or new verb in -ing. */
 const SHARE_BREAK_RE = /\b(?:unless|except|if|when|whether|where|because|inquir\w*|ask\w*|question\w*|investigat\w*|collect\w*|record\w*)\b|,\s*(?:or|and)\s+\w+ing\b/i;
 const SHARE_AFTER_BREAK_RE = /[,;:]|\b(?:unless|except|if|when|where|or|and|because|who|which|that)\b/i;
@@ -35,6 +35,16 @@ export const OWN_RESOURCES_RE = /\b(?:moneys|monies|funds|personnel|equipment|re
 export function resolveBackReferences(actors: ActorMention[], before: readonly ActorMention[]): void {
   const recent: ActorMention[] = before.slice(-8);
   for (const a of actors) {
+    // "Officers will not effect an arrest ...": a bare "officers" takes the last class of officer named
+    // before it; with none, it is the enactor's own (a measure names other governments' officers as such).
+    if (a.unresolved) {
+      const prior = [...recent].reverse().find((e) => e.cls !== "everyone" && e.cls !== "private-parties" && !e.unresolved);
+      a.cls = prior ? prior.cls : "own-personnel";
+      delete a.unresolved;
+      recent.push(a);
+      if (recent.length > 8) recent.shift();
+      continue;
+    }
     if (a.cls === "all-law-enforcement" && !a.term) {
       const det = /^(?:(the|such|said|that|this)\s+)?/i.exec(a.text)![1];
       const tail = a.text.slice(det ? det.length + 1 : 0).trim().toLowerCase();
@@ -56,10 +66,10 @@ export function resolveBackReferences(actors: ActorMention[], before: readonly A
 /** Does the subject begin with a non-actor head noun and a modifier ("A school employee granting ...", "Any person who ...") before this mention? */
 export function modifierHead(text: string, from: number, at: number): boolean {
   const before = text.slice(from, at);
-  if (before.length > 160) return false;
+  if (before.length > 240) return false;
   // "No person who is employed by ... the United States" defines its generic head by the clause: that class is bound.
   if (/^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:persons?|individuals?|one|entit(?:y|ies))\s+(?:who|that|which)\b/i.test(before)) return false;
-  return /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:\w+ing|who|that|which)\b/i.test(before) || /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+[^,;]{0,80}?\s(?:who|that|which)\s/i.test(before);
+  return /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:\w+ing|who|that|which)\b/i.test(before) || /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+[^;]{0,100}?\s(?:who|that|which)\s/i.test(before);
 }
 
 export const FULL_EXTENT_SAVING_RE = /\bnot\s+(?:be\s+construed\s+to\s+)?(?:limit|restrict)\b[^.;]{0,120}\b(?:to\s+less\s+than\s+the\s+full\s+extent|full\s+extent\s+permitted)\b/i;
@@ -95,3 +105,6 @@ export function imperativeDirective(body: string): DirectiveMatch | null {
   out.negative = /^(?:prohibit|bar|forbid)$/i.test(m[1]!);
   return out;
 }
+
+/** "shall ... communicate with the appropriate federal official", "fully cooperate with federal immigration authorities". */
+export const COOPERATE_WITH_FEDERAL_RE = /\b(?:cooperat\w*|communicat\w*|comply|assist\w*|coordinat\w*)\s+(?:fully\s+)?with\s+(?:the\s+|any\s+)?(?:appropriate\s+|relevant\s+)?(?:federal|United\s+States|ICE|U\.S\.\s+Immigration)\b/i;

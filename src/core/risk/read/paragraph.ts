@@ -17,7 +17,7 @@ import { exemptionKind, findCue, labelFor, pickBound, reachesFederal, scopeOfExe
 import { gatherActors } from "./actors.js";
 import { listRe } from "./lexicon.js";
 import { findStatusRestriction } from "./status-sharing.js";
-import { type DirectiveMatch, imperativeDirective, OWNER_REFUSAL_RE, COUNTERPARTY_RE, FULL_EXTENT_SAVING_RE, INTERNAL_DUTY_RE, MODAL_COLON_RE, OWN_RESOURCES_RE, PLACE_PASSIVE_USE_RE, QUOTED_TITLE_RE, modifierHead, resolveBackReferences } from "./clause-cues.js";
+import { COOPERATE_WITH_FEDERAL_RE, type DirectiveMatch, imperativeDirective, OWNER_REFUSAL_RE, COUNTERPARTY_RE, FULL_EXTENT_SAVING_RE, INTERNAL_DUTY_RE, MODAL_COLON_RE, OWN_RESOURCES_RE, PLACE_PASSIVE_USE_RE, QUOTED_TITLE_RE, modifierHead, resolveBackReferences } from "./clause-cues.js";
 export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // Blank quoted titles, keeping offsets: every span outside them is still exact text.
   const text = original.replace(QUOTED_TITLE_RE, (m) => m.replace(/[^“”"\s]/g, (c, i: number) => (i > m.search(/[“"]/) ? " " : c)));
@@ -286,7 +286,9 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // its own policies: only the enactor's agencies can be commanded so.
   const boundWords = boundSpan ?? inherit.leadIn?.boundSpan ?? null;
   if (bound === "all-law-enforcement" && boundWords && !LEVEL_NAMED_RE.test(boundWords.text) && duty && !ownConduct.some((c) => c.kind === "dress" || c.kind === "identification" || c.kind === "access" || c.kind === "use")) {
-    const cooperation = negated && listRe("cooperation").test(text);
+    // Declining cooperation, or being told to cooperate with federal officials: either way only the
+    // enactor's own agencies can be meant (no law orders the federal government to help itself).
+    const cooperation = (negated && listRe("cooperation").test(text)) || (!negated && COOPERATE_WITH_FEDERAL_RE.test(text));
     const arrests = negated && conduct.some((c) => c.kind === "methods") && /\b(?:solely|based\s+on|on\s+the\s+basis\s+of)\b/i.test(text);
     const ownAdministration = !negated && !conduct.length && BARE_AGENCY_RE.test(boundWords.text);
     // "the officer must notify a supervisor": a duty inside the chain of command binds the enactor's own.

@@ -161,7 +161,7 @@ export const CONDUCT_RES: Array<{ re: RegExp; kind: ConductKind }> = [
   },
   {
     // "identify any changes" is finding, not officers identifying themselves.
-    re: /\bidentif(?:y|ies|ying)\s+(?:themselves|himself|herself|oneself|themself|their\s+agency|his\s+or\s+her|as\s+an?\b)|\bidentification\b|\bbadges?(?:\s+numbers?)?\b|\bname\s+tags?\b|\bcredentials?\b|\bdisplay(?:s|ing)?\b[^.;]{0,60}?\b(?:name|agency|badge|number|garment|insignia|identification)\b|\boutermost\s+garment\b|\bwear(?:s|ing)?\b[^.;]{0,80}?\b(?:insignias?|patch(?:es)?|emblems?|logos?|identifiers?)\b/gi,
+    re: /\bidentif(?:y|ies|ying)\s+(?:themselves|himself|herself|oneself|themself|their\s+agency|his\s+or\s+her|as\s+an?\b)|\bidentification\b(?!\s*,\s*(?:apprehension|detention|arrest)|\s+of\s+(?:aliens?|persons?|individuals?|people|suspects?|victims?|witnesses|the\s+(?:person|individual|suspect)))|\bbadges?(?:\s+numbers?)?\b|\bname\s+tags?\b|\bcredentials?\b|\bdisplay(?:s|ing)?\b[^.;]{0,60}?\b(?:name|agency|badge|number|garment|insignia|identification)\b|\boutermost\s+garment\b|\bwear(?:s|ing)?\b[^.;]{0,80}?\b(?:insignias?|patch(?:es)?|emblems?|logos?|identifiers?)\b/gi,
     kind: "identification",
   },
   {
@@ -170,7 +170,7 @@ export const CONDUCT_RES: Array<{ re: RegExp; kind: ConductKind }> = [
   },
   {
     // "enter into an agreement" and "access to a database" are not where officers go.
-    re: /\benter(?:s|ing)?\b(?!\s+into\b)|\bentry\b|\bnot\s+open\s+for\b|(?<!\b(?:such|the|that|direct)\s)\baccess\b(?!\s+to\s+(?:any\s+|the\s+|such\s+|its\s+)?(?:electronic\s+)?(?:databases?|data|information|records?|files?|systems?))|\bbe\s+present\b|\bremain\s+(?:in|on)\b|(?<!\bon\s)\bpatrol\b|\boperat(?:e|ing)\s+(?:in|on|within|at|from)\b|\bconduct(?:s|ing)?\s+[^.;]{0,50}?\b(?:enforcement|operations?|activit(?:y|ies))\s+(?:in|on|at|within)\b/gi,
+    re: /\benter(?:s|ing)?\b(?!\s+into\b)|\bentry\b|\bnot\s+open\s+for\b|(?<!\b(?:such|the|that|direct)\s)\baccess\b(?!\s+to\s+(?:any\s+|the\s+|such\s+|its\s+)?(?:electronic\s+)?(?:databases?|data|information|records?|files?|systems?))|\bbe\s+present\b|\bremain\s+(?:in|on)\b|(?<!\bon\s)\bpatrol\b|\boperat(?:e|ing)\s+(?:in|on|within|at|from)\b|\bconduct(?:s|ing)?\s+[^.;]{0,50}?\b(?:enforcement|operations?|activit(?:y|ies))\s+(?:in(?!\s+connection\b)|on|at|within)\b/gi,
     kind: "access",
   },
   {

@@ -33,7 +33,8 @@ export function findStatusRestriction(
     const released = body.replace(/\b(?:is|are)\s+not\s+(?:required|obligated)\b|\bneed\s+not\b/gi, (w) => " ".repeat(w.length));
     if (released !== body && !/\b(?:shall|must|may)\s+not\b|\bprohibit/i.test(released)) continue;
     // An item under "The prohibition ... shall include:" is negated by its lead-in.
-    if (!(d?.neg || (!d && !!leadInText && /\bprohibition\b/i.test(leadInText)) || /\b(?:no|not|prohibit\w*)\b/i.test(body))) continue;
+    // The prohibition must be the sentence's own: "not lawfully present" is not one.
+    if (!(d?.neg || (!d && !!leadInText && /\bprohibition\b/i.test(leadInText)) || /\b(?:shall|must|may|will)\s+not\b|\bprohibit\w*\b|^\s*(?:\([\w.]+\)\s*)*no\b/i.test(body))) continue;
     // "shall not inquire about immigration status" restricts questioning, not sharing; and the
     // sharing verb must govern the status: "unless ... a criminal violation was reported" does not.
     if (!sharesStatus(body, st.start - s.start, st.end - s.start)) continue;

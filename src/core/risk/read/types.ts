@@ -62,6 +62,8 @@ export interface ActorMention extends Span {
   term?: string;
   /** A bare "officers" / "such officer" that refers back to a class named earlier. */
   generic?: boolean;
+  /** A bare "officers" with no class named before it in the section: resolved in the paragraph, else the enactor's own. */
+  unresolved?: boolean;
   /** Exemptions written into the definition of the term used. */
   termExempts?: Exemption[];
   /** The mention's sentence states a duty about conduct, access, use or a penalty. */
