@@ -152,6 +152,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
   // The paragraph read just before, across section breaks (a parsed notice may make each line a section).
   let previous: string | null = null;
   draft.sections.forEach((s, i) => {
+    let named: ActorMention[] = [];
     let sectionClass: { cls: ActorClass; span: Span } | null = null;
     const visit = (paras: Paragraph[], parent: Unit | null, depth: number): void => {
       let leadIn: Unit | null = null;
@@ -161,7 +162,7 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
         const exemptList = !!lead && (lead.inExemptList || exemptLeadIn(lead));
         // A duty whose items are only its grounds or circumstances is one provision: read it whole.
         const tail = p.text.slice(-200);
-        const env = { terms, self, inherit: { exemptList, leadIn: lead ? lead.analysis : null, sectionClass, previous } };
+        const env = { terms, self, inherit: { exemptList, leadIn: lead ? lead.analysis : null, sectionClass, previous, named } };
         const listsGrounds = !exemptList && p.children.length > 0 && GROUNDS_LEADIN_RE.test(tail) && hasDutyBeforeList(p.text);
         const listsObjects = !exemptList && !listsGrounds && (p.children.length > 0 || nextIsNumbered(paras, p)) && OBJECT_LEADIN_RE.test(tail);
         const grounds = listsGrounds || listsObjects;
@@ -199,6 +200,8 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
         }
         if ((!p.numbered || grounds) && endsWithColon(p.text)) leadIn = u;
         previous = p.text;
+        // The last few officer classes named in the section, for a later bare "an officer".
+        for (const a of analysis.actors) if (a.role !== "exempt" && a.cls !== "everyone" && a.cls !== "private-parties") named = [...named.slice(-7), a];
         visit(p.children, u, depth + 1);
       }
     };

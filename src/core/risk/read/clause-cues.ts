@@ -38,7 +38,7 @@ export function resolveBackReferences(actors: ActorMention[], before: readonly A
     // "Officers will not effect an arrest ...": a bare "officers" takes the last class of officer named
     // before it; with none, it is the enactor's own (a measure names other governments' officers as such).
     if (a.unresolved) {
-      const prior = [...recent].reverse().find((e) => e.cls !== "everyone" && e.cls !== "private-parties" && !e.unresolved);
+      const prior = [...recent].reverse().find((e) => e.cls !== "everyone" && e.cls !== "private-parties" && !e.unresolved && OFFICER_NOUN_RE.test(e.text));
       a.cls = prior ? prior.cls : "own-personnel";
       delete a.unresolved;
       recent.push(a);
@@ -108,3 +108,6 @@ export function imperativeDirective(body: string): DirectiveMatch | null {
 
 /** "shall ... communicate with the appropriate federal official", "fully cooperate with federal immigration authorities". */
 export const COOPERATE_WITH_FEDERAL_RE = /\b(?:cooperat\w*|communicat\w*|comply|assist\w*|coordinat\w*)\s+(?:fully\s+)?with\s+(?:the\s+|any\s+)?(?:appropriate\s+|relevant\s+)?(?:federal|United\s+States|ICE|U\.S\.\s+Immigration)\b/i;
+
+/** A mention that names officers (not "the City"): what a later bare "an officer" can refer back to. */
+const OFFICER_NOUN_RE = /\b(?:officers?|agents?|deput(?:y|ies)|employees?|personnel|troopers?|officials?)\b/i;

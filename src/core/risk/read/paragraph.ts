@@ -27,7 +27,7 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   const masked = new Masked(text);
   // 1-2. Who the paragraph names: defined terms first, then literal phrases.
   const { actors, termPlaces, termPurpose, termStatus, stateGaps } = gatherActors(text, masked, terms, self, inherit);
-  resolveBackReferences(actors, [...(inherit.sectionClass ? [{ ...inherit.sectionClass.span, cls: inherit.sectionClass.cls, role: "subject" as const }] : []), ...(inherit.leadIn?.actors ?? [])]);
+  resolveBackReferences(actors, [...(inherit.named ?? []), ...(inherit.sectionClass ? [{ ...inherit.sectionClass.span, cls: inherit.sectionClass.cls, role: "subject" as const }] : []), ...(inherit.leadIn?.actors ?? [])]);
 
   // 3. Sentences, modals and roles.
   const sents = sentences(text);

@@ -173,6 +173,8 @@ export interface Inherited {
   leadIn?: Analysis | null;
   /** The paragraph just before this one in its section, for "It may not be used ..." after "This property is ...". */
   previous?: string | null;
+  /** The classes named in the section's paragraphs so far, latest last, for a bare "an officer" that refers back. */
+  named?: readonly ActorMention[];
   /** A class named earlier in the section, for "such officers". */
   sectionClass?: { cls: ActorClass; span: Span } | null;
 }
