@@ -18,6 +18,8 @@ export function sharesStatus(body: string, at: number, end: number): boolean {
   while ((m = re.exec(body)) !== null) {
     const mEnd = m.index + m[0].length;
     if (mEnd <= at && at - mEnd <= 200 && !SHARE_BREAK_RE.test(body.slice(mEnd, at))) return true;
+    // "If such status is ascertained ..., the officer shall not report such information": the status, referred back to.
+    if (mEnd > end && /^\s+(?:such|that|this|the\s+same)\s+(?:information|status|data)\b/i.test(body.slice(mEnd, mEnd + 30))) return true;
     // "status ... shall not be disclosed"
     if (m.index >= end && m.index - end <= 80 && !SHARE_AFTER_BREAK_RE.test(body.slice(end, m.index))) return true;
     if (m.index >= end) break;

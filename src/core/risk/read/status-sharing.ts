@@ -18,6 +18,12 @@ export function findStatusRestriction(
   const re = globalForm(STATUS_RE);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) mentions.push(span(text, m.index, m.index + m[0].length));
+  // "... the immigration status of the person ... If such status is ascertained": the same status, referred back to.
+  if (mentions.length) {
+    const first = Math.min(...mentions.map((x) => x.start));
+    const back = /\bsuch\s+status\b/gi;
+    while ((m = back.exec(text)) !== null) if (m.index > first) mentions.push(span(text, m.index, m.index + m[0].length));
+  }
   mentions.sort((a, b) => a.start - b.start);
   for (const st of mentions) {
     const s = sentenceOf(sents, st.start);
@@ -34,7 +40,7 @@ export function findStatusRestriction(
     if (released !== body && !/\b(?:shall|must|may)\s+not\b|\bprohibit/i.test(released)) continue;
     // An item under "The prohibition ... shall include:" is negated by its lead-in.
     // The prohibition must be the sentence's own: "not lawfully present" is not one.
-    if (!(d?.neg || (!d && !!leadInText && /\bprohibition\b/i.test(leadInText)) || /\b(?:shall|must|may|will)\s+not\b|\bprohibit\w*\b|^\s*(?:\([\w.]+\)\s*)*no\b/i.test(body))) continue;
+    if (!(d?.neg || (!d && !!leadInText && /\bprohibition\b/i.test(leadInText)) || /\b(?:shall|must|may|will)\s+not\b|\bnor\s+shall\b|\bprohibit\w*\b|\b(?:kept|keep|remain|held)\s+confidential\b|^\s*(?:\([\w.]+\)\s*)*no\b/i.test(body))) continue;
     // "shall not inquire about immigration status" restricts questioning, not sharing; and the
     // sharing verb must govern the status: "unless ... a criminal violation was reported" does not.
     if (!sharesStatus(body, st.start - s.start, st.end - s.start)) continue;
