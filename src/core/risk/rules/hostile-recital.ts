@@ -85,8 +85,12 @@ function rank(s: Severity): number {
  * ("harsh federal policies that vilify immigrants"): the first one, to quote.
  */
 function disparagement(text: string, aboutFederal: (text: string) => boolean): string | null {
+  let federalBefore = false;
   for (const sentence of text.split(/(?<=[.;])\s+/)) {
-    if (!aboutFederal(sentence)) continue;
+    // "ICE was established ...; the agency grew wildly": a later clause about "the agency" is about it too.
+    const about = aboutFederal(sentence) || (federalBefore && /\b(?:the|this|that)\s+(?:agency|department|administration|office)\b|\bits\b/i.test(sentence));
+    if (aboutFederal(sentence)) federalBefore = true;
+    if (!about) continue;
     const found = new Map<string, string>();
     const re = listRe("disparaging-words", "g");
     re.lastIndex = 0;
