@@ -252,8 +252,12 @@ export function unitsInScope(m: DraftModel, from: Unit, scope: ScopeRef): Unit[]
   switch (scope.kind) {
     case "paragraph":
       return [from];
-    case "section":
-      return operative(m).bySection.get(from.section) ?? [];
+    case "section": {
+      // A text with no section headings (an excerpt, a bill's body) splits paragraphs into
+      // unnamed sections; "this section" then means the text around the paragraph.
+      const own = operative(m).bySection.get(from.section) ?? [];
+      return own.length <= 1 && !from.heading.trim() ? operativeUnits(m) : own;
+    }
     case "document":
       return operativeUnits(m);
     case "named-section": {
@@ -329,6 +333,10 @@ function leadInDuty(u: Unit): Span {
 export function provisionRoot(m: DraftModel, u: Unit): Unit {
   let r = u;
   for (;;) {
+    // An item with a modal of its own ("(2) A person may not ...") is a provision of its own.
+    // (A proviso's modal, "provided that the officer shall ...", belongs to the provision it qualifies.)
+    const ownDuty = r.analysis.duties.some((d) => d.modal !== null && d.span.start < r.ownLength && !/\bprovided\b|^\s*(?:except|unless)\b/i.test(d.span.text.slice(0, Math.max(0, d.span.text.indexOf(d.modal)))));
+    if (ownDuty && (r.parent ?? r.leadIn)?.analysis.duties.some((d) => d.modal !== null)) break;
     const up = r.parent ?? r.leadIn;
     if (!up) break;
     r = up;

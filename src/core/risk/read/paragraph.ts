@@ -174,7 +174,8 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // "Every law enforcement officer other than a federal officer": the rule does not reach federal officers.
   if ((bound === "all-law-enforcement" || bound === "non-local-officers") && exempts.some((e) => e.kind === "federal-officers" && !e.viaTerm)) bound = "non-federal-officers";
   // "No person shall wear a mask while performing law enforcement duties": everyone acting as law enforcement.
-  if (bound === "everyone" && /\blaw[- ]enforcement\b|\benforcement\s+(?:dut|activit|action|operation|function)|\bpeace\s+officer/i.test(text)) bound = "all-law-enforcement";
+  // "A person may not make an immigration arrest": only officers make arrests.
+  if (bound === "everyone" && /\blaw[- ]enforcement\b|\benforcement\s+(?:dut|activit|action|operation|function)|\bpeace\s+officer|\b(?:make|effect|effectuate)\s+(?:an?\s+|any\s+)?(?:civil\s+|immigration\s+)?arrests?\b/i.test(text)) bound = "all-law-enforcement";
 
   // 6. Conduct, places, purpose, penalties.
   const conduct: Conduct[] = [];
@@ -261,7 +262,7 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   const cooperationAt = negated ? text.search(listRe("assistance")) : -1;
   // "access to a person being detained", "access to County facilities for interviews": help with
   // people in custody, declined; not a rule about where outside officers may go.
-  const custodyAccess = (c: Conduct): boolean => (c.kind === "access" || c.kind === "use") && listRe("custody-access").test(text.slice(c.start, c.end + 80));
+  const custodyAccess = (c: Conduct): boolean => (c.kind === "access" || c.kind === "use") && listRe("custody-access").test(text.slice(c.start, c.end + 200));
   const ownConduct = conduct.filter((c) => !(cooperationAt >= 0 && c.start >= cooperationAt) && !custodyAccess(c));
   // "shall not allow federal officers to interview detainees in its custody": the same help, without the word "access".
   const declinesCustody = duty && negated && (conduct.some(custodyAccess) || (restricted.length > 0 && !ownConduct.length && listRe("custody-access").test(text)));
