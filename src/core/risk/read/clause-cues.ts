@@ -17,6 +17,8 @@ export function sharesStatus(body: string, at: number, end: number): boolean {
   let m: RegExpExecArray | null;
   while ((m = re.exec(body)) !== null) {
     const mEnd = m.index + m[0].length;
+    // "eligible for release from custody": release as a noun, not a sharing verb.
+    if (/^releas/i.test(m[0]) && (/\b(?:for|of|the|upon|after|before|his|her|their|its)\s+$/i.test(body.slice(Math.max(0, m.index - 12), m.index)) || /^\s+(?:from|date)\b/i.test(body.slice(mEnd, mEnd + 8)))) continue;
     if (mEnd <= at && at - mEnd <= 200 && !SHARE_BREAK_RE.test(body.slice(mEnd, at))) return true;
     // "If such status is ascertained ..., the officer shall not report such information": the status, referred back to.
     if (mEnd > end && /^\s+(?:such|that|this|the\s+same)\s+(?:information|status|data)\b/i.test(body.slice(mEnd, mEnd + 30))) return true;
@@ -83,6 +85,9 @@ export const COUNTERPARTY_RE = /\b(?:contracts?|agreements?|memorand(?:um|a)(?:\
 export const MODAL_COLON_RE = /\b(?:shall|must|may|will)(?:\s+not)?(?:,\s+[^:]{0,80},)?(?:\s+(?:do\s+)?(?:any|either|all|each|one|none)\s+of\s+the\s+following)?\s*:\s*$/i;
 /** A quoted title ("General Order No. 5.15, titled \"Federal Officers Shall ...\"") names a document; its words are not a duty. */
 export const QUOTED_TITLE_RE = /\b(?:titled|entitled|captioned|called|known\s+as)\s*,?\s*[“"]([^”"]{1,300})[”"]/gi;
+
+/** A provision that speaks of convictions without attaching a penalty of its own. */
+export const MENTIONS_CONVICTION_ONLY_RE = /^(?![\s\S]*\b(?:guilty|punishable|fined|imprison|penalt|subject\s+to\s+(?:a\s+)?(?:fine|civil)|commits?\s+(?:the|an?)\s+offen[cs]e|(?:is|be|constitutes?)\s+a\s+(?:class\s+\w+\s+)?(?:misdemeanor|felony|infraction|violation)))[\s\S]*\b(?:conviction|convicted)\b/i;
 
 /** The owner withholding permission: "The City does not authorize this property to be used". */
 export const OWNER_REFUSAL_RE = /\b(?:does|do)\s+not\s+(?:authorize|permit|allow|consent\s+to)\b/i;

@@ -161,7 +161,7 @@ export const CONDUCT_RES: Array<{ re: RegExp; kind: ConductKind }> = [
   },
   {
     // "identify any changes" is finding, not officers identifying themselves.
-    re: /\bidentif(?:y|ies|ying)\s+(?:themselves|himself|herself|oneself|themself|their\s+agency|his\s+or\s+her|as\s+an?\b)|\bidentification\b(?!\s*,\s*(?:apprehension|detention|arrest)|\s+of\s+(?:aliens?|persons?|individuals?|people|suspects?|victims?|witnesses|the\s+(?:person|individual|suspect)))|\bbadges?(?:\s+numbers?)?\b|\bname\s+tags?\b|\bcredentials?\b|\bdisplay(?:s|ing)?\b[^.;]{0,60}?\b(?:name|agency|badge|number|garment|insignia|identification)\b|\boutermost\s+garment\b|\bwear(?:s|ing)?\b[^.;]{0,80}?\b(?:insignias?|patch(?:es)?|emblems?|logos?|identifiers?)\b/gi,
+    re: /\bidentif(?:y|ies|ying)\s+(?:themselves|himself|herself|oneself|themself|their\s+agency|his\s+or\s+her|as\s+an?\b)|(?<!\bpurposes?\s+of\s)(?<!\bfor\s)\bidentification\b(?!\s*,\s*(?:apprehension|detention|arrest)|\s+of\s+(?:aliens?|persons?|individuals?|people|suspects?|victims?|witnesses|the\s+(?:person|individual|suspect)))|\bbadges?(?:\s+numbers?)?\b|\bname\s+tags?\b|\bcredentials?\b|\bdisplay(?:s|ing)?\b[^.;]{0,60}?\b(?:name|agency|badge|number|garment|insignia|identification)\b|\boutermost\s+garment\b|\bwear(?:s|ing)?\b[^.;]{0,80}?\b(?:insignias?|patch(?:es)?|emblems?|logos?|identifiers?)\b/gi,
     kind: "identification",
   },
   {

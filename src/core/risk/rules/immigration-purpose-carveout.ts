@@ -3,7 +3,7 @@
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { frameOf, isNinth, makeNote, modelFor, operativeUnits, outsideTarget, type Unit } from "../model.js";
-import { PURPOSE_CLASS_RE } from "../read/patterns.js";
+import { LEASE_TERMS_RE, PURPOSE_CLASS_RE } from "../read/patterns.js";
 import type { Span } from "../read/index.js";
 import type { RuleMeta } from "../types.js";
 
@@ -29,6 +29,9 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     // A damages action only for injuries "during civil immigration enforcement" bites only on federal operations too.
     const liability = frameOf(u).actions.includes("creates-civil-liability");
     // Withholding a permit, variance or license only for an immigration use regulates others' property too.
+    // A ban on private immigration detention is contractor-discrimination's concern (GEO Group), not a second note.
+    // (Lease or concession terms on the jurisdiction's property, the King County pattern, keep the purpose note.)
+    if (frameOf(u).actions.includes("burdens-contractors") && !a.does.includes("restricts-access") && /\bdetention\b/i.test(u.text) && !LEASE_TERMS_RE.test(u.text)) continue;
     const permitRule = a.negated && /\b(?:issue|grant|approve|renew)\w*\s+(?:an?\s+|any\s+)?(?:zoning\s+)?(?:permits?|variances?|licen[cs]es?)\b|\bzoning\s+(?:variances?|approvals?|permits?)\b/i.test(u.text);
     if (!(a.does.includes("restricts-access") || a.does.includes("regulates-conduct") || privateLimit || liability || permitRule)) continue;
     // "an immigration enforcement agent": a class defined by the purpose is the purpose itself.
