@@ -86,8 +86,12 @@ export const MODAL_COLON_RE = /\b(?:shall|must|may|will)(?:\s+not)?(?:,\s+[^:]{0
 /** A quoted title ("General Order No. 5.15, titled \"Federal Officers Shall ...\"") names a document; its words are not a duty. */
 export const QUOTED_TITLE_RE = /\b(?:titled|entitled|captioned|called|known\s+as)\s*,?\s*[“"]([^”"]{1,300})[”"]/gi;
 
-/** A provision that speaks of convictions without attaching a penalty of its own. */
-export const MENTIONS_CONVICTION_ONLY_RE = /^(?![\s\S]*\b(?:guilty|punishable|fined|imprison|penalt|subject\s+to\s+(?:a\s+)?(?:fine|civil)|commits?\s+(?:the|an?)\s+offen[cs]e|(?:is|be|constitutes?)\s+a\s+(?:class\s+\w+\s+)?(?:misdemeanor|felony|infraction|violation)))[\s\S]*\b(?:conviction|convicted)\b/i;
+/**
+ * Words that attach a penalty ("is guilty of a misdemeanor", "shall be fined", "subject to a civil
+ * penalty"); a provision that only speaks of offenses ("a minor criminal offense", "upon a conviction
+ * for a felony") attaches none.
+ */
+export const PENALTY_ATTACH_RE = /\b(?:guilty|punishable|fined?|fines|imprison\w*|penalt(?:y|ies)|incarcerat\w*|jail|subject\s+to\s+(?:criminal\s+)?prosecution|commits?\s+(?:the|an?)\s+offen[cs]e|(?:is|be|constitutes?)\s+(?:a|an)\s+(?:class\s+\w+\s+)?(?:misdemeanou?r|felony|infraction|violation|criminal\s+offen[cs]e))\b/i;
 
 /** The owner withholding permission: "The City does not authorize this property to be used". */
 export const OWNER_REFUSAL_RE = /\b(?:does|do)\s+not\s+(?:authorize|permit|allow|consent\s+to)\b/i;

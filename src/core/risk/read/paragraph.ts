@@ -17,7 +17,7 @@ import { exemptionKind, findCue, labelFor, pickBound, reachesFederal, scopeOfExe
 import { gatherActors } from "./actors.js";
 import { listRe } from "./lexicon.js";
 import { findStatusRestriction } from "./status-sharing.js";
-import { MENTIONS_CONVICTION_ONLY_RE, COOPERATE_WITH_FEDERAL_RE, type DirectiveMatch, imperativeDirective, OWNER_REFUSAL_RE, COUNTERPARTY_RE, FULL_EXTENT_SAVING_RE, INTERNAL_DUTY_RE, MODAL_COLON_RE, OWN_RESOURCES_RE, PLACE_PASSIVE_USE_RE, QUOTED_TITLE_RE, modifierHead, resolveBackReferences } from "./clause-cues.js";
+import { PENALTY_ATTACH_RE, COOPERATE_WITH_FEDERAL_RE, type DirectiveMatch, imperativeDirective, OWNER_REFUSAL_RE, COUNTERPARTY_RE, FULL_EXTENT_SAVING_RE, INTERNAL_DUTY_RE, MODAL_COLON_RE, OWN_RESOURCES_RE, PLACE_PASSIVE_USE_RE, QUOTED_TITLE_RE, modifierHead, resolveBackReferences } from "./clause-cues.js";
 export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // Blank quoted titles, keeping offsets: every span outside them is still exact text.
   const text = original.replace(QUOTED_TITLE_RE, (m) => m.replace(/[^“”"\s]/g, (c, i: number) => (i > m.search(/[“"]/) ? " " : c)));
@@ -308,7 +308,7 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   const restrictedOutside = restricted.filter((a) => reachesFederal(a.cls) || a.cls === "state-officers" || a.cls === "other-local-officers");
   // A penalty is attached ("is guilty of a misdemeanor", "shall be fined"), not merely mentioned
   // ("upon a conviction for a felony or misdemeanor, the court shall notify ...").
-  if (penalties.length && !/^\s*nothing\b/i.test(text) && !MENTIONS_CONVICTION_ONLY_RE.test(text)) does.add("penalizes");
+  if (penalties.length && !/^\s*nothing\b/i.test(text) && PENALTY_ATTACH_RE.test(text)) does.add("penalizes");
   if (duty && outsideBound && conductOfficers.length && !inherit.exemptList) does.add("regulates-conduct");
   if (duty && negated && (restrictsAccessWords || conduct.some((c) => c.kind === "use")) && (outsideBound || restrictedOutside.length || purpose || bound === "private-parties" || bound === "everyone" || (ownSubject && restrictedOutside.length > 0) || (bound === null && where !== "not-applicable")))
     does.add("restricts-access");

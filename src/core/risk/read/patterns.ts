@@ -93,7 +93,7 @@ export const GENERIC_RE = /\b(?:(?:such|the|an?|any|each|every|no|all)\s+)?(?:of
 /** "special or enhanced access", "preferential treatment": an equal-treatment promise. */
 export const EQUAL_TREATMENT_RE = /\b(?:special|enhanced|preferential|greater)\s+(?:or\s+(?:special|enhanced|preferential)\s+)?(?:access|treatment)\b/i;
 export const MODAL_RE =
-  /\b(?:shall|must|may\s+not|will\s+not|cannot|(?:is|are)\s+not\s+open\s+for|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|required|forbidden|barred|directed|not\s+permitted|not\s+authorized|guilty|subject\s+to|punishable|liable)|commits?|(?:prohibited|forbidden)\s+(?:uses|activities|acts|conduct)\s+(?:include|includes|are))\b/i;
+  /\b(?:shall|must|may\s+not|will\s+not|cannot|(?:is|are)\s+not\s+open\s+for|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|required|forbidden|barred|directed|not\s+permitted|not\s+authorized|guilty|subject\s+to|punishable|liable)|commits?(?=\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:offen[cs]e|violation|crime|misdemeanou?r|felony|infraction))|should\s+not|(?:will|shall|may)\s+only|will\s+refrain\s+from|(?:do|does)\s+not(?=\s+(?:ask|inquire|detain|hold|honou?r|arrest|question|share|participate|assist|cooperate|enforce)\b)|(?:prohibited|forbidden)\s+(?:uses|activities|acts|conduct)\s+(?:include|includes|are))\b/i;
 export const NO_SUBJECT_RE = /^\s*(?:\([\w.]+\)\s*)*no\s+\w/i;
 export const NO_FORM_MODAL_RE = /\b(?:may|can|will|(?:is|are)\s+(?:hereby\s+)?(?:authorized|permitted|allowed))\b/i;
 /** Declining in positive words: "shall decline detainer requests", "shall refuse". */
@@ -103,7 +103,7 @@ export const AUTHORIZATION_MODAL_RE = /\b(?:authorized|permitted|allowed)\b/i;
 /** "shall not be given (granted, allowed) access": the subject receives, someone else gives. */
 export const GIVEN_RE = /\s*(?:not\s+)?be\s+(?:given|granted|allowed|permitted|provided|afforded)\s+(?!to\b)/iy;
 export const NEG_RE =
-  /(?:^|[^\w])(?:shall\s+not|must\s+not|may\s+not|will\s+not|cannot|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|forbidden|barred|not\s+permitted|not\s+authorized|not\s+open)|(?:prohibited|forbidden)\s+(?:uses|activities|acts|conduct)|no|never|neither|prohibit(?:ed|s)?)(?:[^\w]|$)/i;
+  /(?:^|[^\w])(?:shall\s+not|must\s+not|may\s+not|will\s+not|cannot|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|forbidden|barred|not\s+permitted|not\s+authorized|not\s+open)|(?:prohibited|forbidden)\s+(?:uses|activities|acts|conduct)|(?:will|shall|may)\s+only|refrain\s+from|should\s+not|(?:do|does)\s+not|no|never|neither|prohibit(?:ed|s)?)(?:[^\w]|$)/i;
 
 export const EXEMPT_CUE_RE =
   /\b(?:nothing\s+(?:herein|in\s+this\s+\w+(?:\s+\([\w.]+\))?)\s+shall\s+(?:be\s+construed\s+to\s+)?(?:prohibit|prevent|restrict|limit)|except(?:ing)?(?:\s+for)?|other\s+than|excluding|exclusive\s+of|but\s+not|(?:does|do|shall)\s+not\s+(?:apply|extend)\s+to|(?:does|do|shall)\s+not\s+include|not\s+including|with\s+the\s+exception\s+of|exempts?|who\s+(?:is|are)\s+not(?:\s+(?:a|an))?)\s*:?$/i;
@@ -195,7 +195,7 @@ export const RELEVANT_RE = new RegExp(
 export const PENALTY_WORD_RE = /\bmisdemeanou?r|\binfraction|\bpenalt(?:y|ies)\b|\bfined?\b|\bguilty\b|\bpunishable\b|\bimprison/i;
 
 export const DECLINE_RE =
-  /\bdetermin(?:e|es|ing)\b[^.;]{0,30}\b(?:immigration|citizenship)\s+status\b|\b(?:arrest(?:s|ing)?|take\s+into\s+custody|assist(?:s|ing|ance)?|cooperat(?:e|es|ing|ion)|participat(?:e|es|ing)|expend(?:s|ing)?|honou?r(?:s|ing)?|compl(?:y|ies|ying)\s+with|respond(?:s|ing)?\s+to|hold(?:s|ing)?|detain(?:s|ing)?|transfer(?:s|ring)?|notif(?:y|ies|ying)|inquir(?:e|es|ing)|ask(?:s|ing)?|enter\s+into|joint\s+(?:operations?|task\s+forces?)|287\s*\(g\)|detainers?|administrative\s+warrants?|notification\s+requests?|resources|funds|monies|personnel|equipment|share|disclos(?:e|ing)|provid(?:e|ing)\s+(?:information|data|access))\b|\bprovid(?:e|es|ing)\b[^;]{0,60}?\baccess\b/i;
+  /\bdetermin(?:e|es|ing)\b[^.;]{0,30}\b(?:immigration|citizenship)\s+status\b|\b(?:undertake|conduct|initiate)\s+(?:any\s+)?[\w-]*\s*investigations?\b|\b(?:arrest(?:s|ed|ing)?|detained|take\s+into\s+custody|entering\s+into|assist(?:s|ing|ance)?|cooperat(?:e|es|ing|ion)|participat(?:e|es|ing)|expend(?:s|ing)?|honou?r(?:s|ing)?|compl(?:y|ies|ying)\s+with|respond(?:s|ing)?\s+to|hold(?:s|ing)?|detain(?:s|ing)?|transfer(?:s|ring)?|notif(?:y|ies|ying)|inquir(?:e|es|ing)|ask(?:s|ing)?|enter\s+into|joint\s+(?:operations?|task\s+forces?)|287\s*\(g\)|detainers?|administrative\s+warrants?|notification\s+requests?|resources|funds|monies|personnel|equipment|share|disclos(?:e|ing)|provid(?:e|ing)\s+(?:information|data|access))\b|\bprovid(?:e|es|ing)\b[^;]{0,60}?\baccess\b/i;
 export const TRANSPARENCY_RE =
   /\bFreedom\s+of\s+Information\b|\bFOIA\b|\bpublic[- ]records?\b|\brecords?\s+requests?\b|\b5\s+U\.S\.C\.\s*§\s*552\b|\bpublish(?:es|ed|ing)?\b|\b(?:annual|quarterly|monthly|public)\s+reports?\b|\breport\s+to\s+the\s+(?:City|County|Town|Village|Borough|Council|Board|public)\b|\bdashboard\b|\baudits?\b|\bpost(?:ed)?\s+(?:on|to)\s+the\b/i;
 export const POLICY_RE =

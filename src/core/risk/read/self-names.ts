@@ -62,7 +62,7 @@ export const STATE_OWN_RES: RegExp[] = [
   // "peace officer" is a state-law status (officers certified under the state's law): federal agents are not peace officers.
   /\b(?:(?:any|a|an|each|every|no|all|the|such)\s+)?(?<!federal\s)(?:peace|public\s+safety|police)\s+officers?\b(?!\s+(?:of|from)\s+(?:another|other)\b)/gi,
   /\b(?:(?:any|a|an|each|every|no|all|the)\s+)?(?:(?:state|local|county|municipal|city|school\s+district|campus)\s+(?:(?:or|and|and\/or)\s+(?:state|local|county|municipal|city)\s+)?)(?:law[- ]enforcement\s+|government(?:al)?\s+|correctional\s+)?(?:agenc(?:y|ies)|officers?|officials?|personnel|employees?|entit(?:y|ies)|departments?|governments?|police(?:\s+departments?)?|facilit(?:y|ies)|jails?|sheriffs?|courts?)\b/gi,
-  /\b(?:(?:any|a|an|each|every|no|all|the)\s+)?(?:units?\s+of\s+local\s+government|political\s+subdivisions?(?:\s+of\s+(?:the|this)\s+[Ss]tate)?|(?:agenc(?:y|ies)|officers?|employees?|officials?)\s+of\s+(?:the|this)\s+[Ss]tate(?:\s+or\s+(?:of\s+)?(?:a|any)\s+(?:unit\s+of\s+local\s+government|political\s+subdivision)(?:\s+thereof)?)?|(?:sheriffs?|jailers?|county\s+jails?))\b/gi,
+  /\b(?:(?:any|a|an|each|every|no|all|the)\s+)?(?:municipalit(?:y|ies)|units?\s+of\s+local\s+government|political\s+subdivisions?(?:\s+of\s+(?:the|this)\s+[Ss]tate)?|(?:agenc(?:y|ies)|officers?|employees?|officials?)\s+of\s+(?:the|this)\s+[Ss]tate(?:\s+or\s+(?:of\s+)?(?:a|any)\s+(?:unit\s+of\s+local\s+government|political\s+subdivision)(?:\s+thereof)?)?|(?:sheriffs?|jailers?|county\s+jails?))\b/gi,
 ];
 
 export function sheriffRes(self: SelfNames): Array<{ re: RegExp; cls: ActorClass }> {

@@ -31,7 +31,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     // Withholding a permit, variance or license only for an immigration use regulates others' property too.
     // A ban on private immigration detention is contractor-discrimination's concern (GEO Group), not a second note.
     // (Lease or concession terms on the jurisdiction's property, the King County pattern, keep the purpose note.)
-    if (frameOf(u).actions.includes("burdens-contractors") && !a.does.includes("restricts-access") && /\bdetention\b/i.test(u.text) && !LEASE_TERMS_RE.test(u.text)) continue;
+    if (frameOf(u).actions.includes("burdens-contractors") && !a.does.includes("restricts-access") && /\bdetention\b|\bdetain\b/i.test(u.text) && !LEASE_TERMS_RE.test(u.text)) continue;
     const permitRule = a.negated && /\b(?:issue|grant|approve|renew)\w*\s+(?:an?\s+|any\s+)?(?:zoning\s+)?(?:permits?|variances?|licen[cs]es?)\b|\bzoning\s+(?:variances?|approvals?|permits?)\b/i.test(u.text);
     if (!(a.does.includes("restricts-access") || a.does.includes("regulates-conduct") || privateLimit || liability || permitRule)) continue;
     // "an immigration enforcement agent": a class defined by the purpose is the purpose itself.
