@@ -24,11 +24,16 @@ class Terminal {
 
   static start(name: string, cwd: string, args: string[]): Terminal {
     const cmd = ["env", "-u", "CI", "NO_COLOR=1", process.execPath, fromRoot("bin/ordkit.js"), ...args].map(shellQuote).join(" ");
+    return Terminal.run(name, cwd, `${cmd}; echo EXIT=$?; sleep 120`);
+  }
+
+  /** A session running a shell command as given. */
+  static run(name: string, cwd: string, command: string): Terminal {
     // A server whose last session just ended may still be exiting when the next
     // session starts ("server exited unexpectedly"): start again on a fresh one.
     for (let attempt = 1; ; attempt++) {
       try {
-        tmux("new-session", "-d", "-s", name, "-x", "200", "-y", "50", "-c", cwd, `${cmd}; echo EXIT=$?; sleep 120`);
+        tmux("new-session", "-d", "-s", name, "-x", "200", "-y", "50", "-c", cwd, command);
         return new Terminal(name);
       } catch (err) {
         if (attempt >= 3 || !/server exited unexpectedly|no server running|lost server/.test(String(err))) throw err;
@@ -328,8 +333,7 @@ test("closing the terminal during the interview ends ordkit with a message and a
   const status = path.join(dir, "..", `${path.basename(dir)}-status.json`);
   const stderrFile = path.join(dir, "..", `${path.basename(dir)}-stderr.txt`);
   const cmd = ["env", "-u", "CI", "NO_COLOR=1", `ORDKIT_TEST_STATUS_FILE=${status}`, `ORDKIT_TEST_STDERR_FILE=${stderrFile}`, process.execPath, fromRoot("test/fixtures/hostile/exit-status.mjs"), fromRoot("bin/ordkit.js"), "draft", "--out", "draft.docx"].map(shellQuote).join(" ");
-  tmux("new-session", "-d", "-s", "hangup", "-x", "200", "-y", "50", "-c", dir, cmd);
-  const term = new Terminal("hangup");
+  const term = Terminal.run("hangup", dir, cmd);
   await term.waitFor(/^\? What is the jurisdiction's full formal name\?/m);
   tmux("kill-session", "-t", "hangup");
   for (let waited = 0; !existsSync(status) && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
