@@ -73,7 +73,9 @@ export function modifierHead(text: string, from: number, at: number): boolean {
   if (before.length > 240) return false;
   // "No person who is employed by ... the United States" defines its generic head by the clause: that class is bound.
   if (/^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:persons?|individuals?|one|entit(?:y|ies))\s+(?:who|that|which)\b/i.test(before)) return false;
-  return /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:\w+ing|who|that|which)\b/i.test(before) || /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+[^;]{0,100}?\s(?:who|that|which)\s/i.test(before);
+  // "All requests for assistance made by immigration authorities to State entities shall be recorded".
+  if (/^\s*(?:\(?[\w.]{1,4}[.)]\s*)*(?:an?|the|each|every|any|no|all)\s+(?:[\w-]+\s+){0,4}?(?:made|issued|sent|submitted|received|presented|requested|communicated)\s+(?:by|from|to)\b/i.test(before)) return true;
+  return /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no|all)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:\w+ing|who|that|which)\b/i.test(before) || /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+[^;]{0,100}?\s(?:who|that|which)\s/i.test(before);
 }
 
 export const FULL_EXTENT_SAVING_RE = /\bnot\s+(?:be\s+construed\s+to\s+)?(?:limit|restrict)\b[^.;]{0,120}\b(?:to\s+less\s+than\s+the\s+full\s+extent|full\s+extent\s+permitted)\b/i;

@@ -69,7 +69,11 @@ export function buildTermTable(defs: Array<{ text: string; id: string }>, self?:
       // name says the class is non-local; the exclusion of the City's own
       // police is what the term means, not a separate exemption.
       const nonLocalName = /\bnon-?local\b|\boutside\b|\bout-of-(?:state|town)\b|\bnon-?(?:city|county|town|village|borough)\b/i.test(r.term);
-      if (cls && nonLocalName && (cls.cls === "all-law-enforcement" || cls.cls === "non-local-officers")) {
+      // "State entity", "City department": a term named for the enactor is the enactor's own.
+      const ownName = !!self && new RegExp(`^(?:the\\s+)?(?:${[...self.names, ...(self.level === "state" ? ["State"] : [])].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\s+(?:entit|agenc|department|employee|officer|personnel|official)`, "i").test(r.term);
+      if (cls && ownName) {
+        facets.actor = { cls: "own-personnel", exempts: [] };
+      } else if (cls && nonLocalName && (cls.cls === "all-law-enforcement" || cls.cls === "non-local-officers")) {
         facets.actor = { cls: "non-local-officers", exempts: a.exempts.filter((e) => e.kind !== "function" && e.kind !== "own-personnel").map((e) => ({ ...e, viaTerm: r.term })) };
       } else if (cls) {
         const named = considered.filter((x) => x.cls === "named-agency");

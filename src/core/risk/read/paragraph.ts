@@ -304,7 +304,10 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // Presenting credentials to the building's security on entry is a condition of entering the
   // jurisdiction's own building (proprietary), not a rule on how officers work.
   const checkIn = (c: Conduct): boolean => c.kind === "identification" && CHECK_IN_RE.test(text.slice(Math.max(0, c.start - 40), c.end + 160));
-  const conductOfficers = conduct.filter((c) => (c.kind === "dress" || c.kind === "identification" || c.kind === "methods") && !checkIn(c));
+  // "unless presented with a judicial warrant ... seeking the arrest of an individual": the warrant's
+  // description, not a rule on how officers arrest.
+  const inWarrant = (c: Conduct): boolean => c.kind === "methods" && /\bwarrants?\b[^.;]{0,120}$/i.test(text.slice(Math.max(0, c.start - 120), c.start));
+  const conductOfficers = conduct.filter((c) => (c.kind === "dress" || c.kind === "identification" || c.kind === "methods") && !checkIn(c) && !inWarrant(c));
   const restrictedOutside = restricted.filter((a) => reachesFederal(a.cls) || a.cls === "state-officers" || a.cls === "other-local-officers");
   // A penalty is attached ("is guilty of a misdemeanor", "shall be fined"), not merely mentioned
   // ("upon a conviction for a felony or misdemeanor, the court shall notify ...").
