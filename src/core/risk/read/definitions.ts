@@ -70,7 +70,7 @@ export function buildTermTable(defs: Array<{ text: string; id: string }>, self?:
       // police is what the term means, not a separate exemption.
       const nonLocalName = /\bnon-?local\b|\boutside\b|\bout-of-(?:state|town)\b|\bnon-?(?:city|county|town|village|borough)\b/i.test(r.term);
       // "State entity", "City department": a term named for the enactor is the enactor's own.
-      const ownName = !!self && new RegExp(`^(?:the\\s+)?(?:${[...self.names, ...(self.level === "state" ? ["State"] : [])].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\s+(?:entit|agenc|department|employee|officer|personnel|official)`, "i").test(r.term);
+      const ownName = !!self && ownTermRe(self).test(r.term);
       if (cls && ownName) {
         facets.actor = { cls: "own-personnel", exempts: [] };
       } else if (cls && nonLocalName && (cls.cls === "all-law-enforcement" || cls.cls === "non-local-officers")) {
@@ -229,4 +229,18 @@ export function termMatcher(table: TermTable): TermMatcher {
   const matcher = new TermMatcher(table.values());
   matchers.set(table, { size: table.size, matcher });
   return matcher;
+}
+
+const ownTermRes = new Map<string, RegExp>();
+/** A term named for the enactor ("State entity", "City department"), compiled once per set of names. */
+function ownTermRe(self: SelfNames): RegExp {
+  const names = [...self.names, ...(self.level === "state" ? ["State"] : [])];
+  const key = names.join("|");
+  let re = ownTermRes.get(key);
+  if (!re) {
+    re = new RegExp(`^(?:the\\s+)?(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\s+(?:entit|agenc|department|employee|officer|personnel|official)`, "i");
+    if (ownTermRes.size > 64) ownTermRes.clear();
+    ownTermRes.set(key, re);
+  }
+  return re;
 }

@@ -60,8 +60,15 @@ export interface FrameInput {
 
 const MODAL_WORDS_RE = /\b(?:shall\s+not|must\s+not|may\s+not|will\s+not|cannot|shall|must|may|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|required|not\s+authorized|not\s+permitted|liable|subject\s+to|privileged\s+from))\b/i;
 
+const firstForms = new WeakMap<RegExp, RegExp>();
 function first(re: RegExp, text: string): FrameSpan | null {
-  const r = new RegExp(re.source, re.flags.replace("g", ""));
+  // A non-global copy of the pattern, made once per pattern (not once per call).
+  let r = firstForms.get(re);
+  if (!r) {
+    r = new RegExp(re.source, re.flags.replace("g", ""));
+    firstForms.set(re, r);
+  }
+  r.lastIndex = 0;
   const m = r.exec(text);
   return m ? { text: m[0], start: m.index, end: m.index + m[0].length } : null;
 }

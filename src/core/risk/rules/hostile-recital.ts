@@ -57,7 +57,8 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       if (!mm) continue;
       if (!best || rank(h.severity) < rank(best.severity) || (h.severity === best.severity && mm.index < best.index)) best = { text: mm[0], severity: h.severity, index: mm.index };
     }
-    if (!best) {
+    // Disparaging words count only in a sentence about federal actors: a recital that names none is skipped whole.
+    if (!best && aboutFederal(u.text)) {
       const words = disparagement(u.text, aboutFederal);
       if (words) best = { text: words, severity: "medium", index: 0 };
     }
