@@ -112,13 +112,13 @@ export const FILLER_RE =
 export const EXAMPLE_CUE_RE = /\b(?:including(?:\s+but\s+not\s+limited\s+to)?|such\s+as|e\.g\.,?|for\s+example,?)[\s,:]*(?:(?:the|any|an?)\s+)?$/i;
 export const FOLLOWING_EXEMPT_RE = /^\s*,?\s*(?:(?:shall\s+be|is|are)\s+(?:hereby\s+)?(?:exempt|excluded|not\s+(?:subject|covered|bound)))/i;
 
-export const FUNCTION_WORDS =
-  /\b(undercover|medical(?:\s+masks?)?|surgical\s+masks?|N95|respirators?|SWAT|tactical|special\s+weapons|hazardous|hazards?|smoke|protective\s+(?:gear|equipment)|helmets?|religious|inclement\s+weather|exigen(?:t|cy|cies)|emergenc(?:y|ies)|officer\s+safety|plainclothes|judicial\s+warrant|court\s+order)\b/gi;
+/** Exceptions by function (undercover, medical masks, emergencies): a word list (read/words/function-exemptions.yaml). */
+export const FUNCTION_WORDS = listRe("function-exemptions", "g");
 
 export const NONPUBLIC_RE =
   /\bnon-?public\s+(?:areas?|spaces?|portions?|parts?|facilit(?:y|ies)|property|properties|premises)\b|\bnon-?public\b|\bnot\s+(?:generally\s+|otherwise\s+|normally\s+)?(?:open|available|accessible)\s+to\s+(?:the\s+|members\s+of\s+the\s+)?(?:general\s+)?public\b|\b(?:except|other\s+than|excluding)\s+(?:any\s+)?(?:areas?|portions?|spaces?|parts?)\s+(?:that\s+are\s+|of\s+[^.;]{1,40}?\s+)?(?:open|available|accessible)\s+to\s+the\s+(?:general\s+)?public\b|\brestricted\s+to\s+(?:employees|staff|authorized\s+(?:personnel|persons))\b|\bsecured?\s+areas?\b|\bjails?\b|\bholding\s+(?:cells?|facilit(?:y|ies))\b|\bdetention\s+facilit(?:y|ies)\b/gi;
-export const PUBLIC_RE =
-  /\b(?:public\s+)?parks?\b|\bstreets?\b(?!\s+address)|\bsidewalks?\b|\b(?:public\s+)?plazas?\b|\bpublic\s+(?:squares?|places?|spaces?|areas?|rights?[- ]of[- ]way|ways?|forums?|roads?)\b|\b(?:open|available|accessible)\s+to\s+the\s+(?:general\s+)?public\b|\bbeach(?:es)?\b|\btrails?\b|\bplaygrounds?\b|\bhighways?\b|\broads?\b|\brights?[- ]of[- ]way\b/gi;
+/** Places open to the public: a word list (read/words/public-places.yaml). */
+export const PUBLIC_RE = listRe("public-places", "g");
 
 export const PENALTY_RES: Array<{ re: RegExp; kind: PenaltyKind }> = [
   { re: /\bmisdemeanou?rs?\b/gi, kind: "misdemeanor" },
@@ -156,7 +156,8 @@ export const LIMITS_RE =
 
 export const CONDUCT_RES: Array<{ re: RegExp; kind: ConductKind }> = [
   {
-    re: /\b(?:face|facial)\s+coverings?\b|\b(?:ski\s+)?masks?\b|\bbalaclavas?\b|\bneck\s+gaiters?\b|\bconceal(?:s|ing|ment\s+of)?\s+(?:(?:his|her|their|the\s+officer's|an\s+officer's|one's)\s+)?(?:face|identity|facial\s+features)\b|\bdisguis(?:e|es|ed|ing)\b|(?<!\bin\s)\buniforms?\b|(?<!\bin\s)\bplain\s*clothes\b/gi,
+    // What officers wear: a word list (read/words/dress.yaml).
+    re: listRe("dress", "g"),
     kind: "dress",
   },
   {
