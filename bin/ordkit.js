@@ -4,13 +4,6 @@
 // bundle is used only while it was built from the current TypeScript output
 // (dist/.tsbuildinfo), else dist/src/cli.js runs, so a stale bundle never runs.
 import { readFileSync, statSync } from "node:fs";
-import { setFlagsFromString } from "node:v8";
-
-// ordkit runs most of its patterns only a few times per process: compile each
-// regular expression straight to machine code, rather than first to bytecode
-// and again to machine code on its second use (V8's regexp tier-up). A cold
-// draft spends about a seventh less CPU; long checks are no slower.
-setFlagsFromString("--no-regexp-tier-up");
 
 function entry() {
   let manifest;
