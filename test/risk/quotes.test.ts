@@ -33,3 +33,26 @@ test("a keyword outside the paragraph's own words (a lead-in read with its items
   const whole = `${own} (1) An immigration detainer;`;
   assert.equal(provisionQuote(unit(whole, own.length), "immigration detainer"), "immigration detainer");
 });
+
+test("a direct-regulation note quotes the duty sentence, not a conduct word beside it", async () => {
+  const { parseTextDocument } = await import("../../src/core/parse/text.js");
+  const { runRules } = await import("../../src/core/risk/engine.js");
+  const { buildContext } = await import("../../src/core/risk/context.js");
+  const text = [
+    "# ORDINANCE NO. 1",
+    "",
+    "Section 1. Definitions.",
+    "",
+    "“Law Enforcement Officer” means any officer of a federal, state, or local law enforcement agency.",
+    "",
+    "Section 2. Identification.",
+    "",
+    "(a) A uniform or badge that displays this information satisfies this section. A Law Enforcement Officer shall, on request, state the officer's name or badge number.",
+    "",
+  ].join("\n");
+  const draft = parseTextDocument(text, { file: "t.md", format: "md" }).draft;
+  const notes = runRules(draft, buildContext({ state: "CA", instrument: "ordinance", existing: {} })).filter((n) => n.rule === "direct-regulation");
+  assert.equal(notes.length, 1);
+  assert.match(notes[0]!.quote, /^A Law Enforcement Officer shall/);
+  assert.doesNotMatch(notes[0]!.message, /dress/);
+});

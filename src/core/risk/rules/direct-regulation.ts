@@ -40,6 +40,10 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     if (!conduct.length && a.does.includes("restricts-access") && (a.where === "anywhere" || a.where === "jurisdiction-facilities") && a.boundSpan)
       conduct = a.conduct.filter((c) => c.kind === "access" || c.kind === "use");
     if (!conduct.length) continue;
+    // What the duty sentences name, when they name any: "A uniform or badge ... satisfies the display
+    // requirement" beside the duty is not what the provision regulates.
+    const inDuty = conduct.filter((c) => a.duties.some((d) => c.start >= d.span.start && c.end <= d.span.end));
+    if (inDuty.length) conduct = inDuty;
     const key = provisionRoot(m, u).id;
     const list = firing.get(key) ?? [];
     list.push({ u, conduct });
