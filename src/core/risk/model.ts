@@ -158,7 +158,9 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
       let leadIn: Unit | null = null;
       for (const p of paras) {
         const parentLead = parent && endsWithColon(parent.text) ? parent : null;
-        const lead = parentLead ?? (leadIn && endsWithColon(leadIn.text) ? leadIn : null);
+        // A list set out after its lead-in: its numbered items continue the lead-in; an unnumbered
+        // paragraph after the list ("A uniform or badge that displays this information satisfies ...") does not.
+        const lead = parentLead ?? (leadIn && p.numbered && endsWithColon(leadIn.text) ? leadIn : null);
         const exemptList = !!lead && (lead.inExemptList || exemptLeadIn(lead));
         // A duty whose items are only its grounds or circumstances is one provision: read it whole.
         const tail = p.text.slice(-200);
