@@ -21,6 +21,7 @@ import {
 import type { CheckInstrument } from "./context.js";
 import { stateName } from "./read/lexicon.js";
 import { frameFor, type Frame } from "./read/frame.js";
+import { FINDINGS_SECTION_RE } from "./provisions.js";
 import { FINDINGS_LEADIN_RE, walk, GROUNDS_LEADIN_RE, OBJECT_LEADIN_RE, endsWithColon, exemptLeadIn, forbidsPolicies, hasDutyBeforeList, nextIsNumbered, wholeText } from "./lead-ins.js";
 
 export interface Unit {
@@ -328,48 +329,14 @@ function leadInDuty(u: Unit): Span {
   return { start, end: own.length, text: own.slice(start) };
 }
 
-/**
- * The provision a unit belongs to: its top-level paragraph, through parents and
- * lead-ins; a paragraph that begins "Subsection (a) applies ..." belongs to (a).
- */
-export function provisionRoot(m: DraftModel, u: Unit): Unit {
-  let r = u;
-  for (;;) {
-    // An item with a modal of its own ("(2) A person may not ...") is a provision of its own.
-    // (A proviso's modal, "provided that the officer shall ...", belongs to the provision it qualifies.)
-    const ownDuty = r.analysis.duties.some((d) => d.modal !== null && d.span.start < r.ownLength && !/\bprovided\b|^\s*(?:except|unless)\b/i.test(d.span.text.slice(0, Math.max(0, d.span.text.indexOf(d.modal)))));
-    if (ownDuty && (r.parent ?? r.leadIn)?.analysis.duties.some((d) => d.modal !== null)) break;
-    const up = r.parent ?? r.leadIn;
-    if (!up) break;
-    r = up;
-  }
-  const ref = /^\s*(?:subsection|paragraph)\s+\(?([a-z]|\d{1,2})\)?(?=[\s,])/i.exec(r.text);
-  if (ref) {
-    const tops = m.units.filter((x) => x.kind === "paragraph" && x.section === r.section && !x.parent && !x.leadIn);
-    const at = /\d/.test(ref[1]!) ? Number(ref[1]) - 1 : ref[1]!.toLowerCase().charCodeAt(0) - 97;
-    const target = tops[at];
-    if (target && target !== r) return target;
-  }
-  return r;
-}
-
-/** A section that is only findings or purposes ("Findings.", "Legislative findings and intent"): not operative. */
-const FINDINGS_SECTION_RE = /^\s*(?:legislative\s+)?(?:findings?|recitals?|preamble|background|purposes?)(?:\s+and\s+(?:findings|purposes?|intent|declarations?))?\.?\s*$/i;
-const FINDINGS_HEADING_RE = /\b(?:findings?|purposes?|intent|declarations?|legislative\s+findings|recitals?|background|preamble)\b/i;
-const FINDS_OPENING_RE = /^\s*(?:\(?[\w.]{1,5}\)?\s*)?(?:it\s+is\s+the\s+(?:intent|purpose|goal)|the\s+(?:purpose|intent)\s+of\s+this|by\s+this\s+(?:ordinance|order|act|resolution)|(?:the\s+)?(?:council|legislature|general\s+assembly|board|commission)\s+(?:further\s+|also\s+|hereby\s+)?(?:finds|declares|intends|recognizes|determines))/i;
-
-/** Recitals, findings, purpose and background statements: legislative history, not duties. */
-export function isFinding(u: Unit): boolean {
-  return u.kind === "recital" || u.inFindings || FINDINGS_HEADING_RE.test(u.heading) || FINDS_OPENING_RE.test(u.text);
-}
-
 export function firstMatch(text: string, re: RegExp): Span | null {
   const r = new RegExp(re.source, re.flags.replace("g", ""));
   const m = r.exec(text);
   return m ? { start: m.index, end: m.index + m[0].length, text: m[0] } : null;
 }
 
-// Wording and notes live in notes.ts; re-exported for the rules.
+// Provisions and findings live in provisions.ts, wording and notes in notes.ts; re-exported for the rules.
+export { isFinding, provisionRoot } from "./provisions.js";
 export { describeClass, leftOut, makeNote, type NoteInput } from "./notes.js";
 
 export function isNinth(circuit: string | null): boolean {

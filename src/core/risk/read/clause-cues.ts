@@ -29,8 +29,8 @@ export function sharesStatus(body: string, at: number, end: number): boolean {
   return false;
 }
 
-export const PLACE_PASSIVE_USE_RE = /\b(?:not\s+)?be\s+(?:used|occupied|leased|loaned|rented|made\s+available)\b/i;
-export const OWN_RESOURCES_RE = /\b(?:moneys|monies|funds|personnel|equipment|resources|technology|staff|employees)\b/i;
+const PLACE_PASSIVE_USE_RE = /\b(?:not\s+)?be\s+(?:used|occupied|leased|loaned|rented|made\s+available)\b/i;
+const OWN_RESOURCES_RE = /\b(?:moneys|monies|funds|personnel|equipment|resources|technology|staff|employees)\b/i;
 /**
  * "Whenever a Washington peace officer encounters ..., the peace officer shall":
  * a definite (or repeated) mention of a class named more specifically just
@@ -124,3 +124,32 @@ export const COOPERATE_WITH_FEDERAL_RE = /\b(?:cooperat\w*|communicat\w*|comply|
 
 /** A mention that names officers (not "the City"): what a later bare "an officer" can refer back to. */
 const OFFICER_NOUN_RE = /\b(?:officers?|agents?|deput(?:y|ies)|employees?|personnel|troopers?|officials?)\b/i;
+
+/**
+ * "Property owned by a city ... may not be used, occupied, leased ... for ...": a place as the subject
+ * of a passive use is a rule on the use of that place; funds or personnel that "may not be used" are
+ * the enactor's own resources withheld, unless the words give them to others (leased, loaned).
+ * "This property is owned by the City. It may not be used for ...": the pronoun stands for the place.
+ * Returns the passive verbs to record as "use" conduct.
+ */
+export function passiveUsesOfPlaces(
+  text: string,
+  duties: ReadonlyArray<{ start: number; end: number; modal: number; modalEnd: number }>,
+  places: ReadonlyArray<{ start: number; end: number }>,
+  conduct: ReadonlyArray<{ start: number; end: number; kind: string }>,
+  previous: string,
+): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const d of duties) {
+    const passiveUse = PLACE_PASSIVE_USE_RE.exec(text.slice(d.modalEnd, Math.min(d.end, d.modalEnd + 40)));
+    if (!passiveUse) continue;
+    const pronounForPlace = /^\s*(?:it|this|such\s+property|the\s+property)\s*$/i.test(text.slice(d.start, d.modal)) && /\b(?:property|premises|facilit(?:y|ies)|building|lot|land)\b/i.test(previous);
+    const placeBefore = pronounForPlace || places.some((p) => p.start >= d.start && p.end <= d.modal);
+    const toOthers = /\b(?:occupied|leased|loaned|rented|made\s+available)\b/i.test(text.slice(d.modalEnd, Math.min(d.end, d.modalEnd + 80)));
+    if (!toOthers && OWN_RESOURCES_RE.test(text.slice(d.start, d.modal))) continue;
+    if (!placeBefore || conduct.some((c) => c.kind === "use" && c.start >= d.start && c.end <= d.end)) continue;
+    const at = d.modalEnd + passiveUse.index;
+    out.push({ start: at, end: at + passiveUse[0].length });
+  }
+  return out;
+}

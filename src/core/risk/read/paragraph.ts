@@ -17,7 +17,7 @@ import { exemptionKind, findCue, labelFor, pickBound, reachesFederal, scopeOfExe
 import { gatherActors } from "./actors.js";
 import { listRe } from "./lexicon.js";
 import { findStatusRestriction } from "./status-sharing.js";
-import { PENALTY_ATTACH_RE, COOPERATE_WITH_FEDERAL_RE, type DirectiveMatch, imperativeDirective, OWNER_REFUSAL_RE, COUNTERPARTY_RE, FULL_EXTENT_SAVING_RE, INTERNAL_DUTY_RE, MODAL_COLON_RE, OWN_RESOURCES_RE, PLACE_PASSIVE_USE_RE, QUOTED_TITLE_RE, modifierHead, resolveBackReferences } from "./clause-cues.js";
+import { passiveUsesOfPlaces, PENALTY_ATTACH_RE, COOPERATE_WITH_FEDERAL_RE, type DirectiveMatch, imperativeDirective, OWNER_REFUSAL_RE, COUNTERPARTY_RE, FULL_EXTENT_SAVING_RE, INTERNAL_DUTY_RE, MODAL_COLON_RE, QUOTED_TITLE_RE, modifierHead, resolveBackReferences } from "./clause-cues.js";
 export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // Blank quoted titles, keeping offsets: every span outside them is still exact text.
   const text = original.replace(QUOTED_TITLE_RE, (m) => m.replace(/[^“”"\s]/g, (c, i: number) => (i > m.search(/[“"]/) ? " " : c)));
@@ -194,22 +194,8 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
     else places.facilities.push(p.span);
   }
   for (const list of Object.values(places)) list.sort((a, b) => a.start - b.start);
-  // "property owned by a city ... may not be used, occupied, leased ... for ...": a place as the
-  // subject of a passive use is a rule on the use of that place (funds "may not be used" are not).
-  for (const d of dutySents) {
-    const passiveUse = PLACE_PASSIVE_USE_RE.exec(text.slice(d.modalEnd, Math.min(d.end, d.modalEnd + 40)));
-    if (!passiveUse) continue;
-    // "This property is owned by the City. It may not be used for ...": the pronoun stands for the place.
-    const pronounForPlace = /^\s*(?:it|this|such\s+property|the\s+property)\s*$/i.test(text.slice(d.start, d.modal)) && /\b(?:property|premises|facilit(?:y|ies)|building|lot|land)\b/i.test(inherit.previous ?? "");
-    const placeBefore = pronounForPlace || [...places.nonpublic, ...places.public, ...places.facilities].some((p) => p.start >= d.start && p.end <= d.modal);
-    // "Public facilities, property, moneys ... or personnel may not be used for ..." withholds the
-    // enactor's own resources (declining) unless the words give the place to others (leased, loaned).
-    const toOthers = /\b(?:occupied|leased|loaned|rented|made\s+available)\b/i.test(text.slice(d.modalEnd, Math.min(d.end, d.modalEnd + 80)));
-    if (!toOthers && OWN_RESOURCES_RE.test(text.slice(d.start, d.modal))) continue;
-    if (!placeBefore || conduct.some((c) => c.kind === "use" && c.start >= d.start && c.end <= d.end)) continue;
-    const at = d.modalEnd + passiveUse.index;
-    conduct.push({ ...span(text, at, at + passiveUse[0].length), kind: "use" });
-  }
+  const placeSpans = [...places.nonpublic, ...places.public, ...places.facilities];
+  for (const at of passiveUsesOfPlaces(text, dutySents, placeSpans, conduct, inherit.previous ?? "")) conduct.push({ ...span(text, at.start, at.end), kind: "use" });
   conduct.sort((a, b) => a.start - b.start);
 
   let purpose: Span | null = termPurpose;

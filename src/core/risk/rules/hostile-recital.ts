@@ -89,8 +89,9 @@ function disparagement(text: string, aboutFederal: (text: string) => boolean): s
   let federalBefore = false;
   for (const sentence of text.split(/(?<=[.;])\s+/)) {
     // "ICE was established ...; the agency grew wildly": a later clause about "the agency" is about it too.
-    const about = aboutFederal(sentence) || (federalBefore && /\b(?:the|this|that)\s+(?:agency|department|administration|office)\b|\bits\b/i.test(sentence));
-    if (aboutFederal(sentence)) federalBefore = true;
+    const named = aboutFederal(sentence);
+    const about = named || (federalBefore && /\b(?:the|this|that)\s+(?:agency|department|administration|office)\b|\bits\b/i.test(sentence));
+    if (named) federalBefore = true;
     if (!about) continue;
     const found = new Map<string, string>();
     const re = listRe("disparaging-words", "g");
