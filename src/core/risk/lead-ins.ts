@@ -3,11 +3,12 @@
 // duty, findings), and the lead-in read whole with its items. Each test reads
 // the lead-in's last words once, however many items follow.
 import type { Paragraph } from "../draft.js";
+import { native } from "./read/native.js";
 
 /** "The legislature finds and declares that:": what follows are findings, not duties. */
-export const FINDINGS_LEADIN_RE = /\b(?:finds|declares|determines|recognizes)(?:,?\s+(?:and|that)\s+(?:finds|declares|determines|recognizes))?\b[^:.;]{0,60}:\s*$/i;
-const DUTY_TAIL_RE = /\b(?:shall|must|may|will)(?:\s+not)?\s+(?!(?:be\s+construed|apply|extend|include|be\s+applied)\b)\w+[^,;:]*:\s*$/i;
-const EXEMPT_LEADIN_RE = /\bnothing\s+in\s+this\s+\w+(?:\s+\w+)?\s+(?:prohibits|restricts|limits|applies\s+to)\b[^.]*:\s*$|\b(?:does|do|shall)\s+not\s+(?:apply|extend)\b[^.]*:\s*$|\b(?:except|exempt(?:ed)?|excluded?|not\s+include)\b[^.]*:\s*$|\bexceptions?\b[^.]*:\s*$/i;
+export const FINDINGS_LEADIN_RE = native(/\b(?:finds|declares|determines|recognizes)(?:,?\s+(?:and|that)\s+(?:finds|declares|determines|recognizes))?\b[^:.;]{0,60}:\s*$/i);
+const DUTY_TAIL_RE = native(/\b(?:shall|must|may|will)(?:\s+not)?\s+(?!(?:be\s+construed|apply|extend|include|be\s+applied)\b)\w+[^,;:]*:\s*$/i);
+const EXEMPT_LEADIN_RE = native(/\bnothing\s+in\s+this\s+\w+(?:\s+\w+)?\s+(?:prohibits|restricts|limits|applies\s+to)\b[^.]*:\s*$|\b(?:does|do|shall)\s+not\s+(?:apply|extend)\b[^.]*:\s*$|\b(?:except|exempt(?:ed)?|excluded?|not\s+include)\b[^.]*:\s*$|\bexceptions?\b[^.]*:\s*$/i);
 
 const exemptLeadIns = new WeakMap<object, boolean>();
 /** Does a lead-in introduce a list of exemptions? Tested once per lead-in, not once per item. */
@@ -43,7 +44,7 @@ export function endsWithColon(text: string): boolean {
  * stated ("No agency shall detain a person ... based on any of the following:"):
  * the items are not duties of their own.
  */
-export const GROUNDS_LEADIN_RE = /\b(?:based(?:\s+(?:solely|only|in\s+part))?\s+(?:up)?on|on\s+the\s+(?:sole\s+)?basis\s+of|because\s+of|by\s+reason\s+of|solely\s+(?:up)?on|in|under|for)\s+(?:(?:any|all|each|one|either)\s+(?:\w+\s+)?of\s+)?the\s+following(?:\s+(?:grounds?|circumstances?|cases?|situations?|conditions?|bases|reasons?|purposes?))?\s*:\s*$/i;
+export const GROUNDS_LEADIN_RE = native(/\b(?:based(?:\s+(?:solely|only|in\s+part))?\s+(?:up)?on|on\s+the\s+(?:sole\s+)?basis\s+of|because\s+of|by\s+reason\s+of|solely\s+(?:up)?on|in|under|for)\s+(?:(?:any|all|each|one|either)\s+(?:\w+\s+)?of\s+)?the\s+following(?:\s+(?:grounds?|circumstances?|cases?|situations?|conditions?|bases|reasons?|purposes?))?\s*:\s*$/i);
 
 /**
  * A lead-in whose verb is complete and whose items are its objects: "shall
@@ -51,7 +52,7 @@ export const GROUNDS_LEADIN_RE = /\b(?:based(?:\s+(?:solely|only|in\s+part))?\s+
  * but not be limited to, each of the following:". The items are the contents of
  * one duty, not duties of their own.
  */
-export const OBJECT_LEADIN_RE = /\b(?:shall|must|will)\s+(?:\w+ly\s+)?(?:include|contain|display|state|list|specify|set\s+forth|address|wear|have|bear|carry|consist\s+of|provide\s+for|describe|identify)\b(?:,?\s*but\s+(?:not\s+be|is\s+not)\s+limited\s+to,?)?(?:,?\s*(?:at\s+a\s+minimum|at\s+least|without\s+limitation|among\s+other\s+things),?)?(?:\s+(?:(?:each|all|any)\s+of\s+)?the\s+following(?:\s+\w+)?)?\s*:\s*$/i;
+export const OBJECT_LEADIN_RE = native(/\b(?:shall|must|will)\s+(?:\w+ly\s+)?(?:include|contain|display|state|list|specify|set\s+forth|address|wear|have|bear|carry|consist\s+of|provide\s+for|describe|identify)\b(?:,?\s*but\s+(?:not\s+be|is\s+not)\s+limited\s+to,?)?(?:,?\s*(?:at\s+a\s+minimum|at\s+least|without\s+limitation|among\s+other\s+things),?)?(?:\s+(?:(?:each|all|any)\s+of\s+)?the\s+following(?:\s+\w+)?)?\s*:\s*$/i);
 
 /** The lead-in states a duty of its own before its list: a modal before the closing words. */
 export function hasDutyBeforeList(text: string): boolean {
@@ -85,4 +86,4 @@ export function* walk(paragraphs: Paragraph[]): Generator<Paragraph> {
  * describe what the law forbids others to enact or to stop, so they are not
  * restrictions of their own (anti-sanctuary statutes).
  */
-const FORBIDDEN_POLICY_LEADIN_RE = /\b(?:shall|may)\s+not\s+(?:adopt|enact|have|implement|maintain|pass|endorse|enforce)\b[^:]{0,200}\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?)\b[^:]{0,200}:\s*$|\bno\s+[\w\s,]{1,80}?\s+(?:shall|may)\s+(?:adopt|enact|have|implement|maintain|pass|endorse|enforce)\b[^:]{0,200}\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?)\b[^:]{0,200}:\s*$|\b(?:shall|may|do|does)\s+not\s+(?:limit\s+or\s+)?(?:prohibit|restrict|discourage|limit|prevent)\b[^:]{0,300}\bfrom\b[^:]{0,80}:\s*$|\b(?:polic(?:y|ies)|ordinances?|orders?)\b[^:]{0,200}\b(?:that|which|under\s+which)\s*:\s*$/i;
+const FORBIDDEN_POLICY_LEADIN_RE = native(/\b(?:shall|may)\s+not\s+(?:adopt|enact|have|implement|maintain|pass|endorse|enforce)\b[^:]{0,200}\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?)\b[^:]{0,200}:\s*$|\bno\s+[\w\s,]{1,80}?\s+(?:shall|may)\s+(?:adopt|enact|have|implement|maintain|pass|endorse|enforce)\b[^:]{0,200}\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?)\b[^:]{0,200}:\s*$|\b(?:shall|may|do|does)\s+not\s+(?:limit\s+or\s+)?(?:prohibit|restrict|discourage|limit|prevent)\b[^:]{0,300}\bfrom\b[^:]{0,80}:\s*$|\b(?:polic(?:y|ies)|ordinances?|orders?)\b[^:]{0,200}\b(?:that|which|under\s+which)\s*:\s*$/i);

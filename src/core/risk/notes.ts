@@ -6,6 +6,7 @@ import type { DraftModel, Unit } from "./model.js";
 import type { RuleMeta } from "./types.js";
 import { citeAuthority } from "../legal/index.js";
 import { sentences } from "./read/text.js";
+import { native } from "./read/native.js";
 
 // ---------------------------------------------------------------------------
 // Wording
@@ -94,7 +95,7 @@ export function makeNote(meta: RuleMeta, unit: Unit | null, input: NoteInput): R
 
 
 
-const LABEL_RE = /^\s*(?:(?:\([\w.]{1,5}\)|[\w]{1,4}[.)])\s*)+/;
+const LABEL_RE = native(/^\s*(?:(?:\([\w.]{1,5}\)|[\w]{1,4}[.)])\s*)+/);
 const QUOTE_MAX = 260;
 
 /**

@@ -2,6 +2,7 @@
 // and items, or the subsection a "Subsection (a) applies ..." paragraph
 // qualifies), and which units are findings rather than duties.
 import type { DraftModel, Unit } from "./model.js";
+import { native } from "./read/native.js";
 
 /**
  * The provision a unit belongs to: its top-level paragraph, through parents and
@@ -29,9 +30,9 @@ export function provisionRoot(m: DraftModel, u: Unit): Unit {
 }
 
 /** A section that is only findings or purposes ("Findings.", "Legislative findings and intent"): not operative. */
-export const FINDINGS_SECTION_RE = /^\s*(?:legislative\s+)?(?:findings?|recitals?|preamble|background|purposes?)(?:\s+and\s+(?:findings|purposes?|intent|declarations?))?\.?\s*$/i;
-const FINDINGS_HEADING_RE = /\b(?:findings?|purposes?|intent|declarations?|legislative\s+findings|recitals?|background|preamble)\b/i;
-const FINDS_OPENING_RE = /^\s*(?:\(?[\w.]{1,5}\)?\s*)?(?:it\s+is\s+the\s+(?:intent|purpose|goal)|the\s+(?:purpose|intent)\s+of\s+this|by\s+this\s+(?:ordinance|order|act|resolution)|(?:the\s+)?(?:council|legislature|general\s+assembly|board|commission)\s+(?:further\s+|also\s+|hereby\s+)?(?:finds|declares|intends|recognizes|determines))/i;
+export const FINDINGS_SECTION_RE = native(/^\s*(?:legislative\s+)?(?:findings?|recitals?|preamble|background|purposes?)(?:\s+and\s+(?:findings|purposes?|intent|declarations?))?\.?\s*$/i);
+const FINDINGS_HEADING_RE = native(/\b(?:findings?|purposes?|intent|declarations?|legislative\s+findings|recitals?|background|preamble)\b/i);
+const FINDS_OPENING_RE = native(/^\s*(?:\(?[\w.]{1,5}\)?\s*)?(?:it\s+is\s+the\s+(?:intent|purpose|goal)|the\s+(?:purpose|intent)\s+of\s+this|by\s+this\s+(?:ordinance|order|act|resolution)|(?:the\s+)?(?:council|legislature|general\s+assembly|board|commission)\s+(?:further\s+|also\s+|hereby\s+)?(?:finds|declares|intends|recognizes|determines))/i);
 
 /** Recitals, findings, purpose and background statements: legislative history, not duties. */
 export function isFinding(u: Unit): boolean {

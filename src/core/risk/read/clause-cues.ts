@@ -5,11 +5,12 @@
 import type { ActorMention } from "./types.js";
 import { globalForm } from "./text.js";
 import { SHARE_RE } from "./patterns.js";
+import { native } from "./native.js";
 
-export const FORBIDS_POLICY_RE = /\bsanctuary\s+polic(?:y|ies)\b|\b(?:may|shall)\s+not\s+(?:enact|adopt|have|implement|maintain|pass|endorse)\b[^.;]{0,120}?\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|resolutions?)\b|\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|legislation|enactments?)\s+(?:that|which)\s+(?:\w+\s+)?(?:limits?|prohibits?|restricts?|prevents?)\b/i;
+export const FORBIDS_POLICY_RE = native(/\bsanctuary\s+polic(?:y|ies)\b|\b(?:may|shall)\s+not\s+(?:enact|adopt|have|implement|maintain|pass|endorse)\b[^.;]{0,120}?\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|resolutions?)\b|\b(?:ordinances?|polic(?:y|ies)|rules?|practices?|regulations?|legislation|enactments?)\s+(?:that|which)\s+(?:\w+\s+)?(?:limits?|prohibits?|restricts?|prevents?)\b/i);
 /** Between a sharing verb and the status it governs: no condition, exception or new verb in -ing. */
-const SHARE_BREAK_RE = /\b(?:unless|except|if|when|whether|where|because|inquir\w*|ask\w*|question\w*|investigat\w*|collect\w*|record\w*)\b|,\s*(?:or|and)\s+\w+ing\b/i;
-const SHARE_AFTER_BREAK_RE = /[,;:]|\b(?:unless|except|if|when|where|or|and|because|who|which|that)\b/i;
+const SHARE_BREAK_RE = native(/\b(?:unless|except|if|when|whether|where|because|inquir\w*|ask\w*|question\w*|investigat\w*|collect\w*|record\w*)\b|,\s*(?:or|and)\s+\w+ing\b/i);
+const SHARE_AFTER_BREAK_RE = native(/[,;:]|\b(?:unless|except|if|when|where|or|and|because|who|which|that)\b/i);
 
 /** Does a sharing verb take the status at [at, end) of the sentence as its object (or passive subject)? */
 export function sharesStatus(body: string, at: number, end: number): boolean {
@@ -29,8 +30,8 @@ export function sharesStatus(body: string, at: number, end: number): boolean {
   return false;
 }
 
-const PLACE_PASSIVE_USE_RE = /\b(?:not\s+)?be\s+(?:used|occupied|leased|loaned|rented|made\s+available)\b/i;
-const OWN_RESOURCES_RE = /\b(?:moneys|monies|funds|personnel|equipment|resources|technology|staff|employees)\b/i;
+const PLACE_PASSIVE_USE_RE = native(/\b(?:not\s+)?be\s+(?:used|occupied|leased|loaned|rented|made\s+available)\b/i);
+const OWN_RESOURCES_RE = native(/\b(?:moneys|monies|funds|personnel|equipment|resources|technology|staff|employees)\b/i);
 /**
  * "Whenever a Washington peace officer encounters ..., the peace officer shall":
  * a definite (or repeated) mention of a class named more specifically just
@@ -78,28 +79,28 @@ export function modifierHead(text: string, from: number, at: number): boolean {
   return /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no|all)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:\w+ing|who|that|which)\b/i.test(before) || /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+[^;]{0,100}?\s(?:who|that|which)\s/i.test(before);
 }
 
-export const FULL_EXTENT_SAVING_RE = /\bnot\s+(?:be\s+construed\s+to\s+)?(?:limit|restrict)\b[^.;]{0,120}\b(?:to\s+less\s+than\s+the\s+full\s+extent|full\s+extent\s+permitted)\b/i;
+export const FULL_EXTENT_SAVING_RE = native(/\bnot\s+(?:be\s+construed\s+to\s+)?(?:limit|restrict)\b[^.;]{0,120}\b(?:to\s+less\s+than\s+the\s+full\s+extent|full\s+extent\s+permitted)\b/i);
 /** A duty kept inside the department: reporting to a supervisor is how the enactor's own officers work. */
-export const INTERNAL_DUTY_RE = /^\s*(?:immediately\s+|promptly\s+|first\s+)?(?:notify|contact|consult|inform|report\s+to|seek\s+(?:approval|authorization)\s+from|obtain\s+(?:approval|authorization)\s+from)\s+(?:a|the|his\s+or\s+her|their|an?\s+on-duty)\s+(?:immediate\s+|direct\s+)?(?:supervisor|sergeant|commanding\s+officer|watch\s+commander|chain\s+of\s+command|superior)/i;
-export const COUNTERPARTY_RE = /\b(?:contracts?|agreements?|memorand(?:um|a)(?:\s+of\s+understanding)?|arrangements?|compacts?)\s+with\s+(?:an?\s+|the\s+|any\s+)?$/i;
+export const INTERNAL_DUTY_RE = native(/^\s*(?:immediately\s+|promptly\s+|first\s+)?(?:notify|contact|consult|inform|report\s+to|seek\s+(?:approval|authorization)\s+from|obtain\s+(?:approval|authorization)\s+from)\s+(?:a|the|his\s+or\s+her|their|an?\s+on-duty)\s+(?:immediate\s+|direct\s+)?(?:supervisor|sergeant|commanding\s+officer|watch\s+commander|chain\s+of\s+command|superior)/i);
+export const COUNTERPARTY_RE = native(/\b(?:contracts?|agreements?|memorand(?:um|a)(?:\s+of\s+understanding)?|arrangements?|compacts?)\s+with\s+(?:an?\s+|the\s+|any\s+)?$/i);
 
 /** A lead-in that ends in its modal ("no agency shall:", "Every officer shall not:"): its items carry the verbs. */
-export const MODAL_COLON_RE = /\b(?:shall|must|may|will)(?:\s+not)?(?:,\s+[^:]{0,80},)?(?:\s+(?:do\s+)?(?:any|either|all|each|one|none)\s+of\s+the\s+following)?\s*:\s*$/i;
+export const MODAL_COLON_RE = native(/\b(?:shall|must|may|will)(?:\s+not)?(?:,\s+[^:]{0,80},)?(?:\s+(?:do\s+)?(?:any|either|all|each|one|none)\s+of\s+the\s+following)?\s*:\s*$/i);
 /** A quoted title ("General Order No. 5.15, titled \"Federal Officers Shall ...\"") names a document; its words are not a duty. */
-export const QUOTED_TITLE_RE = /\b(?:titled|entitled|captioned|called|known\s+as)\s*,?\s*[“"]([^”"]{1,300})[”"]/gi;
+export const QUOTED_TITLE_RE = native(/\b(?:titled|entitled|captioned|called|known\s+as)\s*,?\s*[“"]([^”"]{1,300})[”"]/gi);
 
 /**
  * Words that attach a penalty ("is guilty of a misdemeanor", "shall be fined", "subject to a civil
  * penalty"); a provision that only speaks of offenses ("a minor criminal offense", "upon a conviction
  * for a felony") attaches none.
  */
-export const PENALTY_ATTACH_RE = /\b(?:guilty|punishable|fined?|fines|imprison\w*|penalt(?:y|ies)|incarcerat\w*|jail|subject\s+to\s+(?:criminal\s+)?prosecution|commits?\s+(?:the|an?)\s+offen[cs]e|(?:is|be|constitutes?)\s+(?:a|an)\s+(?:class\s+\w+\s+)?(?:misdemeanou?r|felony|infraction|violation|criminal\s+offen[cs]e))\b/i;
+export const PENALTY_ATTACH_RE = native(/\b(?:guilty|punishable|fined?|fines|imprison\w*|penalt(?:y|ies)|incarcerat\w*|jail|subject\s+to\s+(?:criminal\s+)?prosecution|commits?\s+(?:the|an?)\s+offen[cs]e|(?:is|be|constitutes?)\s+(?:a|an)\s+(?:class\s+\w+\s+)?(?:misdemeanou?r|felony|infraction|violation|criminal\s+offen[cs]e))\b/i);
 
 /** The owner withholding permission: "The City does not authorize this property to be used". */
-export const OWNER_REFUSAL_RE = /\b(?:does|do)\s+not\s+(?:authorize|permit|allow|consent\s+to)\b/i;
+export const OWNER_REFUSAL_RE = native(/\b(?:does|do)\s+not\s+(?:authorize|permit|allow|consent\s+to)\b/i);
 
 export type DirectiveMatch = RegExpExecArray & { imperative?: boolean; objectEnd?: number; negative?: boolean };
-const IMPERATIVE_RE = /^\s*(?:\(?[\w.]{1,4}[.)]\s*)?(prohibit|bar|forbid|require|direct|order)\s+/i;
+const IMPERATIVE_RE = native(/^\s*(?:\(?[\w.]{1,4}[.)]\s*)?(prohibit|bar|forbid|require|direct|order)\s+/i);
 /**
  * A motion's or order's imperative directive: "Prohibit law enforcement officers
  * ... from wearing masks", "Require all law enforcement officers ... to display
@@ -120,10 +121,10 @@ export function imperativeDirective(body: string): DirectiveMatch | null {
 }
 
 /** "shall ... communicate with the appropriate federal official", "fully cooperate with federal immigration authorities". */
-export const COOPERATE_WITH_FEDERAL_RE = /\b(?:cooperat\w*|communicat\w*|comply|assist\w*|coordinat\w*)\s+(?:fully\s+)?with\s+(?:the\s+|any\s+)?(?:appropriate\s+|relevant\s+)?(?:federal|United\s+States|ICE|U\.S\.\s+Immigration)\b/i;
+export const COOPERATE_WITH_FEDERAL_RE = native(/\b(?:cooperat\w*|communicat\w*|comply|assist\w*|coordinat\w*)\s+(?:fully\s+)?with\s+(?:the\s+|any\s+)?(?:appropriate\s+|relevant\s+)?(?:federal|United\s+States|ICE|U\.S\.\s+Immigration)\b/i);
 
 /** A mention that names officers (not "the City"): what a later bare "an officer" can refer back to. */
-const OFFICER_NOUN_RE = /\b(?:officers?|agents?|deput(?:y|ies)|employees?|personnel|troopers?|officials?)\b/i;
+const OFFICER_NOUN_RE = native(/\b(?:officers?|agents?|deput(?:y|ies)|employees?|personnel|troopers?|officials?)\b/i);
 
 /**
  * "Property owned by a city ... may not be used, occupied, leased ... for ...": a place as the subject

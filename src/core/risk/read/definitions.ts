@@ -8,13 +8,14 @@ import { escapeRe } from "./text.js";
 import { PURPOSE_TEST_RE } from "./patterns.js";
 import { analyzeText } from "./paragraph.js";
 import { BoundedCache } from "./cache.js";
+import { native } from "./native.js";
 
 /**
  * A definition in every form drafters use: "X" means ...; (a) "X" means ...;
  * For purposes of this section, "X" means ...; The term "X" means ...;
  * X. The term "x" means ... (a code's run-in heading before it).
  */
-export const DEF_RE = /^\s*(?:[(\[]?[a-z0-9]{1,4}[)\].]\s*)?(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}\.\s+)?(?:(?:for\s+(?:the\s+)?purposes?\s+of\s+this\s+\w+(?:\s+\w+)?|as\s+used\s+in\s+this\s+\w+(?:\s+\w+)?),\s*)?(?:the\s+(?:term|phrase|words?)\s+)?[“"‘']([^”"’']{1,80})[”"’']\s*(?:,\s*)?(?:\([^)]*\)\s*)?(means|shall\s+mean|includes|refers\s+to|has\s+the\s+meaning|is\s+defined\s+as|shall\s+include)\b\s*:?\s*/i;
+export const DEF_RE = native(/^\s*(?:[(\[]?[a-z0-9]{1,4}[)\].]\s*)?(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}\.\s+)?(?:(?:for\s+(?:the\s+)?purposes?\s+of\s+this\s+\w+(?:\s+\w+)?|as\s+used\s+in\s+this\s+\w+(?:\s+\w+)?),\s*)?(?:the\s+(?:term|phrase|words?)\s+)?[“"‘']([^”"’']{1,80})[”"’']\s*(?:,\s*)?(?:\([^)]*\)\s*)?(means|shall\s+mean|includes|refers\s+to|has\s+the\s+meaning|is\s+defined\s+as|shall\s+include)\b\s*:?\s*/i);
 
 /** Splits a definition paragraph into term and body, or null if it is not one. */
 export function parseDefinition(text: string): { term: string; body: string } | null {
@@ -23,7 +24,7 @@ export function parseDefinition(text: string): { term: string; body: string } | 
   return { term: m[1]!.trim(), body: text.slice(m[0].length) };
 }
 
-export const ACTOR_TERM_HEAD = /\b(?:agenc(?:y|ies)|officers?|authorit(?:y|ies)|agents?|personnel|officials?|entit(?:y|ies)|law\s+enforcement|police|employees?|departments?|persons?)$/i;
+export const ACTOR_TERM_HEAD = native(/\b(?:agenc(?:y|ies)|officers?|authorit(?:y|ies)|agents?|personnel|officials?|entit(?:y|ies)|law\s+enforcement|police|employees?|departments?|persons?)$/i);
 
 /** Builds the table of defined terms from definition paragraphs, resolving terms used inside definitions. */
 /** A class of local, federal and other states' officers that never names the enacting state's own. */

@@ -7,6 +7,7 @@
 import type { ActorClass, Analysis, Does, PenaltyKind, Span } from "../read/index.js";
 import { reachesFederal } from "../read/index.js";
 import { listRe } from "./lexicon.js";
+import { native } from "./native.js";
 
 export type Modality = "must" | "must-not" | "may" | "may-not" | "none";
 
@@ -58,14 +59,14 @@ export interface FrameInput {
   parent: { analysis: Analysis; text: string } | null;
 }
 
-const MODAL_WORDS_RE = /\b(?:shall\s+not|must\s+not|may\s+not|will\s+not|cannot|shall|must|may|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|required|not\s+authorized|not\s+permitted|liable|subject\s+to|privileged\s+from))\b/i;
+const MODAL_WORDS_RE = native(/\b(?:shall\s+not|must\s+not|may\s+not|will\s+not|cannot|shall|must|may|(?:is|are)\s+(?:hereby\s+)?(?:prohibited|required|not\s+authorized|not\s+permitted|liable|subject\s+to|privileged\s+from))\b/i);
 
 const firstForms = new WeakMap<RegExp, RegExp>();
 function first(re: RegExp, text: string): FrameSpan | null {
   // A non-global copy of the pattern, made once per pattern (not once per call).
   let r = firstForms.get(re);
   if (!r) {
-    r = new RegExp(re.source, re.flags.replace("g", ""));
+    r = native(new RegExp(re.source, re.flags.replace("g", "")));
     firstForms.set(re, r);
   }
   r.lastIndex = 0;
@@ -91,10 +92,10 @@ function operativeSpan(text: string, a: Analysis): FrameSpan | null {
   return { text: text.slice(start, end), start, end };
 }
 
-const AGENCY_HEAD_RE = /\b(?:agenc(?:y|ies)|departments?|entit(?:y|ies)|authorit(?:y|ies))\b/i;
+const AGENCY_HEAD_RE = native(/\b(?:agenc(?:y|ies)|departments?|entit(?:y|ies)|authorit(?:y|ies))\b/i);
 /** Reaches agencies by where they work, not by who they are: "a law enforcement agency operating in California". */
-const OPERATING_IN_RE = /\b(?:operating|doing\s+business|conducting\s+(?:operations?|enforcement))\s+(?:in|within)\b/i;
-const DUTY_MODAL_RE = /\b(?:shall|must|is\s+required\s+to|are\s+required\s+to)\s+(?:either\s*:?\s*)?/gi;
+const OPERATING_IN_RE = native(/\b(?:operating|doing\s+business|conducting\s+(?:operations?|enforcement))\s+(?:in|within)\b/i);
+const DUTY_MODAL_RE = native(/\b(?:shall|must|is\s+required\s+to|are\s+required\s+to)\s+(?:either\s*:?\s*)?/gi);
 
 /**
  * A duty on agencies (not individual officers) that reach officers of other

@@ -3,6 +3,7 @@
 // first, with any run of white space between the words of a phrase; its
 // patterns (for what a word list cannot say) are added as written.
 import { WORD_LISTS, STATE_NAMES } from "./words.gen.js";
+import { native } from "./native.js";
 
 export type ListName = keyof typeof WORD_LISTS;
 
@@ -25,7 +26,7 @@ export function listRe(name: ListName, flags = ""): RegExp {
   const key = `${name}/${f}`;
   let re = compiled.get(key);
   if (!re) {
-    re = new RegExp(listSource(name), f);
+    re = native(new RegExp(listSource(name), f));
     compiled.set(key, re);
   }
   return re;

@@ -6,6 +6,7 @@ import type { ActorClass, SelfNames } from "./types.js";
 import { KIND_WORDS, escapeRe } from "./text.js";
 import { BoundedCache } from "./cache.js";
 import type { JurisdictionKind } from "../../draft.js";
+import { native } from "./native.js";
 
 /** The enactor's names in a state statute: "State", "the State of California", "California". */
 export function stateSelfNames(stateName: string | null): SelfNames {
@@ -34,7 +35,7 @@ export function selfNamesFor(j: { name?: string; kind?: JurisdictionKind | strin
 export const selfRegexes = new BoundedCache<string, { own: RegExp[]; sheriff: Array<{ re: RegExp; cls: ActorClass }>; facility: RegExp[] }>(8);
 export function selfRes(self: SelfNames): { own: RegExp[]; sheriff: Array<{ re: RegExp; cls: ActorClass }>; facility: RegExp[] } {
   const key = `${self.level ?? ""}\u0000${self.kind ?? ""}\u0000${self.names.join("\u0000")}`;
-  return selfRegexes.get(key, () => ({ own: ownRes(self), sheriff: sheriffRes(self), facility: facilityRes(self) }));
+  return selfRegexes.get(key, () => ({ own: ownRes(self).map(native), sheriff: sheriffRes(self).map((s) => ({ ...s, re: native(s.re) })), facility: facilityRes(self).map(native) }));
 }
 
 export function ownRes(self: SelfNames): RegExp[] {
@@ -58,11 +59,11 @@ export function ownRes(self: SelfNames): RegExp[] {
  */
 export const STATE_OWN_RES: RegExp[] = [
   // "a uniformed police officer in a county, city or other municipality": the state's local officers.
-  /\b(?:(?:a|any|the|each|every)\s+)?(?:uniformed\s+)?(?:police|peace)\s+officers?\b(?=[^.;]{0,60}\b(?:in|of|employed\s+by)\s+(?:a|any|the)\s+(?:county|city|municipality|township|borough|town|political\s+subdivision)\b)/gi,
+  native(/\b(?:(?:a|any|the|each|every)\s+)?(?:uniformed\s+)?(?:police|peace)\s+officers?\b(?=[^.;]{0,60}\b(?:in|of|employed\s+by)\s+(?:a|any|the)\s+(?:county|city|municipality|township|borough|town|political\s+subdivision)\b)/gi),
   // "peace officer" is a state-law status (officers certified under the state's law): federal agents are not peace officers.
-  /\b(?:(?:any|a|an|each|every|no|all|the|such)\s+)?(?<!federal\s)(?:peace|public\s+safety|police)\s+officers?\b(?!\s+(?:of|from)\s+(?:another|other)\b)/gi,
-  /\b(?:(?:any|a|an|each|every|no|all|the)\s+)?(?<!\bnon-?)(?:(?:state|local|county|municipal|city|school\s+district|campus)\s+(?:(?:or|and|and\/or)\s+(?:state|local|county|municipal|city)\s+)?)(?:law[- ]enforcement\s+|government(?:al)?\s+|correctional\s+)?(?:agenc(?:y|ies)|officers?|officials?|personnel|employees?|entit(?:y|ies)|departments?|governments?|police(?:\s+departments?)?|facilit(?:y|ies)|jails?|sheriffs?|courts?)\b/gi,
-  /\b(?:(?:any|a|an|each|every|no|all|the)\s+)?(?:municipalit(?:y|ies)|units?\s+of\s+local\s+government|political\s+subdivisions?(?:\s+of\s+(?:the|this)\s+[Ss]tate)?|(?:agenc(?:y|ies)|officers?|employees?|officials?)\s+of\s+(?:the|this)\s+[Ss]tate(?:\s+or\s+(?:of\s+)?(?:a|any)\s+(?:unit\s+of\s+local\s+government|political\s+subdivision)(?:\s+thereof)?)?|(?:sheriffs?|jailers?|county\s+jails?))\b/gi,
+  native(/\b(?:(?:any|a|an|each|every|no|all|the|such)\s+)?(?<!federal\s)(?:peace|public\s+safety|police)\s+officers?\b(?!\s+(?:of|from)\s+(?:another|other)\b)/gi),
+  native(/\b(?:(?:any|a|an|each|every|no|all|the)\s+)?(?<!\bnon-?)(?:(?:state|local|county|municipal|city|school\s+district|campus)\s+(?:(?:or|and|and\/or)\s+(?:state|local|county|municipal|city)\s+)?)(?:law[- ]enforcement\s+|government(?:al)?\s+|correctional\s+)?(?:agenc(?:y|ies)|officers?|officials?|personnel|employees?|entit(?:y|ies)|departments?|governments?|police(?:\s+departments?)?|facilit(?:y|ies)|jails?|sheriffs?|courts?)\b/gi),
+  native(/\b(?:(?:any|a|an|each|every|no|all|the)\s+)?(?:municipalit(?:y|ies)|units?\s+of\s+local\s+government|political\s+subdivisions?(?:\s+of\s+(?:the|this)\s+[Ss]tate)?|(?:agenc(?:y|ies)|officers?|employees?|officials?)\s+of\s+(?:the|this)\s+[Ss]tate(?:\s+or\s+(?:of\s+)?(?:a|any)\s+(?:unit\s+of\s+local\s+government|political\s+subdivision)(?:\s+thereof)?)?|(?:sheriffs?|jailers?|county\s+jails?))\b/gi),
 ];
 
 export function sheriffRes(self: SelfNames): Array<{ re: RegExp; cls: ActorClass }> {

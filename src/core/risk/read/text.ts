@@ -4,6 +4,7 @@
 // ---------------------------------------------------------------------------
 // Small utilities
 import type { Span } from "./types.js";
+import { native } from "./native.js";
 
 export const KIND_WORDS = ["City", "County", "Town", "Village", "Borough"];
 
@@ -20,7 +21,7 @@ export const globalForms = new WeakMap<RegExp, RegExp>();
 export function globalForm(re: RegExp): RegExp {
   let g = globalForms.get(re);
   if (!g) {
-    g = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
+    g = native(new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g"));
     globalForms.set(re, g);
   }
   g.lastIndex = 0;
@@ -77,12 +78,12 @@ export class Masked {
   }
 }
 
-export const PASSIVE_RE = /\s*(?:not\s+)?be\s+[\w-]+(?:ed|en|t)\b/iy;
-export const BY_AGENT_RE = /\bby\s+(?:(?:any|the|an?|all)\s+)?$/i;
-export const PERMIT_RE = /\b(?:provide\s+(?:voluntary\s+)?consent|consent|permit|allow|bring|keep|station|deploy|authori[sz]e|let|lease|rent|licen[sc]e|grant|servic(?:e|es|ing)|fuel|host|accommodate|admit|deny|refuse|exclude|prohibit|bar|make\s+[^.;]{0,40}\s+available)\w*\b/gi;
-export const ASSIST_RE = /\b(?:assist|cooperat)/gi;
-export const STOP_RE = /[.;]/g;
-export const TO_RE = /\bto\b/g;
+export const PASSIVE_RE = native(/\s*(?:not\s+)?be\s+[\w-]+(?:ed|en|t)\b/iy);
+export const BY_AGENT_RE = native(/\bby\s+(?:(?:any|the|an?|all)\s+)?$/i);
+export const PERMIT_RE = native(/\b(?:provide\s+(?:voluntary\s+)?consent|consent|permit|allow|bring|keep|station|deploy|authori[sz]e|let|lease|rent|licen[sc]e|grant|servic(?:e|es|ing)|fuel|host|accommodate|admit|deny|refuse|exclude|prohibit|bar|make\s+[^.;]{0,40}\s+available)\w*\b/gi);
+export const ASSIST_RE = native(/\b(?:assist|cooperat)/gi);
+export const STOP_RE = native(/[.;]/g);
+export const TO_RE = native(/\bto\b/g);
 
 /**
  * Facts about the words after a modal, found once per sentence so that each
@@ -109,11 +110,11 @@ export function afterModal(text: string, modalEnd: number, end: number): { passi
 /** How far before (or after) a mention its exemption cue may sit. */
 export const CUE_WINDOW = 300;
 
-export const ABBREV = /(?:\bU\.S|\bU\.S\.C|\bNo|\bNos|\bSec|\bSecs|\bInc|\bv|\bvs|\be\.g|\bi\.e|\bMr|\bMs|\bDr|\bSt|\bJr|\bGov|\bStat|\bAnn|\bCal|\bPen|\bArt|\bCh|\bSupp|\bF|\bCir|\bApp|\bCo|\bCorp|\bDept|\bOrd|\bRes|\bEO|\b[A-Z])$/;
+export const ABBREV = native(/(?:\bU\.S|\bU\.S\.C|\bNo|\bNos|\bSec|\bSecs|\bInc|\bv|\bvs|\be\.g|\bi\.e|\bMr|\bMs|\bDr|\bSt|\bJr|\bGov|\bStat|\bAnn|\bCal|\bPen|\bArt|\bCh|\bSupp|\bF|\bCir|\bApp|\bCo|\bCorp|\bDept|\bOrd|\bRes|\bEO|\b[A-Z])$/);
 
 /** What may follow a full stop that ends a sentence (sticky: tested at the character after it). */
-export const AFTER_STOP_RE = /["”’)]?\s+[("“A-Z]/y;
-export const ONLY_SPACE_LEFT_RE = /\s*$/y;
+export const AFTER_STOP_RE = native(/["”’)]?\s+[("“A-Z]/y);
+export const ONLY_SPACE_LEFT_RE = native(/\s*$/y);
 
 /** Sentence-ish units: split at ";" and at sentence-final punctuation. */
 export function sentences(text: string): Array<{ start: number; end: number }> {

@@ -4,6 +4,7 @@ import type { Draft, RiskNote } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { frameOf, makeNote, modelFor, operativeUnits, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
+import { native } from "../read/native.js";
 
 export const meta: RuleMeta = {
   id: "buffer-zone",
@@ -15,8 +16,8 @@ export const meta: RuleMeta = {
   fix: "Limit the protection to the building and premises the government controls (courthouse, its grounds and parking) and to its own officers and proceedings; do not extend it by distance over public ways.",
 };
 
-const RESTRICTS_RE = /\b(?:privileged\s+from|shall\s+not|may\s+not|no\s+\w+(?:\s+\w+)?\s+shall|prohibit(?:ed|s|ion)?|(?:is|are)\s+not\s+(?:authorized|permitted)|barred)\b/i;
-const ENFORCEMENT_RE = /\b(?:arrest|arrests|enforcement|detain|detention|officers?|agents?|agenc(?:y|ies)|operations?|troops?|armed\s+persons?)\b/i;
+const RESTRICTS_RE = native(/\b(?:privileged\s+from|shall\s+not|may\s+not|no\s+\w+(?:\s+\w+)?\s+shall|prohibit(?:ed|s|ion)?|(?:is|are)\s+not\s+(?:authorized|permitted)|barred)\b/i);
+const ENFORCEMENT_RE = native(/\b(?:arrest|arrests|enforcement|detain|detention|officers?|agents?|agenc(?:y|ies)|operations?|troops?|armed\s+persons?)\b/i);
 
 /** The unit restricts enforcement, itself or through the lead-in it continues. */
 function restricts(u: Unit): boolean {

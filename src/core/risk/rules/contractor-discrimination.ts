@@ -5,6 +5,7 @@ import type { RiskContext } from "../context.js";
 import { listRe } from "../read/lexicon.js";
 import { frameOf, makeNote, modelFor, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
+import { native } from "../read/native.js";
 
 export const meta: RuleMeta = {
   id: "contractor-discrimination",
@@ -36,8 +37,8 @@ function burdens(u: Unit): { words: string } | null {
   return { words: dealing[0] };
 }
 
-const REGULATORY_POWER_RE = /\b(?:permits?|zoning|variances?|licen[cs]es?|certificates?\s+of\s+occupancy|land\s+use\s+approvals?)\b/i;
-const BOYCOTT_RE = /\b(?:that|which|who)\s+(?:\w+\s+){0,2}(?:provides?|sells?|supplies|furnish(?:es)?|services|serves|contracts?\s+with|does\s+business\s+with|works?\s+with|assists?|operates?)\b/i;
+const REGULATORY_POWER_RE = native(/\b(?:permits?|zoning|variances?|licen[cs]es?|certificates?\s+of\s+occupancy|land\s+use\s+approvals?)\b/i);
+const BOYCOTT_RE = native(/\b(?:that|which|who)\s+(?:\w+\s+){0,2}(?:provides?|sells?|supplies|furnish(?:es)?|services|serves|contracts?\s+with|does\s+business\s+with|works?\s+with|assists?|operates?)\b/i);
 
 /** "with any Person or Entity that provides ICE with ...", "to any operator that services removal flights". */
 function shunsForDealings(text: string): boolean {

@@ -5,6 +5,7 @@ import type { RiskContext } from "../context.js";
 import type { Span } from "../read/index.js";
 import { makeNote, modelFor, operativeUnits } from "../model.js";
 import type { RuleMeta } from "../types.js";
+import { native } from "../read/native.js";
 
 export const meta: RuleMeta = {
   id: "foia-cadence-overlap",
@@ -23,10 +24,10 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 const FOIA_CONTEXT =
-  /\bFreedom\s+of\s+Information\b|\bFOIA\b|\b5\s+U\.S\.C\.?\s*§+\s*552\b|\b(?:public[- ])?records?\s+requests?\b[^;]{0,200}?\b(?:federal|DHS|ICE|CBP|Homeland\s+Security|Immigration\s+and\s+Customs)|\b(?:federal|DHS|ICE|CBP|Homeland\s+Security|Immigration\s+and\s+Customs)\b[^;]{0,200}?\b(?:public[- ])?records?\s+requests?\b/i;
+  native(/\bFreedom\s+of\s+Information\b|\bFOIA\b|\b5\s+U\.S\.C\.?\s*§+\s*552\b|\b(?:public[- ])?records?\s+requests?\b[^;]{0,200}?\b(?:federal|DHS|ICE|CBP|Homeland\s+Security|Immigration\s+and\s+Customs)|\b(?:federal|DHS|ICE|CBP|Homeland\s+Security|Immigration\s+and\s+Customs)\b[^;]{0,200}?\b(?:public[- ])?records?\s+requests?\b/i);
 /** A clause that files requests (not one that follows up on them or reports). */
-const REQUEST_CLAUSE = /\brequests?\b|\bFOIA\b|\bFreedom\s+of\s+Information\b/i;
-const FOLLOW_UP = /\bfollow(?:s|ing)?[- ]up\b|\bcheck(?:s|ing)?\s+on\b|\bstatus\s+of\b|\bpending\b/i;
+const REQUEST_CLAUSE = native(/\brequests?\b|\bFOIA\b|\bFreedom\s+of\s+Information\b/i);
+const FOLLOW_UP = native(/\bfollow(?:s|ing)?[- ]up\b|\bcheck(?:s|ing)?\s+on\b|\bstatus\s+of\b|\bpending\b/i);
 
 /** The request cadence of a paragraph: cadences in clauses that file requests only. */
 export function requestCadence(text: string): Cadence | null {

@@ -5,6 +5,7 @@ import type { RiskContext } from "../context.js";
 import { isFinding, makeNote, modelFor, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 import { listRe } from "../read/lexicon.js";
+import { native } from "../read/native.js";
 
 export const meta: RuleMeta = {
   id: "hostile-recital",
@@ -27,14 +28,14 @@ const HOSTILE: Array<{ re: RegExp; severity: Severity; needsFederal?: boolean }>
   },
   {
     // Opposing the use of the jurisdiction's own property or resources for enforcement is declining, not denouncing.
-    re: /\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|deplor(?:e|es|ed|ing)|disagree(?:s|d)?\s+with|in\s+opposition\s+to|resist(?:s|ed|ance\s+to)?|refuses?\s+to\s+be\s+complicit)\b(?!\s+(?:any\s+|the\s+)?use\s+of\s+(?:its|their|our|the\s+\w+(?:'s|’s)|\w+\s+(?:property|resources|personnel|funds)))[^.;]{0,80}?\b(?:federal|administration|President|ICE|(?:mass\s+)?deportations?|immigration\s+(?:polic(?:y|ies)|enforcement|agenda))/i,
+    re: native(/\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|deplor(?:e|es|ed|ing)|disagree(?:s|d)?\s+with|in\s+opposition\s+to|resist(?:s|ed|ance\s+to)?|refuses?\s+to\s+be\s+complicit)\b(?!\s+(?:any\s+|the\s+)?use\s+of\s+(?:its|their|our|the\s+\w+(?:'s|’s)|\w+\s+(?:property|resources|personnel|funds)))[^.;]{0,80}?\b(?:federal|administration|President|ICE|(?:mass\s+)?deportations?|immigration\s+(?:polic(?:y|ies)|enforcement|agenda))/i),
     severity: "medium",
   },
   // "Recent actions and pronouncements by federal authorities ... undermine the trust": federal conduct
   // as the cause of harm (not "entangling local police ... undermines trust", which is about local policy).
-  { re: /\b(?:actions|pronouncements|tactics|conduct|rhetoric|raids|operations)\b[^.;]{0,40}?\b(?:by|of)\s+(?:the\s+)?(?:federal|ICE|administration|immigration\s+(?:agents|officers|authorities))\b[^.;]{0,100}?\bundermin(?:e|es|ed|ing)\b/i, severity: "medium" },
+  { re: native(/\b(?:actions|pronouncements|tactics|conduct|rhetoric|raids|operations)\b[^.;]{0,40}?\b(?:by|of)\s+(?:the\s+)?(?:federal|ICE|administration|immigration\s+(?:agents|officers|authorities))\b[^.;]{0,100}?\bundermin(?:e|es|ed|ing)\b/i), severity: "medium" },
   // "Calls on the U.S. Department of Homeland Security to immediately cease ... Operation Metro Surge."
-  { re: /\bcalls?\s+(?:up)?on\b[^;]{0,80}?\b(?:federal|ICE|DHS|Homeland\s+Security|administration|President|Congress)\b[^.;]{0,60}?\bto\s+(?:immediately\s+)?(?:cease|end|stop|halt|withdraw|terminate)\b/i, severity: "medium" },
+  { re: native(/\bcalls?\s+(?:up)?on\b[^;]{0,80}?\b(?:federal|ICE|DHS|Homeland\s+Security|administration|President|Congress)\b[^.;]{0,60}?\bto\s+(?:immediately\s+)?(?:cease|end|stop|halt|withdraw|terminate)\b/i), severity: "medium" },
   { re: listRe("federal-officials"), severity: "low" },
 ];
 

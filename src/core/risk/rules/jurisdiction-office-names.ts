@@ -5,6 +5,7 @@ import type { Draft, RiskNote } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { citeAuthority } from "../../legal/index.js";
 import type { RuleMeta } from "../types.js";
+import { native } from "../read/native.js";
 
 export const meta: RuleMeta = {
   id: "jurisdiction-office-names",
@@ -16,7 +17,7 @@ export const meta: RuleMeta = {
   fix: "Name the body and the executive as state law or the charter names them (a county's Board of Supervisors, Board of County Commissioners or County Council; a town's Town Council or Select Board), in the answers' jurisdiction.legislative_body and jurisdiction.executive_title.",
 };
 
-const KIND_WORD = /\b(city|county|town|village|borough)\b/gi;
+const KIND_WORD = native(/\b(city|county|town|village|borough)\b/gi);
 
 /** The kind words a phrase uses ("City Council" -> city), in lower case. */
 function kindWords(phrase: string): Set<string> {
@@ -29,7 +30,7 @@ function kindOfPlace(place: string): Set<string> {
 }
 
 /** The enacting formula's "THE <body> OF <place>" (ordinances and resolutions). */
-const FORMULA_RE = /\bTHE\s+((?:[A-Z][\w'’-]*\s+){0,5}?(?:COUNCIL|COMMISSION|BOARD|ASSEMBLY|LEGISLATURE|TRUSTEES|SUPERVISORS|COMMISSIONERS|SELECTMEN|SELECTBOARD|COURT))\s+OF\s+(?:THE\s+)?(.+?)(?=\s+(?:DOES|DO|HEREBY|AS\s+FOLLOWS)\b|[,:;]|$)/i;
+const FORMULA_RE = native(/\bTHE\s+((?:[A-Z][\w'’-]*\s+){0,5}?(?:COUNCIL|COMMISSION|BOARD|ASSEMBLY|LEGISLATURE|TRUSTEES|SUPERVISORS|COMMISSIONERS|SELECTMEN|SELECTBOARD|COURT))\s+OF\s+(?:THE\s+)?(.+?)(?=\s+(?:DOES|DO|HEREBY|AS\s+FOLLOWS)\b|[,:;]|$)/i);
 
 export function check(draft: Draft, _context: RiskContext): RiskNote[] {
   const j = draft.jurisdiction;

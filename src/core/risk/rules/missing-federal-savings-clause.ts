@@ -4,6 +4,7 @@ import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { bindsOutside, isCooperationLimit, makeNote, modelFor, operativeUnits } from "../model.js";
 import type { RuleMeta } from "../types.js";
+import { native } from "../read/native.js";
 
 export const meta: RuleMeta = {
   id: "missing-federal-savings-clause",
@@ -16,7 +17,7 @@ export const meta: RuleMeta = {
 };
 
 const DOC_SAVINGS_RE =
-  /\bnothing\s+in\s+(?:this\s+(?:ordinance|order|executive\s+order|resolution|chapter|article|title|measure|code|act|section)|(?:this\s+)?(?:sub)?sections?\s+\(?[\w.]+\)?)\b[^.]*\b(?:federal\s+law|United\s+States\s+Constitution|U\.S\.\s+Constitution|1373|1644|Supremacy\s+Clause)|\bthis\s+(?:ordinance|order|executive\s+order|resolution|chapter|article|measure)\s+shall\s+(?:be\s+)?(?:interpreted|construed|applied|implemented)(?:\s+(?:and|or)\s+(?:interpreted|construed|applied|implemented))?\s+(?:so\s+as\s+to\s+be\s+)?(?:consistent(?:ly)?|in\s+accordance|in\s+compliance|in\s+a\s+manner\s+consistent)\s+with\s+(?:federal|applicable|all\s+applicable|state\s+and\s+federal|federal\s+and\s+state)\s+law|\bshall\s+not\s+(?:be\s+)?(?:construed|interpreted|applied)\s+to\s+(?:conflict|be\s+inconsistent)\s+with\s+(?:federal|applicable|any\s+federal)\s+law/i;
+  native(/\bnothing\s+in\s+(?:this\s+(?:ordinance|order|executive\s+order|resolution|chapter|article|title|measure|code|act|section)|(?:this\s+)?(?:sub)?sections?\s+\(?[\w.]+\)?)\b[^.]*\b(?:federal\s+law|United\s+States\s+Constitution|U\.S\.\s+Constitution|1373|1644|Supremacy\s+Clause)|\bthis\s+(?:ordinance|order|executive\s+order|resolution|chapter|article|measure)\s+shall\s+(?:be\s+)?(?:interpreted|construed|applied|implemented)(?:\s+(?:and|or)\s+(?:interpreted|construed|applied|implemented))?\s+(?:so\s+as\s+to\s+be\s+)?(?:consistent(?:ly)?|in\s+accordance|in\s+compliance|in\s+a\s+manner\s+consistent)\s+with\s+(?:federal|applicable|all\s+applicable|state\s+and\s+federal|federal\s+and\s+state)\s+law|\bshall\s+not\s+(?:be\s+)?(?:construed|interpreted|applied)\s+to\s+(?:conflict|be\s+inconsistent)\s+with\s+(?:federal|applicable|any\s+federal)\s+law/i);
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
   // A statute section is read within its code and the state's own savings

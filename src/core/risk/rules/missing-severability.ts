@@ -4,6 +4,7 @@ import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { bindsOutside, firstMatch, makeNote, modelFor, operativeUnits } from "../model.js";
 import type { RuleMeta } from "../types.js";
+import { native } from "../read/native.js";
 
 export const meta: RuleMeta = {
   id: "missing-severability",
@@ -15,9 +16,9 @@ export const meta: RuleMeta = {
   fix: "Add an as-applied severability clause that keeps each provision in force for every other person, officer and circumstance, and states which officers it should continue to cover.",
 };
 
-const SEVERABILITY_RE = /\bseverab\w*|\bsever(?:ed|able)\b|\b(?:is|are|be)\s+(?:held|found|declared|adjudged|determined)\s+(?:by\s+[^.;]{1,40}?\s+)?(?:to\s+be\s+)?(?:invalid|unconstitutional|unenforceable|void|preempted)/i;
+const SEVERABILITY_RE = native(/\bseverab\w*|\bsever(?:ed|able)\b|\b(?:is|are|be)\s+(?:held|found|declared|adjudged|determined)\s+(?:by\s+[^.;]{1,40}?\s+)?(?:to\s+be\s+)?(?:invalid|unconstitutional|unenforceable|void|preempted)/i);
 const AS_APPLIED_RE =
-  /\bas[- ]applied\b|\bapplication\s+(?:thereof\s+|of\s+(?:such|the|any|that)\s+(?:provision|section|part)\s+)?to\s+any\s+(?:person|officer|agency|circumstance|entity)|\b(?:other|remaining)\s+(?:persons?|officers?|agencies|circumstances|applications)\b|\bas\s+to\s+(?:any|other)\s+(?:persons?|officers?|agencies|circumstances)\b/i;
+  native(/\bas[- ]applied\b|\bapplication\s+(?:thereof\s+|of\s+(?:such|the|any|that)\s+(?:provision|section|part)\s+)?to\s+any\s+(?:person|officer|agency|circumstance|entity)|\b(?:other|remaining)\s+(?:persons?|officers?|agencies|circumstances|applications)\b|\bas\s+to\s+(?:any|other)\s+(?:persons?|officers?|agencies|circumstances)\b/i);
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
   // Resolutions bind no one; a statute sits in a code whose general

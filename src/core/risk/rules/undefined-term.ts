@@ -4,6 +4,7 @@ import type { Draft, RiskNote } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { makeNote, modelFor, type DraftModel } from "../model.js";
 import type { RuleMeta } from "../types.js";
+import { native } from "../read/native.js";
 
 export const meta: RuleMeta = {
   id: "undefined-term",
@@ -22,8 +23,8 @@ const HEADS = new Set(
     "agent", "purpose", "assistance", "base", "identification", "individual", "person", "record", "premises", "place",
   ].flatMap((w) => [w, plural(w)]),
 );
-const PROPER = /\b(?:Department|Office|Council|Board|Patrol|Services?|Administration|Bureau|Commission|Court|Act|Code|Constitution|Amendment|Charter|Mayor|Chief|Sheriff|Attorney|Clerk|Manager|Governor|States|Homeland|Customs|Border|Police|Security|Investigations|Removal|Marshals|Supreme|Circuit|District|Congress|Legislature|Assembly|Senate|Executive|Order|Ordinance|Resolution|Section|Article|Chapter|Title|Federal\s+Register)\b/;
-const LEADING = /^(?:No|The|Any|Each|Every|A|An|All|Such|This|That|These|Those|If|When|Whenever|Where|Except|Nothing|Unless|Notwithstanding|Subject|Upon|Before|After|During|While|In|On|For|Of|To|By|With|Within|Under|Its|Their|Our|Other|Further|Said|And|Or|But)\s+/;
+const PROPER = native(/\b(?:Department|Office|Council|Board|Patrol|Services?|Administration|Bureau|Commission|Court|Act|Code|Constitution|Amendment|Charter|Mayor|Chief|Sheriff|Attorney|Clerk|Manager|Governor|States|Homeland|Customs|Border|Police|Security|Investigations|Removal|Marshals|Supreme|Circuit|District|Congress|Legislature|Assembly|Senate|Executive|Order|Ordinance|Resolution|Section|Article|Chapter|Title|Federal\s+Register)\b/);
+const LEADING = native(/^(?:No|The|Any|Each|Every|A|An|All|Such|This|That|These|Those|If|When|Whenever|Where|Except|Nothing|Unless|Notwithstanding|Subject|Upon|Before|After|During|While|In|On|For|Of|To|By|With|Within|Under|Its|Their|Our|Other|Further|Said|And|Or|But)\s+/);
 
 function plural(w: string): string {
   if (w.endsWith("y")) return w.slice(0, -1) + "ies";
