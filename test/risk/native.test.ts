@@ -8,10 +8,14 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
-import { native } from "../../src/core/risk/read/native.js";
+import { compileForReading, native } from "../../src/core/risk/read/native.js";
 import { fromRoot } from "../helpers.js";
 
-test("native() returns the same pattern, ready to use from the start of a string", () => {
+test("native() returns the same pattern, ready to use from the start of a string, before and after compilation", () => {
+  const early = native(/\bshall\b/g);
+  early.lastIndex = 3;
+  compileForReading();
+  assert.equal(early.lastIndex, 0, "compiled when the first read starts, and reset");
   const g = /\bshall\s+not\b/gi;
   assert.equal(native(g), g);
   assert.equal(g.lastIndex, 0);

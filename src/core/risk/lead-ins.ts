@@ -54,9 +54,10 @@ export const GROUNDS_LEADIN_RE = native(/\b(?:based(?:\s+(?:solely|only|in\s+par
  */
 export const OBJECT_LEADIN_RE = native(/\b(?:shall|must|will)\s+(?:\w+ly\s+)?(?:include|contain|display|state|list|specify|set\s+forth|address|wear|have|bear|carry|consist\s+of|provide\s+for|describe|identify)\b(?:,?\s*but\s+(?:not\s+be|is\s+not)\s+limited\s+to,?)?(?:,?\s*(?:at\s+a\s+minimum|at\s+least|without\s+limitation|among\s+other\s+things),?)?(?:\s+(?:(?:each|all|any)\s+of\s+)?the\s+following(?:\s+\w+)?)?\s*:\s*$/i);
 
+const DUTY_BEFORE_FOLLOWING_LIST_RE = native(/\b(?:shall|must|may\s+not|will\s+not|cannot)\b[^:]*\b\w+\b[^:]*\bfollowing\b[^:]*:\s*$/i);
 /** The lead-in states a duty of its own before its list: a modal before the closing words. */
 export function hasDutyBeforeList(text: string): boolean {
-  return /\b(?:shall|must|may\s+not|will\s+not|cannot)\b[^:]*\b\w+\b[^:]*\bfollowing\b[^:]*:\s*$/i.test(text.slice(-600)) && !/\b(?:shall|must|may\s+not|will\s+not)\s*(?:not\s*)?:\s*$/i.test(text);
+  return DUTY_BEFORE_FOLLOWING_LIST_RE.test(text.slice(-600)) && !/\b(?:shall|must|may\s+not|will\s+not)\s*(?:not\s*)?:\s*$/i.test(text);
 }
 
 /** Does a numbered sibling follow p (a list set out after its lead-in rather than under it)? */

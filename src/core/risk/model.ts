@@ -23,6 +23,7 @@ import { stateName } from "./read/lexicon.js";
 import { frameFor, type Frame } from "./read/frame.js";
 import { FINDINGS_SECTION_RE } from "./provisions.js";
 import { FINDINGS_LEADIN_RE, walk, GROUNDS_LEADIN_RE, OBJECT_LEADIN_RE, endsWithColon, exemptLeadIn, forbidsPolicies, hasDutyBeforeList, nextIsNumbered, wholeText } from "./lead-ins.js";
+import { compileForReading, fromStart, native } from "./read/native.js";
 
 export interface Unit {
   kind: "recital" | "paragraph";
@@ -98,6 +99,8 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
   const self = statute ? stateSelfNames(stateName(options.state)) : selfNamesFor(draft.jurisdiction);
   const kind = draft.jurisdiction?.kind;
   const kindWord = statute ? "the State" : kind ? `the ${kind[0]!.toUpperCase()}${kind.slice(1)}` : "the jurisdiction";
+
+  compileForReading();
 
   // Definitions: every paragraph of a definitions section, and any paragraph
   // elsewhere that begins with a quoted term and "means".
@@ -214,10 +217,11 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
   return { draft, units, terms, hasDefinitions, self, kindWord, sectionByNumber };
 }
 
+const PARENTHETICAL_TERM_RE = native(/\((?:the\s+|each\s+a\s+|a\s+|an\s+|collectively,?\s+|hereinafter\s+)?[“"]([^”"]{2,60})[”"]\)/g);
 /** Parenthetical definitions: (“Staging Area”) or (the "Covered Agency"). */
 function inlineDefinitions(text: string): string[] {
   const out: string[] = [];
-  const re = /\((?:the\s+|each\s+a\s+|a\s+|an\s+|collectively,?\s+|hereinafter\s+)?[“"]([^”"]{2,60})[”"]\)/g;
+  const re = fromStart(PARENTHETICAL_TERM_RE);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     // The phrase just before the parenthesis is what the term stands for.
@@ -305,6 +309,7 @@ export function bindsOutside(u: Unit): boolean {
   return a.does.includes("restricts-access") && (a.bound === null || a.bound === "own-personnel") && !!a.purpose;
 }
 
+const DETAINER_OR_IMMIGRATION_RE = native(/\b(?:civil\s+)?immigration\s+detainers?\b|\bdetainers?\b|\b287\s*\(g\)|\badministrative\s+warrants?\b|\bimmigration\b/i);
 /** Is the provision a limit on cooperation with federal immigration enforcement? */
 export function isCooperationLimit(u: Unit): Span | null {
   const a = u.analysis;
@@ -313,7 +318,7 @@ export function isCooperationLimit(u: Unit): Span | null {
   const immigration =
     a.purpose ??
     a.actors.find((x) => x.role !== "exempt" && x.role !== "example" && (x.cls === "immigration-officers" || x.cls === "named-agency" || x.cls === "federal-officers")) ??
-    firstMatch(u.text, /\b(?:civil\s+)?immigration\s+detainers?\b|\bdetainers?\b|\b287\s*\(g\)|\badministrative\s+warrants?\b|\bimmigration\b/i);
+    firstMatch(u.text, DETAINER_OR_IMMIGRATION_RE);
   if (!immigration) return null;
   // A lead-in read with its items: quote the lead-in's duty when the immigration words sit in an item.
   const quoted = immigration.end <= u.ownLength ? immigration : leadInDuty(u);

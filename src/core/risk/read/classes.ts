@@ -5,6 +5,7 @@
 // The analysis of one paragraph
 import type { ActorClass, ActorMention, ExemptionKind, ScopeRef, Who } from "./types.js";
 import { EXEMPT_CUE_RE } from "./patterns.js";
+import { fromStart, native } from "./native.js";
 
 export const NARROW: ReadonlySet<ActorClass> = new Set(["non-local-officers", "federal-officers", "immigration-officers", "named-agency"]);
 /** Classes that include officers of other governments (federal ones in particular). */
@@ -63,9 +64,10 @@ export function pickBound(list: ActorMention[]): ActorMention | null {
   return pool[0]!;
 }
 
+const CLAUSE_JOINT_RE = native(/,\s+(?:and|but|or)\s+(?=(?:the|a|an|any|each|every|no|all|such)\b)/gi);
 export function subjectStart(before: string): number {
   // "Owners may opt in ..., and the City shall provide signs": the subject starts after the last clause joint.
-  const joint = /,\s+(?:and|but|or)\s+(?=(?:the|a|an|any|each|every|no|all|such)\b)/gi;
+  const joint = fromStart(CLAUSE_JOINT_RE);
   let last = -1;
   let j: RegExpExecArray | null;
   while ((j = joint.exec(before)) !== null) last = j.index + j[0].length;
@@ -73,17 +75,19 @@ export function subjectStart(before: string): number {
   return Math.max(head, last);
 }
 
+const LEADING_CONDITION_RE = native(/^\s*(?:\(\w{1,4}\)\s*)?(?:except|unless|when|whenever|where|if|notwithstanding|in|before|during|while|subject\s+to|for\s+purposes\s+of|upon|after|within|to\s+the\s+extent|no\s+later\s+than|beginning|effective|pursuant\s+to|as\s+of|at)\b/i);
 export function subjectStartHead(before: string): number {
-  if (!/^\s*(?:\(\w{1,4}\)\s*)?(?:except|unless|when|whenever|where|if|notwithstanding|in|before|during|while|subject\s+to|for\s+purposes\s+of|upon|after|within|to\s+the\s+extent|no\s+later\s+than|beginning|effective|pursuant\s+to|as\s+of|at)\b/i.test(before)) return 0;
+  if (!LEADING_CONDITION_RE.test(before)) return 0;
   const re = /,\s+(?=(?:no|any|every|each|the|a|an|all|such|[A-Z])\b)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(before)) !== null) return m.index + m[0].length;
   return 0;
 }
 
+const EXEMPTION_CUE_WORDS_RE = native(/\b(?:nothing\s+(?:herein|in\s+this\s+\w+(?:\s+\([\w.]+\))?)\s+shall\s+(?:be\s+construed\s+to\s+)?(?:prohibit|prevent|restrict|limit)|except(?:ing)?(?:\s+for)?|other\s+than|excluding|exclusive\s+of|but\s+not|(?:does|do|shall)\s+not\s+(?:apply|extend)\s+to|(?:does|do|shall)\s+not\s+include|not\s+including|with\s+the\s+exception\s+of|exempts?|who\s+(?:is|are)\s+not(?:\s+(?:a|an))?)\b/gi);
 export function findCue(before: string): number | null {
   // The last exemption cue in the text before the mention, if only filler words follow it.
-  const re = /\b(?:nothing\s+(?:herein|in\s+this\s+\w+(?:\s+\([\w.]+\))?)\s+shall\s+(?:be\s+construed\s+to\s+)?(?:prohibit|prevent|restrict|limit)|except(?:ing)?(?:\s+for)?|other\s+than|excluding|exclusive\s+of|but\s+not|(?:does|do|shall)\s+not\s+(?:apply|extend)\s+to|(?:does|do|shall)\s+not\s+include|not\s+including|with\s+the\s+exception\s+of|exempts?|who\s+(?:is|are)\s+not(?:\s+(?:a|an))?)\b/gi;
+  const re = fromStart(EXEMPTION_CUE_WORDS_RE);
   let last: number | null = null;
   let m: RegExpExecArray | null;
   while ((m = re.exec(before)) !== null) last = m.index + m[0].length;
@@ -124,14 +128,18 @@ export function labelFor(a: ActorMention): string {
 }
 
 
+const NOTHING_HEREIN_SHALL_RE = native(/^\s*(?:\([\w.]+\)\s*)*nothing\s+(?:herein|in\s+this\s+(?:section|subsection))\s+shall\b/i);
+const SCOPE_DOES_NOT_APPLY_RE = native(/\b(this\s+(?:section|subsection|paragraph|ordinance|order|executive\s+order|resolution|chapter|article|title|part)|subsections?\s+\([a-z0-9]+\)|sections?\s+(\d+(?:\.\d+)*)|the\s+(?:prohibitions?|requirements?|restrictions?)\s+(?:of|in)\s+this\s+(?:section|subsection|ordinance|order|chapter|article))\s+(?:does|do|shall)\s+not\s+(?:apply|extend)\b/i);
+const EXEMPT_FROM_SCOPE_RE = native(/\b(?:is|are)\s+(?:hereby\s+)?exempt\s+from\s+(this\s+(?:section|subsection|ordinance|order|chapter|article)|sections?\s+(\d+(?:\.\d+)*))/i);
+const FOLLOWING_ARE_EXEMPT_RE = native(/^\s*(?:the\s+)?(?:following|this)\b[^.]*\b(?:exempt|does\s+not\s+apply)/i);
 export function scopeOfExemption(text: string, hasExemptions: boolean): ScopeRef | null {
   // "Nothing herein shall prohibit the City police department from ...": relieves this section.
-  if (hasExemptions && /^\s*(?:\([\w.]+\)\s*)*nothing\s+(?:herein|in\s+this\s+(?:section|subsection))\s+shall\b/i.test(text)) return { kind: "section" };
+  if (hasExemptions && NOTHING_HEREIN_SHALL_RE.test(text)) return { kind: "section" };
   const m =
-    /\b(this\s+(?:section|subsection|paragraph|ordinance|order|executive\s+order|resolution|chapter|article|title|part)|subsections?\s+\([a-z0-9]+\)|sections?\s+(\d+(?:\.\d+)*)|the\s+(?:prohibitions?|requirements?|restrictions?)\s+(?:of|in)\s+this\s+(?:section|subsection|ordinance|order|chapter|article))\s+(?:does|do|shall)\s+not\s+(?:apply|extend)\b/i.exec(
+    SCOPE_DOES_NOT_APPLY_RE.exec(
       text,
-    ) ?? /\b(?:is|are)\s+(?:hereby\s+)?exempt\s+from\s+(this\s+(?:section|subsection|ordinance|order|chapter|article)|sections?\s+(\d+(?:\.\d+)*))/i.exec(text);
-  if (!m) return hasExemptions && /^\s*(?:the\s+)?(?:following|this)\b[^.]*\b(?:exempt|does\s+not\s+apply)/i.test(text) ? { kind: "section" } : null;
+    ) ?? EXEMPT_FROM_SCOPE_RE.exec(text);
+  if (!m) return hasExemptions && FOLLOWING_ARE_EXEMPT_RE.test(text) ? { kind: "section" } : null;
   return refFrom(m[1]!, m[2]);
 }
 
@@ -143,10 +151,11 @@ export function refFrom(phrase: string, number: string | undefined): ScopeRef {
   return { kind: "section" };
 }
 
+const SCOPE_REFERENCE_RE = native(/(?:\bthis\s+(section|subsection|ordinance|order|executive\s+order|chapter|article|title|part)|(?:\bsections?|\bsecs?\.|§{1,2})\s*(\d+(?:[.-]\d+)*(?:\s*(?:,|and|or|through)\s*\d+(?:[.-]\d+)*)*))\b/gi);
 export function scopesReferenced(text: string): ScopeRef[] {
   const out: ScopeRef[] = [];
   // "Section 4", "Sec. 10-178", "§ 46-37", "Sections 3 and 4".
-  const re = /(?:\bthis\s+(section|subsection|ordinance|order|executive\s+order|chapter|article|title|part)|(?:\bsections?|\bsecs?\.|§{1,2})\s*(\d+(?:[.-]\d+)*(?:\s*(?:,|and|or|through)\s*\d+(?:[.-]\d+)*)*))\b/gi;
+  const re = fromStart(SCOPE_REFERENCE_RE);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[1]) out.push(refFrom(`this ${m[1]}`, undefined));

@@ -68,15 +68,19 @@ export function resolveBackReferences(actors: ActorMention[], before: readonly A
   }
 }
 
+const GENERIC_HEAD_CLAUSE_RE = native(/^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:persons?|individuals?|one|entit(?:y|ies))\s+(?:who|that|which)\b/i);
+const MADE_BY_MODIFIER_RE = native(/^\s*(?:\(?[\w.]{1,4}[.)]\s*)*(?:an?|the|each|every|any|no|all)\s+(?:[\w-]+\s+){0,4}?(?:made|issued|sent|submitted|received|presented|requested|communicated)\s+(?:by|from|to)\b/i);
+const PARTICIPLE_OR_RELATIVE_RE = native(/^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no|all)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:\w+ing|who|that|which)\b/i);
+const RELATIVE_CLAUSE_RE = native(/^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+[^;]{0,100}?\s(?:who|that|which)\s/i);
 /** Does the subject begin with a non-actor head noun and a modifier ("A school employee granting ...", "Any person who ...") before this mention? */
 export function modifierHead(text: string, from: number, at: number): boolean {
   const before = text.slice(from, at);
   if (before.length > 240) return false;
   // "No person who is employed by ... the United States" defines its generic head by the clause: that class is bound.
-  if (/^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:persons?|individuals?|one|entit(?:y|ies))\s+(?:who|that|which)\b/i.test(before)) return false;
+  if (GENERIC_HEAD_CLAUSE_RE.test(before)) return false;
   // "All requests for assistance made by immigration authorities to State entities shall be recorded".
-  if (/^\s*(?:\(?[\w.]{1,4}[.)]\s*)*(?:an?|the|each|every|any|no|all)\s+(?:[\w-]+\s+){0,4}?(?:made|issued|sent|submitted|received|presented|requested|communicated)\s+(?:by|from|to)\b/i.test(before)) return true;
-  return /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no|all)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:\w+ing|who|that|which)\b/i.test(before) || /^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+[^;]{0,100}?\s(?:who|that|which)\s/i.test(before);
+  if (MADE_BY_MODIFIER_RE.test(before)) return true;
+  return PARTICIPLE_OR_RELATIVE_RE.test(before) || RELATIVE_CLAUSE_RE.test(before);
 }
 
 export const FULL_EXTENT_SAVING_RE = native(/\bnot\s+(?:be\s+construed\s+to\s+)?(?:limit|restrict)\b[^.;]{0,120}\b(?:to\s+less\s+than\s+the\s+full\s+extent|full\s+extent\s+permitted)\b/i);

@@ -34,6 +34,9 @@ function LEAVES_OUT_OWN_STATE(body: string): boolean {
   return !/\bstate\b/i.test(own);
 }
 
+const ACTOR_BODY_RE = native(/^(?:any|an?|all|every|each|the)?\s*(?:\w+\s+){0,4}?(?:officers?|agents?|agenc(?:y|ies)|employees?|personnel|officials?|entit(?:y|ies))\b(?!['’])/i);
+const NON_LOCAL_TERM_RE = native(/\bnon-?local\b|\boutside\b|\bout-of-(?:state|town)\b|\bnon-?(?:city|county|town|village|borough)\b/i);
+const STATUS_BODY_RE = native(/\b(?:citizenship|immigration)(?:\s+(?:or|and)\s+(?:citizenship|immigration))?\s+status\b|\bcitizenship\b/i);
 export function buildTermTable(defs: Array<{ text: string; id: string }>, self?: SelfNames): TermTable {
   const raw = new Map<string, { term: string; body: string; id: string }>();
   for (const d of defs) {
@@ -64,12 +67,12 @@ export function buildTermTable(defs: Array<{ text: string; id: string }>, self?:
     const facets: TermFacets = {};
     const isActorTerm = ACTOR_TERM_HEAD.test(r.term.replace(/\s*\([^)]*\)\s*$/, ""));
     const considered = a.actors.filter((x) => x.role !== "exempt" && x.role !== "example" && !x.generic);
-    if (isActorTerm || (considered.length && /^(?:any|an?|all|every|each|the)?\s*(?:\w+\s+){0,4}?(?:officers?|agents?|agenc(?:y|ies)|employees?|personnel|officials?|entit(?:y|ies))\b(?!['’])/i.test(r.body))) {
+    if (isActorTerm || (considered.length && ACTOR_BODY_RE.test(r.body))) {
       const cls = definitionClass(considered, a, self?.level === "state");
       // "Non-Local Law Enforcement" means any agency other than the City's: the
       // name says the class is non-local; the exclusion of the City's own
       // police is what the term means, not a separate exemption.
-      const nonLocalName = /\bnon-?local\b|\boutside\b|\bout-of-(?:state|town)\b|\bnon-?(?:city|county|town|village|borough)\b/i.test(r.term);
+      const nonLocalName = NON_LOCAL_TERM_RE.test(r.term);
       // "State entity", "City department": a term named for the enactor is the enactor's own.
       const ownName = !!self && ownTermRe(self).test(r.term);
       if (cls && ownName) {
@@ -95,7 +98,7 @@ export function buildTermTable(defs: Array<{ text: string; id: string }>, self?:
       if (a.where === "non-public-property" || a.where === "public-places" || a.where === "jurisdiction-facilities") facets.place = a.where;
       if (a.purpose || PURPOSE_TEST_RE.test(r.term)) facets.purpose = true;
     }
-    if (/\b(?:citizenship|immigration)(?:\s+(?:or|and)\s+(?:citizenship|immigration))?\s+status\b|\bcitizenship\b/i.test(r.body)) facets.status = true;
+    if (STATUS_BODY_RE.test(r.body)) facets.status = true;
     table.set(key, { term: r.term, body: r.body, id: r.id, facets });
     resolving.delete(key);
   };

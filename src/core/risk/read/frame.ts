@@ -115,6 +115,7 @@ function mandatesAgency(text: string, a: Analysis): boolean {
   return verbs.test(text);
 }
 
+const REMEDY_DENIED_BEFORE_RE = native(/\b(?:no|not\s+(?:create|establish|give\s+rise\s+to|be\s+construed\s+to\s+create)|nor)\s+(?:an?\s+|any\s+)?$/i);
 export function frameFor(u: FrameInput): Frame {
   const a = u.analysis;
   const text = u.text;
@@ -122,7 +123,7 @@ export function frameFor(u: FrameInput): Frame {
   const remedies: Frame["remedies"] = a.penalties.map((p) => ({ kind: p.kind, words: p.text }));
   const civil = first(listRe("civil-remedies"), text);
   // "No private cause of action", "does not create a private right of action": the remedy is denied.
-  const denied = civil && /\b(?:no|not\s+(?:create|establish|give\s+rise\s+to|be\s+construed\s+to\s+create)|nor)\s+(?:an?\s+|any\s+)?$/i.test(text.slice(Math.max(0, civil.start - 40), civil.start));
+  const denied = civil && REMEDY_DENIED_BEFORE_RE.test(text.slice(Math.max(0, civil.start - 40), civil.start));
   if (civil && !denied && !/^\s*nothing\b/i.test(text)) {
     actions.add("creates-civil-liability");
     remedies.push({ kind: "civil-liability", words: civil.text });

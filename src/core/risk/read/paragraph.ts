@@ -18,6 +18,10 @@ import { gatherActors } from "./actors.js";
 import { listRe } from "./lexicon.js";
 import { findStatusRestriction } from "./status-sharing.js";
 import { passiveUsesOfPlaces, PENALTY_ATTACH_RE, COOPERATE_WITH_FEDERAL_RE, type DirectiveMatch, imperativeDirective, OWNER_REFUSAL_RE, COUNTERPARTY_RE, FULL_EXTENT_SAVING_RE, INTERNAL_DUTY_RE, MODAL_COLON_RE, QUOTED_TITLE_RE, modifierHead, resolveBackReferences } from "./clause-cues.js";
+import { native } from "./native.js";
+const SAVINGS_SENTENCE_RE = native(/^\s*(?:nothing\s+in\s+this|this\s+\w+(?:\s+\w+)?\s+(?:does|do|shall)\s+not\s+(?:apply|prohibit|restrict))/i);
+const FUNCTION_EXCEPTION_CUE_RE = native(/\b(?:except|other\s+than|does\s+not\s+apply|shall\s+not\s+apply|do\s+not\s+apply|exempt|excluding|unless|does\s+not\s+include|not\s+include)\b/i);
+const OFFICERS_ONLY_CONDUCT_RE = native(/\blaw[- ]enforcement\b|\benforcement\s+(?:dut|activit|action|operation|function)|\bpeace\s+officer|\b(?:make|effect|effectuate)\s+(?:an?\s+|any\s+)?(?:civil\s+|immigration\s+)?arrests?\b/i);
 export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // Blank quoted titles, keeping offsets: every span outside them is still exact text.
   const text = original.replace(QUOTED_TITLE_RE, (m) => m.replace(/[^“”"\s]/g, (c, i: number) => (i > m.search(/[“"]/) ? " " : c)));
@@ -40,7 +44,7 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   for (const s of sents) {
     while (firstActor < actors.length && actors[firstActor]!.start < s.start) firstActor++;
     const body = text.slice(s.start, s.end);
-    if (/^\s*(?:nothing\s+in\s+this|this\s+\w+(?:\s+\w+)?\s+(?:does|do|shall)\s+not\s+(?:apply|prohibit|restrict))/i.test(body)) continue;
+    if (SAVINGS_SENTENCE_RE.test(body)) continue;
     // "This policy will not limit the enforcement of federal and state laws to less than the full extent
     // permitted by federal law": a saving, not a duty.
     if (FULL_EXTENT_SAVING_RE.test(body)) continue;
@@ -138,7 +142,7 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
     for (const e of a.termExempts) exempts.push({ ...span(text, a.start, a.end), kind: e.kind, label: e.label, ...(e.viaTerm ? { viaTerm: e.viaTerm } : {}) });
   }
   // Function-based exceptions (undercover, medical masks, tactical units, ...).
-  const fnCue = /\b(?:except|other\s+than|does\s+not\s+apply|shall\s+not\s+apply|do\s+not\s+apply|exempt|excluding|unless|does\s+not\s+include|not\s+include)\b/i;
+  const fnCue = FUNCTION_EXCEPTION_CUE_RE;
   if (fnCue.test(text) || inherit.exemptList) {
     // A function word is an exception when a cue precedes it with no full stop
     // between: one sweep over cues and full stops in order, not a search per word.
@@ -175,7 +179,7 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   if ((bound === "all-law-enforcement" || bound === "non-local-officers") && exempts.some((e) => e.kind === "federal-officers" && !e.viaTerm)) bound = "non-federal-officers";
   // "No person shall wear a mask while performing law enforcement duties": everyone acting as law enforcement.
   // "A person may not make an immigration arrest": only officers make arrests.
-  if (bound === "everyone" && /\blaw[- ]enforcement\b|\benforcement\s+(?:dut|activit|action|operation|function)|\bpeace\s+officer|\b(?:make|effect|effectuate)\s+(?:an?\s+|any\s+)?(?:civil\s+|immigration\s+)?arrests?\b/i.test(text)) bound = "all-law-enforcement";
+  if (bound === "everyone" && OFFICERS_ONLY_CONDUCT_RE.test(text)) bound = "all-law-enforcement";
 
   // 6. Conduct, places, purpose, penalties.
   const conduct: Conduct[] = [];

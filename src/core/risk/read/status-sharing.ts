@@ -6,7 +6,10 @@ import type { Span } from "./types.js";
 import { containing, globalForm, sentenceOf, span } from "./text.js";
 import { CROSS_REFERENCE_RE, SHARE_RE, STATUS_RE } from "./patterns.js";
 import { FORBIDS_POLICY_RE, sharesStatus } from "./clause-cues.js";
+import { native } from "./native.js";
 
+const SHARING_PERMITTED_RE = native(/^\s*nothing\s+in\b|\bnothing\s+(?:in\s+this|herein)\b[^.;]{0,40}\b(?:prohibits?|restricts?|prevents?|limits?|shall\s+be\s+construed)\b|\b(?:does|do|shall)\s+not\s+(?:prohibit|restrict|limit|prevent)\b|\bmay\s+(?:share|disclose|provide|send|exchange)\b|\b(?:is|are)\s+not\s+(?:prohibited|restricted)\s+from\b/i);
+const OWN_PROHIBITION_RE = native(/\b(?:shall|must|may|will)\s+not\b|\bnor\s+shall\b|\bprohibit\w*\b|\b(?:kept|keep|remain|held)\s+confidential\b|^\s*(?:\([\w.]+\)\s*)*no\b/i);
 export function findStatusRestriction(
   text: string,
   sents: ReadonlyArray<{ start: number; end: number }>,
@@ -29,7 +32,7 @@ export function findStatusRestriction(
     const s = sentenceOf(sents, st.start);
     // "Except as provided in subsection (3)" and "provided that" are cross-references, not sharing.
     const body = text.slice(s.start, s.end).replace(CROSS_REFERENCE_RE, (w) => " ".repeat(w.length));
-    if (/^\s*nothing\s+in\b|\bnothing\s+(?:in\s+this|herein)\b[^.;]{0,40}\b(?:prohibits?|restricts?|prevents?|limits?|shall\s+be\s+construed)\b|\b(?:does|do|shall)\s+not\s+(?:prohibit|restrict|limit|prevent)\b|\bmay\s+(?:share|disclose|provide|send|exchange)\b|\b(?:is|are)\s+not\s+(?:prohibited|restricted)\s+from\b/i.test(body)) continue;
+    if (SHARING_PERMITTED_RE.test(body)) continue;
     // "may not enact any ordinance or policy that limits ... communicating ... immigration status":
     // the sentence forbids such a policy; it restricts nothing itself.
     if (FORBIDS_POLICY_RE.test(body)) continue;
@@ -40,7 +43,7 @@ export function findStatusRestriction(
     if (released !== body && !/\b(?:shall|must|may)\s+not\b|\bprohibit/i.test(released)) continue;
     // An item under "The prohibition ... shall include:" is negated by its lead-in.
     // The prohibition must be the sentence's own: "not lawfully present" is not one.
-    if (!(d?.neg || (!d && !!leadInText && /\bprohibition\b/i.test(leadInText)) || /\b(?:shall|must|may|will)\s+not\b|\bnor\s+shall\b|\bprohibit\w*\b|\b(?:kept|keep|remain|held)\s+confidential\b|^\s*(?:\([\w.]+\)\s*)*no\b/i.test(body))) continue;
+    if (!(d?.neg || (!d && !!leadInText && /\bprohibition\b/i.test(leadInText)) || OWN_PROHIBITION_RE.test(body))) continue;
     // "shall not inquire about immigration status" restricts questioning, not sharing; and the
     // sharing verb must govern the status: "unless ... a criminal violation was reported" does not.
     if (!sharesStatus(body, st.start - s.start, st.end - s.start)) continue;

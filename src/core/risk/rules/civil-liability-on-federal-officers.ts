@@ -5,6 +5,7 @@ import type { RiskContext } from "../context.js";
 import { isNarrow, reachesFederal } from "../read/index.js";
 import { describeClass, frameOf, makeNote, modelFor, operativeUnits, reachesOutsideOfficers } from "../model.js";
 import type { RuleMeta } from "../types.js";
+import { native } from "../read/native.js";
 
 export const meta: RuleMeta = {
   id: "civil-liability-on-federal-officers",
@@ -16,6 +17,7 @@ export const meta: RuleMeta = {
   fix: "Rely on remedies of general application against the jurisdiction's own officers and on existing civil-rights law; do not create damages actions or strip immunities for conduct that only outside (federal) officers engage in, and say that the provision does not reach conduct federal law authorizes.",
 };
 
+const FEDERAL_REACH_RE = native(/\bcolou?r\s+of\s+(?:any\s+)?federal\s+law\b|\bfederal\s+(?:officers?|employees?|agents?)\b/i);
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
   const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
@@ -31,7 +33,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     if (bound === "own-personnel" || bound === "private-parties") continue;
     const aimed = isNarrow(bound);
     // "a defendant who ... acted under color of federal law": the remedy names federal defendants itself.
-    const namesFederal = /\bcolou?r\s+of\s+(?:any\s+)?federal\s+law\b|\bfederal\s+(?:officers?|employees?|agents?)\b/i.test(u.text);
+    const namesFederal = FEDERAL_REACH_RE.test(u.text);
     if (!(aimed || reachesFederal(bound) || ((bound === null || bound === "everyone") && (outsideDoc || namesFederal)))) continue;
     if (a.acknowledgesLimits) continue;
     const severity: Severity = "high";

@@ -17,6 +17,7 @@ export const meta: RuleMeta = {
   fix: "Regulate every contractor, lessee or facility alike by what it does (safety, health, labour standards), never by whether its customer is a federal immigration authority; for the jurisdiction's own property, decline its own participation instead of conditioning private parties' dealings.",
 };
 
+const SAVINGS_OR_SCOPE_RE = native(/^\s*(?:\([\w.]+\)\s*)*(?:this|nothing\s+in\s+this)\s+\w+(?:\s+\w+)?\s+(?:shall|does|do)\s+not\s+(?:preclude|prohibit|apply|restrict|limit)/i);
 function burdens(u: Unit): { words: string } | null {
   const a = u.analysis;
   const f = frameOf(u);
@@ -24,7 +25,7 @@ function burdens(u: Unit): { words: string } | null {
   // A limit: a negated duty ("shall not operate", "No department shall lease ...
   // to any operator that ...") or a prohibition written into terms; not the
   // penalty for one, nor a clause that says what the limit does not preclude.
-  const savingForm = /^\s*(?:\([\w.]+\)\s*)*(?:this|nothing\s+in\s+this)\s+\w+(?:\s+\w+)?\s+(?:shall|does|do)\s+not\s+(?:preclude|prohibit|apply|restrict|limit)/i.test(u.text);
+  const savingForm = SAVINGS_OR_SCOPE_RE.test(u.text);
   const limits = ((a.duty && a.negated) || /\bprohibition\s+against\b/i.test(u.text)) && !savingForm && !a.does.includes("penalizes");
   if (!limits) return null;
   const party = listRe("contractor-parties").exec(u.text);

@@ -53,6 +53,10 @@ export interface Cadence extends Span {
 
 const NUM = String.raw`(\d+|[a-z]+(?:-[a-z]+)?)(?:\s*\((\d+)\))?`;
 
+const DAILY_RE = native(/\b(?:daily|every\s+(?:business\s+|working\s+)?day|each\s+(?:business\s+|working\s+)?day)\b/);
+const BIWEEKLY_RE = native(/\b(?:bi-?weekly|fortnightly|every\s+(?:other|second)\s+week|every\s+(?:two|2)\s+weeks|every\s+two\s+\(2\)\s+weeks)\b/);
+const WEEKLY_RE = native(/\b(?:weekly|every\s+week|each\s+week|once\s+(?:a|per|each)\s+week)\b/);
+const MONTHLY_RE = native(/\b(?:monthly|every\s+month|each\s+(?:calendar\s+)?month|once\s+(?:a|per|each)\s+month)\b/);
 /** Finds a request cadence in text: "weekly", "every 14 days", "monthly", "every two weeks". */
 export function parseCadence(text: string): Cadence | null {
   const found: Cadence[] = [];
@@ -73,11 +77,11 @@ export function parseCadence(text: string): Cadence | null {
     if (/^\d+$/.test(word)) return Number(word);
     return NUMBER_WORDS[word.toLowerCase()] ?? null;
   };
-  each(/\b(?:daily|every\s+(?:business\s+|working\s+)?day|each\s+(?:business\s+|working\s+)?day)\b/, () => 1);
-  each(/\b(?:bi-?weekly|fortnightly|every\s+(?:other|second)\s+week|every\s+(?:two|2)\s+weeks|every\s+two\s+\(2\)\s+weeks)\b/, () => 10);
-  each(/\b(?:weekly|every\s+week|each\s+week|once\s+(?:a|per|each)\s+week)\b/, () => 5);
+  each(DAILY_RE, () => 1);
+  each(BIWEEKLY_RE, () => 10);
+  each(WEEKLY_RE, () => 5);
   each(/\b(?:semi-?monthly|twice\s+(?:a|per|each)\s+month)\b/, () => 11);
-  each(/\b(?:monthly|every\s+month|each\s+(?:calendar\s+)?month|once\s+(?:a|per|each)\s+month)\b/, () => 21);
+  each(MONTHLY_RE, () => 21);
   each(/\b(?:quarterly|every\s+(?:three|3)\s+months)\b/, () => 65);
   each(/\b(?:annually|yearly|every\s+year|each\s+year)\b/, () => 260);
   each(new RegExp(String.raw`\bevery\s+${NUM}\s+(calendar\s+|business\s+|working\s+)?days?\b`), (m) => {

@@ -5,7 +5,7 @@ import type { RiskContext } from "../context.js";
 import { isFinding, makeNote, modelFor, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 import { listRe } from "../read/lexicon.js";
-import { native } from "../read/native.js";
+import { fromStart, native } from "../read/native.js";
 
 export const meta: RuleMeta = {
   id: "hostile-recital",
@@ -82,6 +82,7 @@ function rank(s: Severity): number {
   return ["high", "medium", "low", "info"].indexOf(s);
 }
 
+const AGENCY_BACK_REFERENCE_RE = native(/\b(?:the|this|that)\s+(?:agency|department|administration|office)\b|\bits\b/i);
 /**
  * Two or more disparaging words in one sentence about federal actors or policy
  * ("harsh federal policies that vilify immigrants"): the first one, to quote.
@@ -91,7 +92,7 @@ function disparagement(text: string, aboutFederal: (text: string) => boolean): s
   for (const sentence of text.split(/(?<=[.;])\s+/)) {
     // "ICE was established ...; the agency grew wildly": a later clause about "the agency" is about it too.
     const named = aboutFederal(sentence);
-    const about = named || (federalBefore && /\b(?:the|this|that)\s+(?:agency|department|administration|office)\b|\bits\b/i.test(sentence));
+    const about = named || (federalBefore && AGENCY_BACK_REFERENCE_RE.test(sentence));
     if (named) federalBefore = true;
     if (!about) continue;
     const found = new Map<string, string>();
@@ -104,12 +105,13 @@ function disparagement(text: string, aboutFederal: (text: string) => boolean): s
   return null;
 }
 
+const OPERATION_NAME_RE = native(/[“"]((?:Operation|Project)\s+[^”"]{2,60})[”"]|\bknown\s+as\s+[“"]([^”"]{3,60})[”"]/g);
 /** Quoted names of operations that a finding about federal actors introduces ("Operation Midway Blitz"). */
 function federalOperationNames(units: Unit[]): string[] {
   const names: string[] = [];
   for (const u of units) {
     if (!FEDERAL_REF.test(u.text)) continue;
-    for (const m of u.text.matchAll(/[“"]((?:Operation|Project)\s+[^”"]{2,60})[”"]|\bknown\s+as\s+[“"]([^”"]{3,60})[”"]/g)) names.push((m[1] ?? m[2])!);
+    for (const m of u.text.matchAll(fromStart(OPERATION_NAME_RE))) names.push((m[1] ?? m[2])!);
   }
   return names;
 }

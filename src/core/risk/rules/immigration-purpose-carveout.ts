@@ -6,6 +6,7 @@ import { frameOf, isNinth, makeNote, modelFor, operativeUnits, outsideTarget, ty
 import { LEASE_TERMS_RE, PURPOSE_CLASS_RE } from "../read/patterns.js";
 import type { Span } from "../read/index.js";
 import type { RuleMeta } from "../types.js";
+import { native } from "../read/native.js";
 
 export const meta: RuleMeta = {
   id: "immigration-purpose-carveout",
@@ -17,6 +18,7 @@ export const meta: RuleMeta = {
   fix: "Frame the rule around the jurisdiction's management of its non-public property for every outside agency and every purpose, with judicial-warrant and emergency exceptions.",
 };
 
+const PERMIT_DENIAL_RE = native(/\b(?:issue|grant|approve|renew)\w*\s+(?:an?\s+|any\s+)?(?:zoning\s+)?(?:permits?|variances?|licen[cs]es?)\b|\bzoning\s+(?:variances?|approvals?|permits?)\b/i);
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
   const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
@@ -32,7 +34,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     // A ban on private immigration detention is contractor-discrimination's concern (GEO Group), not a second note.
     // (Lease or concession terms on the jurisdiction's property, the King County pattern, keep the purpose note.)
     if (frameOf(u).actions.includes("burdens-contractors") && !a.does.includes("restricts-access") && /\bdetention\b|\bdetain\b/i.test(u.text) && !LEASE_TERMS_RE.test(u.text)) continue;
-    const permitRule = a.negated && /\b(?:issue|grant|approve|renew)\w*\s+(?:an?\s+|any\s+)?(?:zoning\s+)?(?:permits?|variances?|licen[cs]es?)\b|\bzoning\s+(?:variances?|approvals?|permits?)\b/i.test(u.text);
+    const permitRule = a.negated && PERMIT_DENIAL_RE.test(u.text);
     if (!(a.does.includes("restricts-access") || a.does.includes("regulates-conduct") || privateLimit || liability || permitRule)) continue;
     // "an immigration enforcement agent": a class defined by the purpose is the purpose itself.
     const purpose = a.purpose ?? purposeInClass(u);

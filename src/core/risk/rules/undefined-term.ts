@@ -4,7 +4,7 @@ import type { Draft, RiskNote } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { makeNote, modelFor, type DraftModel } from "../model.js";
 import type { RuleMeta } from "../types.js";
-import { native } from "../read/native.js";
+import { fromStart, native } from "../read/native.js";
 
 export const meta: RuleMeta = {
   id: "undefined-term",
@@ -39,6 +39,8 @@ function norm(s: string): string {
     .join(" ");
 }
 
+const CAPITALISED_PHRASE_RE = native(/\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)*)*\b/g);
+const BODY_NAME_HEAD_RE = native(/\b(?:Commission|Department|Office|Bureau|Board|Council|Committee|Division|Agency|Institute|Academy|Center|Centre|Association|Court|Task\s+Force)\s+(?:on|for|of)\s+$/);
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
   const m = modelFor(draft, context);
   if (!m.hasDefinitions) return [];
@@ -53,7 +55,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     let masked = text.replace(/[“"][^”"]*[”"]/g, (s) => " ".repeat(s.length));
     for (const p of proper) masked = masked.replace(p, (s) => " ".repeat(s.length));
     masked = blankSpans(masked, u.analysis.actors.filter((a) => a.cls === "named-agency"));
-    const re = /\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)*)*\b/g;
+    const re = fromStart(CAPITALISED_PHRASE_RE);
     let mm: RegExpExecArray | null;
     while ((mm = re.exec(masked)) !== null) {
       let start = mm.index;
@@ -74,7 +76,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
       const before = masked.slice(Math.max(0, start - 40), start);
       const sentenceStart = /(?:^|[.;:]\s*|\(\w{1,4}\)\s*)$/.test(before);
       // The tail of a body's name: "the Texas Commission on Law Enforcement".
-      if (/\b(?:Commission|Department|Office|Bureau|Board|Council|Committee|Division|Agency|Institute|Academy|Center|Centre|Association|Court|Task\s+Force)\s+(?:on|for|of)\s+$/.test(before)) continue;
+      if (BODY_NAME_HEAD_RE.test(before)) continue;
       if (words.length === 1) {
         // A single capitalized word counts only mid-sentence after a determiner ("any Officer").
         if (!hadDeterminer && !/\b(?:any|each|every|no|a|an|the|such)\s+$/.test(before)) continue;
