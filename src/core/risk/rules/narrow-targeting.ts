@@ -3,7 +3,7 @@
 import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { isNarrow } from "../read/index.js";
-import { describeClass, leftOut, makeNote, modelFor, operativeUnits, outsideTarget, type DraftModel, type Unit } from "../model.js";
+import { describeClass, frameOf, leftOut, makeNote, modelFor, operativeUnits, outsideTarget, type DraftModel, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
 
 export const meta: RuleMeta = {
@@ -28,6 +28,10 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
   for (const u of operativeUnits(m)) {
     if (u.inExemptList) continue;
     const a = u.analysis;
+    if (frameOf(u).actions.includes("bars-federal-service")) {
+      notes.push(serviceBarNote(u, m));
+      continue;
+    }
     const regulates = a.does.includes("regulates-conduct") || a.does.includes("penalizes");
     const restricts = a.does.includes("restricts-access");
     if (!regulates && !restricts) continue;
@@ -80,4 +84,16 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     );
   }
   return notes;
+}
+
+/** "may not employ any individual who was hired as a sworn officer of ICE": people treated worse for their federal service. */
+function serviceBarNote(u: Unit, m: DraftModel): RiskNote {
+  return makeNote(meta, u, {
+    severity: "high",
+    quote: "",
+    message: "Bars people from hiring or office because of their service with the federal government.",
+    explanation:
+      "This provision disqualifies people because they serve or served a federal agency. Treating those who work for or deal with the federal government worse than those who work for comparable state or local agencies is discrimination under intergovernmental immunity (North Dakota v. United States; United States v. Washington), and a bar tied to one federal agency reads as aimed at that agency's mission.",
+    suggestion: `Judge applicants on neutral grounds that apply to every prior employer alike (for example, a sustained finding of misconduct or a decertification by any law enforcement agency), rather than on service with a federal agency; ${m.kindWord} may still set its own hiring standards.`,
+  });
 }
