@@ -22,7 +22,7 @@ import type { CheckInstrument } from "./context.js";
 import { stateName } from "./read/lexicon.js";
 import { frameFor, type Frame } from "./read/frame.js";
 import { FINDINGS_SECTION_RE } from "./provisions.js";
-import { FINDINGS_LEADIN_RE, walk, GROUNDS_LEADIN_RE, OBJECT_LEADIN_RE, endsWithColon, exemptLeadIn, forbidsPolicies, hasDutyBeforeList, nextIsNumbered, wholeText } from "./lead-ins.js";
+import { FINDINGS_LEADIN_RE, GROUNDS_LEADIN_RE, OBJECT_LEADIN_RE, endsWithColon, exemptLeadIn, forbidsPolicies, hasDutyBeforeList, nextIsNumbered, wholeText } from "./lead-ins.js";
 import { compileForReading, fromStart, native } from "./read/native.js";
 
 export interface Unit {
@@ -94,6 +94,16 @@ export function modelFor(draft: Draft, options: ModelOptions = {}): DraftModel {
   return m;
 }
 
+/** A definition and, when it ends in ":" ("... means an individual's:"), the items that complete it. */
+function definitionText(paras: Paragraph[], i: number): string {
+  const p = paras[i]!;
+  if (!endsWithColon(p.text) || !parseDefinition(p.text)) return p.text;
+  if (p.children.length) return wholeText(p);
+  const parts = [p.text];
+  for (let j = i + 1; j < paras.length && paras[j]!.numbered; j++) parts.push(paras[j]!.text);
+  return parts.join(" ");
+}
+
 export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel {
   const statute = options.instrument === "statute";
   const self = statute ? stateSelfNames(stateName(options.state)) : selfNamesFor(draft.jurisdiction);
@@ -108,10 +118,15 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
   let hasDefinitions = false;
   for (const s of draft.sections) {
     if (s.role === "definitions") hasDefinitions = true;
-    for (const p of walk(s.paragraphs)) {
-      if (s.role === "definitions" || parseDefinition(p.text)) defs.push({ text: p.text, id: p.id });
-      for (const inline of inlineDefinitions(p.text)) defs.push({ text: inline, id: p.id });
-    }
+    const visit = (paras: Paragraph[]): void => {
+      paras.forEach((p, i) => {
+        const defined = s.role === "definitions" || !!parseDefinition(p.text);
+        if (defined) defs.push({ text: definitionText(paras, i), id: p.id });
+        for (const inline of inlineDefinitions(p.text)) defs.push({ text: inline, id: p.id });
+        visit(p.children);
+      });
+    };
+    visit(s.paragraphs);
   }
   const terms = buildTermTable(defs, self);
 

@@ -10,7 +10,7 @@
 // definitions. Every span is an exact substring of the text given.
 import { DOES_ORDER } from "./types.js";
 import type { ActorClass, ActorMention, Analysis, AnalyzerEnv, Conduct, DefinedTerm, Does, Exemption, Penalty, Span, Where, Who } from "./types.js";
-import { BY_AGENT_RE, CUE_WINDOW, Masked, afterModal, containing, globalForm, sentenceOf, sentences, span } from "./text.js";
+import { BY_AGENT_RE, CUE_WINDOW, Masked, afterModal, containing, globalForm, sentenceOf, sentences, span, wordEnd } from "./text.js";
 import { EQUAL_TREATMENT_RE, AUTHORIZATION_MODAL_RE, BARE_AGENCY_RE, CONDUCT_RES, DECLINE_RE, DECLINE_VERB_RE, EXAMPLE_CUE_RE, FILLER_RE, FOLLOWING_EXEMPT_RE, FUNCTION_WORDS, GIVEN_RE, CHECK_IN_RE, LEASE_TERMS_RE, LEGAL_EFFECT_RE, LEVEL_NAMED_RE, LIMITS_RE, MODAL_RE, NEG_RE, NONPUBLIC_RE, NO_FORM_MODAL_RE, NO_SUBJECT_RE, PENALTY_RES, PENALTY_WORD_RE, POLICY_RE, PUBLIC_RE, PURPOSE_EXAMPLE_RE, PURPOSE_IS_ACTOR_RE, PURPOSE_RE, RELEVANT_RE, SAVINGS_GENERIC_RE, SAVINGS_SPECIFIC_RE, TRANSPARENCY_RE } from "./patterns.js";
 import { selfNamesFor, selfRes } from "./self-names.js";
 import { exemptionKind, findCue, labelFor, pickBound, reachesFederal, scopeOfExemption, scopesReferenced, subjectStart, toWho } from "./classes.js";
@@ -21,6 +21,17 @@ import { passiveUsesOfPlaces, PENALTY_ATTACH_RE, COOPERATE_WITH_FEDERAL_RE, type
 import { native } from "./native.js";
 const SAVINGS_SENTENCE_RE = native(/^\s*(?:nothing\s+in\s+this|this\s+\w+(?:\s+\w+)?\s+(?:does|do|shall)\s+not\s+(?:apply|prohibit|restrict))/i);
 const FUNCTION_EXCEPTION_CUE_RE = native(/\b(?:except|other\s+than|does\s+not\s+apply|shall\s+not\s+apply|do\s+not\s+apply|exempt|excluding|unless|does\s+not\s+include|not\s+include)\b/i);
+/** The mention is the head of a duty's subject ("(1) A federal law enforcement officer who ... shall"), not a word inside a condition before it. */
+function headedDuty<D extends { subjStart: number; modal: number; modalEnd: number }>(text: string, m: ActorMention, duties: readonly D[], actors: readonly ActorMention[]): D | null {
+  // "Immigration agents and other law enforcement officials must ...": another class shares the subject.
+  const shared = (d: D): boolean => actors.some((x) => x !== m && x.start >= m.end && x.start < d.modal && !FEDERAL_CLASSES.has(x.cls));
+  return duties.find((d) => !shared(d) && d.subjStart <= m.start && m.start < d.modal && SUBJECT_HEAD_RE.test(text.slice(d.subjStart, m.start)) && ACTIVE_DUTY_RE.test(text.slice(d.modal, d.modalEnd + 30))) ?? null;
+}
+/** An act commanded ("shall notify", "must give"), not a liability or penalty ("shall be liable", "is guilty"). */
+const ACTIVE_DUTY_RE = native(/^(?:shall|must|will)\s+(?!be\s+(?:liable|guilty|subject|punish|fined|imprison))/i);
+const SUBJECT_HEAD_RE = native(/^\s*(?:\([\w.]+\)\s*)*(?:(?:a|an|any|each|every|the|all|no|such)\s+)?$/i);
+const FEDERAL_CLASSES: ReadonlySet<ActorClass> = new Set(["federal-officers", "immigration-officers", "named-agency"]);
+const ENFORCING_OWN_LAW_RE = native(/\benforc(?:e|es|ing|ement\s+of)\s+(?:(?:a|any|the)\s+provisions?\s+of\s+)?this\s+(?:act|chapter|article|section|ordinance|subchapter|title|part)\b/i);
 const OFFICERS_ONLY_CONDUCT_RE = native(/\blaw[- ]enforcement\b|\benforcement\s+(?:dut|activit|action|operation|function)|\bpeace\s+officer|\b(?:make|effect|effectuate)\s+(?:an?\s+|any\s+)?(?:civil\s+|immigration\s+)?arrests?\b/i);
 export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // Blank quoted titles, keeping offsets: every span outside them is still exact text.
@@ -38,7 +49,7 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   let duty = false;
   let negated = false;
   let boundMention: ActorMention | null = null;
-  const dutySents: Array<{ start: number; end: number; modal: number; modalEnd: number; neg: boolean }> = [];
+  const dutySents: Array<{ start: number; end: number; subjStart: number; modal: number; modalEnd: number; neg: boolean }> = [];
   // Actors are sorted by start: each sentence walks only its own (linear overall).
   let firstActor = 0;
   for (const s of sents) {
@@ -68,8 +79,8 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
     }
     // "It shall be the policy of the Town not to arrest ...": the policy is a negative one.
     const policyNot = !!mm && /^\s+be\s+the\s+policy\s+of\s+[^.;]{0,80}?\s+not\s+to\b/i.test(text.slice(modalEnd, Math.min(s.end, modalEnd + 120)));
-    const neg = imperative ? mm!.negative === true : mm ? policyNot || NEG_RE.test(text.slice(subjStart, Math.min(s.end, modalEnd + 12))) || /^\s+not\b/i.test(text.slice(modalEnd, modalEnd + 5)) : inherit.leadIn!.negated;
-    dutySents.push({ start: s.start, end: s.end, modal, modalEnd, neg });
+    const neg = imperative ? mm!.negative === true : mm ? policyNot || NEG_RE.test(text.slice(subjStart, wordEnd(text, Math.min(s.end, modalEnd + 12), s.end))) || /^\s+not\b/i.test(text.slice(modalEnd, modalEnd + 5)) : inherit.leadIn!.negated;
+    dutySents.push({ start: s.start, end: s.end, subjStart, modal, modalEnd, neg });
     const relevant = RELEVANT_RE.test(body) || PENALTY_WORD_RE.test(body);
     duty = true;
     if (neg) negated = true;
@@ -180,6 +191,8 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // "No person shall wear a mask while performing law enforcement duties": everyone acting as law enforcement.
   // "A person may not make an immigration arrest": only officers make arrests.
   if (bound === "everyone" && OFFICERS_ONLY_CONDUCT_RE.test(text)) bound = "all-law-enforcement";
+  // "may not arrest ... for purposes of enforcing a provision of this act": only the enactor's officers enforce its own law.
+  if ((bound === "all-law-enforcement" || bound === "everyone") && ENFORCING_OWN_LAW_RE.test(text)) bound = "own-personnel";
 
   // 6. Conduct, places, purpose, penalties.
   const conduct: Conduct[] = [];
@@ -303,6 +316,12 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // ("upon a conviction for a felony or misdemeanor, the court shall notify ...").
   if (penalties.length && !/^\s*nothing\b/i.test(text) && PENALTY_ATTACH_RE.test(text)) does.add("penalizes");
   if (duty && outsideBound && conductOfficers.length && !inherit.exemptList) does.add("regulates-conduct");
+  // "A federal law enforcement officer ... shall notify ...": any other duty with federal officers as its subject governs how they work.
+  const commanded = duty && boundMention && FEDERAL_CLASSES.has(boundMention.cls) && !inherit.exemptList && !does.has("penalizes") && !does.has("regulates-conduct") && !restrictsAccessWords && !conduct.some((c) => c.kind === "access" || c.kind === "use") ? headedDuty(text, boundMention, dutySents, actors) : null;
+  if (commanded) {
+    does.add("regulates-conduct");
+    conduct.push({ ...span(text, commanded.modal, commanded.end), kind: "duty" });
+  }
   if (duty && negated && (restrictsAccessWords || conduct.some((c) => c.kind === "use")) && (outsideBound || restrictedOutside.length || purpose || bound === "private-parties" || bound === "everyone" || (ownSubject && restrictedOutside.length > 0) || (bound === null && where !== "not-applicable")))
     does.add("restricts-access");
   if (duty && !does.has("restricts-access") && (outsideBound || bound === "everyone") && restrictsAccessWords && where !== "not-applicable") does.add("restricts-access");

@@ -107,6 +107,12 @@ export function afterModal(text: string, modalEnd: number, end: number): { passi
   return { passive, stop: first(STOP_RE, false), permitEnd, assistEnd: first(ASSIST_RE, true), infinitive: first(TO_RE, false) };
 }
 
+/** The end of the word at i (a slice cut there never ends inside a word: "the no|tice" is not "no"). */
+export function wordEnd(text: string, i: number, limit = text.length): number {
+  while (i < limit && /\w/.test(text[i]!)) i++;
+  return i;
+}
+
 /** How far before (or after) a mention its exemption cue may sit. */
 export const CUE_WINDOW = 300;
 

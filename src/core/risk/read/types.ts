@@ -80,7 +80,8 @@ export interface Exemption extends Span {
   viaTerm?: string;
 }
 
-export type ConductKind = "dress" | "identification" | "methods" | "access" | "use";
+/** "duty": an act commanded of federal officers that no other kind names ("shall notify ... in advance"). */
+export type ConductKind = "dress" | "identification" | "methods" | "access" | "use" | "duty";
 export interface Conduct extends Span {
   kind: ConductKind;
 }

@@ -23,6 +23,7 @@ const WHAT: Record<ConductKind, string> = {
   methods: "enforcement methods (vehicles, force, arrests)",
   access: "movements (where they may go)",
   use: "operations (where they may stage or operate)",
+  duty: "work (acts it commands of them)",
 };
 
 export function check(draft: Draft, context: RiskContext): RiskNote[] {
@@ -36,7 +37,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     if (!a.bound || !reachesFederal(a.bound)) continue;
     // A duty to adopt or post a policy is outside-agency-mandate's: it orders administration, not conduct.
     if (underMandate(u)) continue;
-    let conduct = a.does.includes("regulates-conduct") ? a.conduct.filter((c) => c.kind === "dress" || c.kind === "identification" || c.kind === "methods") : [];
+    let conduct = a.does.includes("regulates-conduct") ? a.conduct.filter((c) => c.kind === "dress" || c.kind === "identification" || c.kind === "methods" || c.kind === "duty") : [];
     if (!conduct.length && a.does.includes("restricts-access") && (a.where === "anywhere" || a.where === "jurisdiction-facilities") && a.boundSpan)
       conduct = a.conduct.filter((c) => c.kind === "access" || c.kind === "use");
     if (!conduct.length) continue;

@@ -35,7 +35,9 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     // (Lease or concession terms on the jurisdiction's property, the King County pattern, keep the purpose note.)
     if (frameOf(u).actions.includes("burdens-contractors") && !a.does.includes("restricts-access") && /\bdetention\b|\bdetain\b/i.test(u.text) && !LEASE_TERMS_RE.test(u.text)) continue;
     const permitRule = a.negated && PERMIT_DENIAL_RE.test(u.text);
-    if (!(a.does.includes("restricts-access") || a.does.includes("regulates-conduct") || privateLimit || liability || permitRule)) continue;
+    // A command such as "shall notify ... of an immigration enforcement action" restricts nothing; narrow-targeting and direct-regulation read it.
+    const restriction = a.does.includes("restricts-access") || (a.does.includes("regulates-conduct") && a.conduct.some((c) => c.kind !== "duty"));
+    if (!(restriction || privateLimit || liability || permitRule)) continue;
     // "an immigration enforcement agent": a class defined by the purpose is the purpose itself.
     const purpose = a.purpose ?? purposeInClass(u);
     if (!purpose) continue;

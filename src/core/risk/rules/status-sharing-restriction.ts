@@ -4,6 +4,7 @@ import type { Draft, RiskNote, Severity } from "../../draft.js";
 import type { RiskContext } from "../context.js";
 import { makeNote, modelFor, operativeUnits, type DraftModel, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
+import { native } from "../read/native.js";
 
 export const meta: RuleMeta = {
   id: "status-sharing-restriction",
@@ -24,7 +25,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
     const a = u.analysis;
     if (!a.statusRestriction) continue;
     // A saving in the lead-in ("Unless required to do so by statute ...: (1) ...") covers its items.
-    const saving = a.savings?.kind ?? leadInSaving(u) ?? (docSavings ? "specific" : genericDocSavings(m) ? "generic" : null);
+    const saving = a.savings?.kind ?? leadInSaving(u) ?? itemSaving(u, m) ?? (docSavings ? "specific" : genericDocSavings(m) ? "generic" : null);
     if (saving === "specific") continue;
     let severity: Severity = saving === "generic" ? "low" : "high";
     const viaTerm = m.terms.get(a.statusRestriction.text.toLowerCase().replace(/s$/, "")) ?? m.terms.get(a.statusRestriction.text.toLowerCase());
@@ -53,6 +54,36 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
 function leadInSaving(u: Unit): "specific" | "generic" | null {
   for (let p = u.parent; p; p = p.parent) if (p.analysis.savings) return p.analysis.savings.kind;
   return null;
+}
+
+/** "except when such disclosure is: ... (4) required by federal statute;": a saving among the lead-in's own exceptions. */
+const FEDERAL_REQUIREMENT_ITEM_RE = native(/^\s*(?:\(?[\w.]{1,4}[.)]\s*)?(?:as\s+|when\s+|if\s+)?(?:otherwise\s+)?(?:required|mandated)\s+by\s+(?:(?:state\s+or\s+|state\s+and\s+)?federal|federal\s+(?:or|and)\s+state)\s+(?:law|statute|regulation)s?\b/i);
+const NAMES_1373_RE = native(/\b1373\b|\b1644\b/);
+const itemsByLeadIn = new WeakMap<DraftModel, Map<Unit, Unit[]>>();
+function itemsOf(u: Unit, m: DraftModel): Unit[] {
+  let map = itemsByLeadIn.get(m);
+  if (!map) {
+    map = new Map();
+    for (const o of operativeUnits(m)) {
+      for (const lead of new Set([o.leadIn, o.parent])) {
+        if (!lead) continue;
+        const list = map.get(lead);
+        if (list) list.push(o);
+        else map.set(lead, [o]);
+      }
+    }
+    itemsByLeadIn.set(m, map);
+  }
+  return map.get(u) ?? [];
+}
+
+function itemSaving(u: Unit, m: DraftModel): "specific" | "generic" | null {
+  let found: "specific" | "generic" | null = null;
+  for (const o of itemsOf(u, m)) {
+    if (NAMES_1373_RE.test(o.text)) return "specific";
+    if (o.analysis.savings || FEDERAL_REQUIREMENT_ITEM_RE.test(o.text)) found = o.analysis.savings?.kind ?? "generic";
+  }
+  return found;
 }
 
 /** A document-wide saving that names §§ 1373/1644. */
