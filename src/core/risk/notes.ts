@@ -12,7 +12,7 @@ import { native } from "./read/native.js";
 // Wording
 
 export function describeClass(cls: ActorClass, mention: ActorMention | null, m: DraftModel): string {
-  const via = mention?.term ? ` (the defined term “${mention.term}”)` : mention ? ` (“${mention.text}”)` : "";
+  const via = mention?.term ? ` (the defined term “${mention.term}”)` : mention?.refersTo ? ` (“${mention.text}”, that is “${mention.refersTo}”)` : mention ? ` (“${mention.text}”)` : "";
   switch (cls) {
     case "named-agency":
       return `only officers of ${mention?.agency ?? "one named federal agency"}${via}`;

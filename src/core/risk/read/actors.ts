@@ -7,6 +7,7 @@ import { Masked, span } from "./text.js";
 import { AGENCIES, EVERYONE_RE, FEDERAL_RES, GENERAL_RES, GENERIC_RE, IMMIGRATION_RES, LEVELS_GOV_HINT_RE, LEVELS_GOV_RE, LEVELS_RE, NONLOCAL_RES, OTHER_LOCAL_RES, PRIVATE_RE, STATE_RES } from "./patterns.js";
 import { termMatcher } from "./definitions.js";
 import { selfRes } from "./self-names.js";
+import { native } from "./native.js";
 
 export interface Actors {
   actors: ActorMention[];
@@ -16,6 +17,9 @@ export interface Actors {
   /** "federal and local officers": lists that leave state officers out. */
   stateGaps: Span[];
 }
+
+/** "They" opening a sentence and followed by its verb: a subject that refers back. */
+const PRONOUN_SUBJECT_RE = native(/\bThey(?=\s+(?:shall|must|may|will|are|cannot|should)\b)/g);
 
 export function gatherActors(text: string, masked: Masked, terms: TermTable, self: SelfNames, inherit: Inherited): Actors {
   const actors: ActorMention[] = [];
@@ -99,6 +103,7 @@ export function gatherActors(text: string, masked: Masked, terms: TermTable, sel
     addActor(m.index, m.index + m[0].length, from, { generic: true, ...(inherit.sectionClass ? {} : { unresolved: true }) });
     return true;
   });
+  masked.each(PRONOUN_SUBJECT_RE, (m) => (addActor(m.index, m.index + m[0].length, "all-law-enforcement", { generic: true, unresolved: true, pronoun: true }), true));
   actors.sort((a, b) => a.start - b.start || b.end - a.end);
   // A statute's own: the state's officers and those of its local governments.
   if (self.level === "state") for (const a of actors) if (a.cls === "state-officers" || a.cls === "other-local-officers" || a.cls === "non-federal-officers") a.cls = "own-personnel";

@@ -2,7 +2,7 @@
 // their modal, savings and internal duties, who a sharing verb governs, the
 // other party to a contract, back-references ("the peace officer"), and
 // places a pronoun stands for. Each is a pattern or a small linear function.
-import type { ActorMention } from "./types.js";
+import type { ActorClass, ActorMention } from "./types.js";
 import { globalForm } from "./text.js";
 import { SHARE_RE } from "./patterns.js";
 import { native } from "./native.js";
@@ -39,12 +39,19 @@ const OWN_RESOURCES_RE = native(/\b(?:moneys|monies|funds|personnel|equipment|re
  */
 export function resolveBackReferences(actors: ActorMention[], before: readonly ActorMention[]): void {
   const recent: ActorMention[] = before.slice(-8);
+  const dangling = new Set<ActorMention>();
   for (const a of actors) {
     // "Officers will not effect an arrest ...": a bare "officers" takes the last class of officer named
     // before it; with none, it is the enactor's own (a measure names other governments' officers as such).
     if (a.unresolved) {
       const prior = [...recent].reverse().find((e) => e.cls !== "everyone" && e.cls !== "private-parties" && !e.unresolved && OFFICER_NOUN_RE.test(e.text));
+      // A pronoun with no officers before it refers to something else ("They [the records] shall ..."): no one.
+      if (!prior && a.pronoun) {
+        dangling.add(a);
+        continue;
+      }
       a.cls = prior ? prior.cls : "own-personnel";
+      if (prior && a.pronoun) a.refersTo = prior.text;
       delete a.unresolved;
       recent.push(a);
       if (recent.length > 8) recent.shift();
@@ -66,6 +73,7 @@ export function resolveBackReferences(actors: ActorMention[], before: readonly A
     recent.push(a);
     if (recent.length > 8) recent.shift();
   }
+  if (dangling.size) actors.splice(0, actors.length, ...actors.filter((a) => !dangling.has(a)));
 }
 
 const GENERIC_HEAD_CLAUSE_RE = native(/^\s*(?:\([\w.]+\)\s*)*(?:an?|the|each|every|any|no)\s+(?:persons?|individuals?|one|entit(?:y|ies))\s+(?:who|that|which)\b/i);
@@ -158,3 +166,16 @@ export function passiveUsesOfPlaces(
   }
   return out;
 }
+
+/** The mention is the head of a duty's subject ("(1) A federal law enforcement officer who ... shall"), not a word inside a condition before it. */
+export function headedDuty<D extends { subjStart: number; modal: number; modalEnd: number }>(text: string, m: ActorMention, duties: readonly D[], actors: readonly ActorMention[]): D | null {
+  // "Immigration agents and other law enforcement officials must ...": another class shares the subject.
+  const shared = (d: D): boolean => actors.some((x) => x !== m && x.start >= m.end && x.start < d.modal && !FEDERAL_CLASSES.has(x.cls));
+  return duties.find((d) => !shared(d) && d.subjStart <= m.start && m.start < d.modal && SUBJECT_HEAD_RE.test(text.slice(d.subjStart, m.start)) && ACTIVE_DUTY_RE.test(text.slice(d.modal, d.modalEnd + 30))) ?? null;
+}
+/** An act commanded ("shall notify", "must give"), not a liability or penalty ("shall be liable", "is guilty"). */
+const ACTIVE_DUTY_RE = native(/^(?:shall|must|will)\s+(?!be\s+(?:liable|guilty|subject|punish|fined|imprison))/i);
+const SUBJECT_HEAD_RE = native(/^\s*(?:\([\w.]+\)\s*)*(?:(?:a|an|any|each|every|the|all|no|such)\s+)?$/i);
+export const FEDERAL_CLASSES: ReadonlySet<ActorClass> = new Set(["federal-officers", "immigration-officers", "named-agency"]);
+/** "may not arrest ... for purposes of enforcing a provision of this act": only the enactor's officers enforce its own law. */
+export const ENFORCING_OWN_LAW_RE = native(/\benforc(?:e|es|ing|ement\s+of)\s+(?:(?:a|any|the)\s+provisions?\s+of\s+)?this\s+(?:act|chapter|article|section|ordinance|subchapter|subtitle|title|division|part|code)\b/i);

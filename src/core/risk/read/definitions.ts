@@ -15,7 +15,7 @@ import { native } from "./native.js";
  * For purposes of this section, "X" means ...; The term "X" means ...;
  * X. The term "x" means ... (a code's run-in heading before it).
  */
-export const DEF_RE = native(/^\s*(?:[(\[]?[a-z0-9]{1,4}[)\].]\s*)?(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}\.\s+)?(?:(?:for\s+(?:the\s+)?purposes?\s+of\s+this\s+\w+(?:\s+\w+)?|as\s+used\s+in\s+this\s+\w+(?:\s+\w+)?),\s*)?(?:the\s+(?:term|phrase|words?)\s+)?[“"‘']([^”"’']{1,80})[”"’']\s*(?:,\s*)?(?:\([^)]*\)\s*)?(means|shall\s+mean|includes|refers\s+to|has\s+the\s+meaning|is\s+defined\s+as|shall\s+include)\b\s*:?\s*/i);
+export const DEF_RE = native(/^\s*(?:[(\[]?[a-z0-9]{1,4}[)\].]\s*)?(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}\.\s+)?(?:(?:for\s+(?:the\s+)?purposes?\s+of\s+this\s+\w+(?:\s+\w+)?|as\s+used\s+in\s+this\s+\w+(?:\s+\w+)?|in\s+this\s+\w+(?:\s+\w+)?),\s*)?(?:the\s+(?:term|phrase|words?)\s+)?[“"‘']([^”"’']{1,80})[”"’']\s*(?:,\s*)?(?:\([^)]*\)\s*)?(means|shall\s+mean|includes|refers\s+to|has\s+the\s+meaning|is\s+defined\s+as|shall\s+include)\b\s*:?\s*/i);
 
 /** Splits a definition paragraph into term and body, or null if it is not one. */
 export function parseDefinition(text: string): { term: string; body: string } | null {

@@ -17,21 +17,10 @@ import { exemptionKind, findCue, labelFor, pickBound, reachesFederal, scopeOfExe
 import { gatherActors } from "./actors.js";
 import { listRe } from "./lexicon.js";
 import { findStatusRestriction } from "./status-sharing.js";
-import { passiveUsesOfPlaces, PENALTY_ATTACH_RE, COOPERATE_WITH_FEDERAL_RE, type DirectiveMatch, imperativeDirective, OWNER_REFUSAL_RE, COUNTERPARTY_RE, FULL_EXTENT_SAVING_RE, INTERNAL_DUTY_RE, MODAL_COLON_RE, QUOTED_TITLE_RE, modifierHead, resolveBackReferences } from "./clause-cues.js";
+import { passiveUsesOfPlaces, PENALTY_ATTACH_RE, COOPERATE_WITH_FEDERAL_RE, type DirectiveMatch, imperativeDirective, OWNER_REFUSAL_RE, COUNTERPARTY_RE, FULL_EXTENT_SAVING_RE, INTERNAL_DUTY_RE, MODAL_COLON_RE, QUOTED_TITLE_RE, modifierHead, resolveBackReferences, headedDuty, FEDERAL_CLASSES, ENFORCING_OWN_LAW_RE } from "./clause-cues.js";
 import { native } from "./native.js";
 const SAVINGS_SENTENCE_RE = native(/^\s*(?:nothing\s+in\s+this|this\s+\w+(?:\s+\w+)?\s+(?:does|do|shall)\s+not\s+(?:apply|prohibit|restrict))/i);
 const FUNCTION_EXCEPTION_CUE_RE = native(/\b(?:except|other\s+than|does\s+not\s+apply|shall\s+not\s+apply|do\s+not\s+apply|exempt|excluding|unless|does\s+not\s+include|not\s+include)\b/i);
-/** The mention is the head of a duty's subject ("(1) A federal law enforcement officer who ... shall"), not a word inside a condition before it. */
-function headedDuty<D extends { subjStart: number; modal: number; modalEnd: number }>(text: string, m: ActorMention, duties: readonly D[], actors: readonly ActorMention[]): D | null {
-  // "Immigration agents and other law enforcement officials must ...": another class shares the subject.
-  const shared = (d: D): boolean => actors.some((x) => x !== m && x.start >= m.end && x.start < d.modal && !FEDERAL_CLASSES.has(x.cls));
-  return duties.find((d) => !shared(d) && d.subjStart <= m.start && m.start < d.modal && SUBJECT_HEAD_RE.test(text.slice(d.subjStart, m.start)) && ACTIVE_DUTY_RE.test(text.slice(d.modal, d.modalEnd + 30))) ?? null;
-}
-/** An act commanded ("shall notify", "must give"), not a liability or penalty ("shall be liable", "is guilty"). */
-const ACTIVE_DUTY_RE = native(/^(?:shall|must|will)\s+(?!be\s+(?:liable|guilty|subject|punish|fined|imprison))/i);
-const SUBJECT_HEAD_RE = native(/^\s*(?:\([\w.]+\)\s*)*(?:(?:a|an|any|each|every|the|all|no|such)\s+)?$/i);
-const FEDERAL_CLASSES: ReadonlySet<ActorClass> = new Set(["federal-officers", "immigration-officers", "named-agency"]);
-const ENFORCING_OWN_LAW_RE = native(/\benforc(?:e|es|ing|ement\s+of)\s+(?:(?:a|any|the)\s+provisions?\s+of\s+)?this\s+(?:act|chapter|article|section|ordinance|subchapter|title|part)\b/i);
 const OFFICERS_ONLY_CONDUCT_RE = native(/\blaw[- ]enforcement\b|\benforcement\s+(?:dut|activit|action|operation|function)|\bpeace\s+officer|\b(?:make|effect|effectuate)\s+(?:an?\s+|any\s+)?(?:civil\s+|immigration\s+)?arrests?\b/i);
 export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // Blank quoted titles, keeping offsets: every span outside them is still exact text.

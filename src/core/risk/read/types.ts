@@ -64,6 +64,10 @@ export interface ActorMention extends Span {
   generic?: boolean;
   /** A bare "officers" with no class named before it in the section: resolved in the paragraph, else the enactor's own. */
   unresolved?: boolean;
+  /** "They are not permitted to enter ...": a pronoun, which refers back only to officers named before it, else to no one. */
+  pronoun?: boolean;
+  /** The words a pronoun refers back to, for the note's "who is covered" line. */
+  refersTo?: string;
   /** Exemptions written into the definition of the term used. */
   termExempts?: Exemption[];
   /** The mention's sentence states a duty about conduct, access, use or a penalty. */
