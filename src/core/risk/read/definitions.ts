@@ -163,13 +163,18 @@ export interface TermHit {
  */
 export class TermMatcher {
   private readonly byWord = new Map<string, Array<{ term: DefinedTerm; re: RegExp }>>();
+  /** First words of the multi-word keys: a pair key is built only after one of them. */
+  private readonly pairFirst = new Set<string>();
   constructor(terms: Iterable<DefinedTerm>, caseInsensitive = false) {
     const sorted = [...terms].sort((a, b) => b.term.length - a.term.length || a.term.localeCompare(b.term));
     for (const t of sorted) {
       // Keyed by the first two words (terms often share a first word: "City ...", "Class ...").
       const words = t.term.split(/\s+/).map((w) => w.toLowerCase());
       const keys = new Set<string>();
-      if (words.length > 1) keys.add(`${words[0]} ${words[1]}`);
+      if (words.length > 1) {
+        keys.add(`${words[0]} ${words[1]}`);
+        this.pairFirst.add(words[0]!);
+      }
       else for (const k of [words[0]!, words[0] + "s", words[0] + "es", words[0]!.replace(/y$/, "ies")]) keys.add(k);
       const base = termRegex(t.term);
       const re = new RegExp(base.source, (caseInsensitive && !base.flags.includes("i") ? base.flags + "i" : base.flags).replace("g", "") + "y");
@@ -191,7 +196,7 @@ export class TermMatcher {
     let skipTo = 0;
     const look = (cur: { at: number; lower: string }, nextLower: string | null): void => {
       if (cur.at < skipTo) return;
-      const two = nextLower !== null ? this.byWord.get(`${cur.lower} ${nextLower}`) : undefined;
+      const two = nextLower !== null && this.pairFirst.has(cur.lower) ? this.byWord.get(`${cur.lower} ${nextLower}`) : undefined;
       const single = this.byWord.get(cur.lower);
       if (!two && !single) return;
       // Longer (multi-word) terms first.
