@@ -9,7 +9,7 @@ import { assemble } from "../src/core/assemble/assemble.js";
 import { writeMarkdown } from "../src/writers/markdown.js";
 import { writeJson } from "../src/writers/json.js";
 import { writeDocx } from "../src/writers/docx/index.js";
-import { paragraphLabel } from "../src/writers/labels.js";
+import { paragraphLabel, paragraphPath } from "../src/writers/labels.js";
 import type { Draft } from "../src/core/draft.js";
 import { fromRoot } from "./helpers.js";
 
@@ -109,4 +109,15 @@ test("notes about the whole draft or the recitals as a whole are not lost: they 
   const md = writeMarkdown(d);
   assert.match(md, /^# .*\n\n> \*\*Risk note \(info, state-preemption\):\*\* Whole-draft note\./m);
   assert.match(md, /BE IT ORDAINED.*\n\n> \*\*Risk note \(low, hostile-recital\):\*\* Recitals note\./);
+});
+
+test("paragraphPath cites a paragraph by its labels, so the memo tells two notes in one section apart", () => {
+  const p = (id: string, numbered: boolean, children: Draft["sections"][number]["paragraphs"] = []) => ({ id, text: id, numbered, children });
+  const paras = [p("lead", false), p("a", true, [p("a1", true), p("a2", true, [p("a2A", true)])]), p("b", true, [p("b-tail", false)])];
+  assert.equal(paragraphPath(paras, "lead"), "");
+  assert.equal(paragraphPath(paras, "a"), "(a)");
+  assert.equal(paragraphPath(paras, "a2"), "(a)(2)");
+  assert.equal(paragraphPath(paras, "a2A"), "(a)(2)(A)");
+  assert.equal(paragraphPath(paras, "b-tail"), "(b)");
+  assert.equal(paragraphPath(paras, "missing"), null);
 });

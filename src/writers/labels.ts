@@ -1,5 +1,6 @@
 // Legislative numbering as text (Markdown, plain text): Section 1. / (a) / (1) / (A) / (i).
 // The DOCX writer uses real Word numbering with the same formats.
+import type { Paragraph } from "../core/draft.js";
 
 export function sectionLabel(n: number): string {
   return `Section ${n}.`;
@@ -17,6 +18,21 @@ export function paragraphLabel(depth: number, n: number): string {
     default:
       return `(${roman(n)})`;
   }
+}
+
+/**
+ * The labels leading to a paragraph, as a citation: "(a)(1)" for the first item
+ * of subsection (a); unnumbered paragraphs add nothing. null: not in the list.
+ */
+export function paragraphPath(paragraphs: readonly Paragraph[], id: string, depth = 0): string | null {
+  let n = 0;
+  for (const p of paragraphs) {
+    const label = p.numbered ? paragraphLabel(depth, ++n) : "";
+    if (p.id === id) return label;
+    const below = paragraphPath(p.children, id, depth + 1);
+    if (below !== null) return label + below;
+  }
+  return null;
 }
 
 function letters(n: number): string {

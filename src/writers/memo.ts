@@ -4,7 +4,7 @@
 // (a citation says its own date only when it differs).
 import type { Authority, Draft, RiskNote } from "../core/draft.js";
 import { SEVERITIES } from "../core/draft.js";
-import { sectionLabel } from "./labels.js";
+import { paragraphPath, sectionLabel } from "./labels.js";
 import { codeWhere } from "./amendment.js";
 import { memoStaleness } from "./notes.js";
 import { longDate } from "../core/shared/handlebars.js";
@@ -78,7 +78,10 @@ export function memoIntro(memo: Memo, instrument: string): string {
 function whereIn(draft: Draft, n: RiskNote): string {
   if (n.section === "recitals") return "Recitals";
   const i = draft.sections.findIndex((s) => s.id === n.section);
-  return i >= 0 ? `${sectionLabel(i + 1).replace(/\.$/, "")} (${draft.sections[i]!.heading})` : (codeWhere(draft, n) ?? "Whole draft");
+  if (i < 0) return codeWhere(draft, n) ?? "Whole draft";
+  // "Section 4 (Identification), subsection (b)": two notes on one section are told apart by the provision each concerns.
+  const path = n.paragraph ? (paragraphPath(draft.sections[i]!.paragraphs, n.paragraph) ?? "") : "";
+  return `${sectionLabel(i + 1).replace(/\.$/, "")} (${draft.sections[i]!.heading})${path ? `, subsection ${path}` : ""}`;
 }
 
 /** The "Safer" line: the clause-level suggestion, then (drafts made from answers) the answer to change. */
