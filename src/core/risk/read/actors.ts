@@ -18,6 +18,7 @@ export interface Actors {
   stateGaps: Span[];
 }
 
+const OF_BODY_RE = native(/^\s*(?:(?:or|and)\s+(?:an?\s+)?[\w-]+\s+)?of\s+(?:the\s+)?$/i);
 /** "They" opening a sentence and followed by its verb: a subject that refers back. */
 const PRONOUN_SUBJECT_RE = native(/\bThey(?=\s+(?:shall|must|may|will|are|cannot|should)\b)/g);
 
@@ -54,8 +55,11 @@ export function gatherActors(text: string, masked: Masked, terms: TermTable, sel
   }
 
   // 2. Literal actor phrases, most specific first.
+  let lower: string | null = null;
   for (const a of AGENCIES) {
-    if (!a.hint.some((h) => text.includes(h))) continue;
+    const caseless = a.re.flags.includes("i");
+    if (caseless) lower ??= text.toLowerCase();
+    if (!a.hint.some((h) => (caseless ? lower!.includes(h.toLowerCase()) : text.includes(h)))) continue;
     masked.each(a.re, (m) => {
       const name = a.name || m[0].split(/\s+/)[0]!;
       addActor(m.index, m.index + m[0].length, "named-agency", { agency: name });
@@ -105,6 +109,15 @@ export function gatherActors(text: string, masked: Masked, terms: TermTable, sel
   });
   masked.each(PRONOUN_SUBJECT_RE, (m) => (addActor(m.index, m.index + m[0].length, "all-law-enforcement", { generic: true, unresolved: true, pronoun: true }), true));
   actors.sort((a, b) => a.start - b.start || b.end - a.end);
+  // "an officer or agent of United States Customs and Border Protection": a generic officer takes the class of the body it serves.
+  actors.forEach((a, i) => {
+    if (!a.generic) return;
+    const body = actors.slice(i + 1, i + 4).find((b) => !b.generic && b.start >= a.end);
+    if (body && OF_BODY_RE.test(text.slice(a.end, body.start))) {
+      a.cls = body.cls;
+      delete a.unresolved;
+    }
+  });
   // A statute's own: the state's officers and those of its local governments.
   if (self.level === "state") for (const a of actors) if (a.cls === "state-officers" || a.cls === "other-local-officers" || a.cls === "non-federal-officers") a.cls = "own-personnel";
   return { actors, termPlaces, termPurpose, termStatus, stateGaps };

@@ -8,6 +8,8 @@ import { EXEMPT_CUE_RE } from "./patterns.js";
 import { fromStart, native } from "./native.js";
 
 export const NARROW: ReadonlySet<ActorClass> = new Set(["non-local-officers", "federal-officers", "immigration-officers", "named-agency"]);
+/** The federal government's own officers, by level, function or agency. */
+export const FEDERAL_CLASSES: ReadonlySet<ActorClass> = new Set(["federal-officers", "immigration-officers", "named-agency"]);
 /** Classes that include officers of other governments (federal ones in particular). */
 export const OUTSIDE: ReadonlySet<ActorClass> = new Set(["all-law-enforcement", "non-local-officers", "federal-officers", "immigration-officers", "named-agency"]);
 
@@ -93,6 +95,12 @@ export function findCue(before: string): number | null {
   while ((m = re.exec(before)) !== null) last = m.index + m[0].length;
   if (last === null) return null;
   return EXEMPT_CUE_RE.test(before.slice(0, last)) ? last : null;
+}
+
+const PLACE_HEAD_RE = native(/\b(?:facilit(?:y|ies)|jails?|courts?|court\s*houses?|courthouses?|premises|buildings?|propert(?:y|ies))\s*$/i);
+/** The mention ends in a place ("a State or local correctional facility"), not a class of officers. */
+export function namesPlace(text: string): boolean {
+  return PLACE_HEAD_RE.test(text);
 }
 
 export function exemptionKind(c: ActorClass): ExemptionKind | null {

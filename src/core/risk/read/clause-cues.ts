@@ -2,7 +2,8 @@
 // their modal, savings and internal duties, who a sharing verb governs, the
 // other party to a contract, back-references ("the peace officer"), and
 // places a pronoun stands for. Each is a pattern or a small linear function.
-import type { ActorClass, ActorMention } from "./types.js";
+import type { ActorMention } from "./types.js";
+import { FEDERAL_CLASSES } from "./classes.js";
 import { globalForm } from "./text.js";
 import { SHARE_RE } from "./patterns.js";
 import { native } from "./native.js";
@@ -176,6 +177,5 @@ export function headedDuty<D extends { subjStart: number; modal: number; modalEn
 /** An act commanded ("shall notify", "must give"), not a liability or penalty ("shall be liable", "is guilty"). */
 const ACTIVE_DUTY_RE = native(/^(?:shall|must|will)\s+(?!be\s+(?:liable|guilty|subject|punish|fined|imprison))/i);
 const SUBJECT_HEAD_RE = native(/^\s*(?:\([\w.]+\)\s*)*(?:(?:a|an|any|each|every|the|all|no|such)\s+)?$/i);
-export const FEDERAL_CLASSES: ReadonlySet<ActorClass> = new Set(["federal-officers", "immigration-officers", "named-agency"]);
 /** "may not arrest ... for purposes of enforcing a provision of this act": only the enactor's officers enforce its own law. */
 export const ENFORCING_OWN_LAW_RE = native(/\benforc(?:e|es|ing|ement\s+of)\s+(?:(?:a|any|the)\s+provisions?\s+of\s+)?this\s+(?:act|chapter|article|section|ordinance|subchapter|subtitle|title|division|part|code)\b/i);

@@ -5,7 +5,7 @@
 // --explain` shows them so a reviewer sees why a note fired. Every text in a
 // frame is an exact substring of the unit's text, for quoting.
 import type { ActorClass, Analysis, Does, PenaltyKind, Span } from "../read/index.js";
-import { reachesFederal } from "../read/index.js";
+import { FEDERAL_CLASSES, reachesFederal } from "../read/index.js";
 import { listRe } from "./lexicon.js";
 import { native } from "./native.js";
 
@@ -118,19 +118,16 @@ function mandatesAgency(text: string, a: Analysis): boolean {
 
 /** "may not employ any individual who was hired as a sworn officer of ...": a bar that turns on a person's past or present service. */
 const SERVICE_BAR_RE = native(/\b(?:shall|may|must|will)\s+not\s+(?:hire|employ|appoint|retain|rehire|re-employ|contract\s+with|certify|commission)\b[^.;]{0,80}?\b(?:who|that)\s+(?:(?:is|are|was|were)\s+(?:currently\s+|previously\s+|formerly\s+)?|(?:has|have|had)\s+(?:ever\s+|previously\s+)?been\s+)(?:hired|employed|appointed|sworn|serving|working|engaged)\s+(?:as|by|for|with|in)\b/i);
-/** The employer in such a bar is the federal government or one of its immigration agencies. */
-const FEDERAL_EMPLOYER_RE = native(/\b(?:United\s+States|U\.S\.|federal)\b|\b(?:Immigration\s+and\s+Customs\s+Enforcement|Customs\s+and\s+Border\s+Protection|Border\s+Patrol|Homeland\s+Security|ICE|CBP|DHS)\b/i);
-
-/** "employed by any law enforcement agency, federal, state, or local": every employer alike. */
-const ANY_EMPLOYER_RE = native(/\b(?:state|local|county|municipal|tribal)\b|\bany\s+(?:law\s+enforcement\s+)?agency\b/i);
-
-/** A person barred from hiring or office because of their service with the federal government. */
-function barsFederalService(text: string): boolean {
+/** A person barred because of their service with the federal government: the employers named after the bar are federal ones only. */
+function barsFederalService(text: string, a: Analysis): boolean {
   const m = SERVICE_BAR_RE.exec(text);
   if (!m) return false;
-  const end = m.index + m[0].length;
-  const employer = text.slice(end, end + 140).split(";")[0]!;
-  return FEDERAL_EMPLOYER_RE.test(employer) && !ANY_EMPLOYER_RE.test(employer);
+  const from = m.index + m[0].length;
+  const stop = text.indexOf(";", from);
+  const to = Math.min(from + 140, stop < 0 ? text.length : stop);
+  // "employed by any law enforcement agency, federal, state, or local": every employer alike.
+  const employers = a.actors.filter((x) => x.start >= from && x.start < to);
+  return employers.length > 0 && employers.every((x) => FEDERAL_CLASSES.has(x.cls));
 }
 
 const REMEDY_DENIED_BEFORE_RE = native(/\b(?:no|not\s+(?:create|establish|give\s+rise\s+to|be\s+construed\s+to\s+create)|nor)\s+(?:an?\s+|any\s+)?$/i);
@@ -151,7 +148,7 @@ export function frameFor(u: FrameInput): Frame {
   const outside = !!a.bound && reachesFederal(a.bound) && !u.inExemptList;
   if (outside && a.duty && !a.negated && mandatesAgency(text, a)) actions.add("mandates-outside-agency");
   if (listRe("contractor-parties").test(text) && listRe("immigration-dealings").test(text)) actions.add("burdens-contractors");
-  if (barsFederalService(text)) actions.add("bars-federal-service");
+  if (barsFederalService(text, a)) actions.add("bars-federal-service");
   return {
     unit: u.id,
     section: u.section,

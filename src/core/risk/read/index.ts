@@ -14,6 +14,6 @@ export * from "./types.js";
 export { sentences } from "./text.js";
 export { parseDefinition, buildTermTable, termRegexes } from "./definitions.js";
 export { selfNamesFor, stateSelfNames, selfRegexes } from "./self-names.js";
-export { isNarrow, reachesFederal } from "./classes.js";
+export { FEDERAL_CLASSES, isNarrow, reachesFederal } from "./classes.js";
 export { analyzeText } from "./paragraph.js";
 export { frameFor, frameJson, type Frame, type Action, type Modality } from "./frame.js";

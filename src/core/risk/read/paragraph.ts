@@ -9,18 +9,18 @@
 // purpose, penalties and savings. Defined terms resolve through the draft's
 // definitions. Every span is an exact substring of the text given.
 import { DOES_ORDER } from "./types.js";
-import type { ActorClass, ActorMention, Analysis, AnalyzerEnv, Conduct, DefinedTerm, Does, Exemption, Penalty, Span, Where, Who } from "./types.js";
-import { BY_AGENT_RE, CUE_WINDOW, Masked, afterModal, containing, globalForm, sentenceOf, sentences, span, wordEnd } from "./text.js";
-import { EQUAL_TREATMENT_RE, AUTHORIZATION_MODAL_RE, BARE_AGENCY_RE, CONDUCT_RES, DECLINE_RE, DECLINE_VERB_RE, EXAMPLE_CUE_RE, FILLER_RE, FOLLOWING_EXEMPT_RE, FUNCTION_WORDS, GIVEN_RE, CHECK_IN_RE, LEASE_TERMS_RE, LEGAL_EFFECT_RE, LEVEL_NAMED_RE, LIMITS_RE, MODAL_RE, NEG_RE, NONPUBLIC_RE, NO_FORM_MODAL_RE, NO_SUBJECT_RE, PENALTY_RES, PENALTY_WORD_RE, POLICY_RE, PUBLIC_RE, PURPOSE_EXAMPLE_RE, PURPOSE_IS_ACTOR_RE, PURPOSE_RE, RELEVANT_RE, SAVINGS_GENERIC_RE, SAVINGS_SPECIFIC_RE, TRANSPARENCY_RE } from "./patterns.js";
+import type { ActorClass, ActorMention, Analysis, AnalyzerEnv, Conduct, DefinedTerm, Does, Penalty, Span, Where, Who } from "./types.js";
+import { BY_AGENT_RE, Masked, afterModal, containing, globalForm, sentenceOf, sentences, span, wordEnd } from "./text.js";
+import { EQUAL_TREATMENT_RE, AUTHORIZATION_MODAL_RE, BARE_AGENCY_RE, CONDUCT_RES, DECLINE_RE, DECLINE_VERB_RE, GIVEN_RE, CHECK_IN_RE, LEASE_TERMS_RE, LEGAL_EFFECT_RE, LEVEL_NAMED_RE, LIMITS_RE, MODAL_RE, NEG_RE, NONPUBLIC_RE, NO_FORM_MODAL_RE, NO_SUBJECT_RE, PENALTY_RES, PENALTY_WORD_RE, POLICY_RE, PUBLIC_RE, PURPOSE_EXAMPLE_RE, PURPOSE_IS_ACTOR_RE, PURPOSE_RE, RELEVANT_RE, SAVINGS_GENERIC_RE, SAVINGS_SPECIFIC_RE, TRANSPARENCY_RE } from "./patterns.js";
 import { selfNamesFor, selfRes } from "./self-names.js";
-import { exemptionKind, findCue, labelFor, pickBound, reachesFederal, scopeOfExemption, scopesReferenced, subjectStart, toWho } from "./classes.js";
+import { FEDERAL_CLASSES, pickBound, reachesFederal, scopeOfExemption, scopesReferenced, subjectStart, toWho } from "./classes.js";
 import { gatherActors } from "./actors.js";
 import { listRe } from "./lexicon.js";
 import { findStatusRestriction } from "./status-sharing.js";
-import { passiveUsesOfPlaces, PENALTY_ATTACH_RE, COOPERATE_WITH_FEDERAL_RE, type DirectiveMatch, imperativeDirective, OWNER_REFUSAL_RE, COUNTERPARTY_RE, FULL_EXTENT_SAVING_RE, INTERNAL_DUTY_RE, MODAL_COLON_RE, QUOTED_TITLE_RE, modifierHead, resolveBackReferences, headedDuty, FEDERAL_CLASSES, ENFORCING_OWN_LAW_RE } from "./clause-cues.js";
+import { passiveUsesOfPlaces, PENALTY_ATTACH_RE, COOPERATE_WITH_FEDERAL_RE, type DirectiveMatch, imperativeDirective, OWNER_REFUSAL_RE, FULL_EXTENT_SAVING_RE, INTERNAL_DUTY_RE, MODAL_COLON_RE, QUOTED_TITLE_RE, modifierHead, resolveBackReferences, headedDuty, ENFORCING_OWN_LAW_RE } from "./clause-cues.js";
 import { native } from "./native.js";
+import { readExemptions } from "./exemptions.js";
 const SAVINGS_SENTENCE_RE = native(/^\s*(?:nothing\s+in\s+this|this\s+\w+(?:\s+\w+)?\s+(?:does|do|shall)\s+not\s+(?:apply|prohibit|restrict))/i);
-const FUNCTION_EXCEPTION_CUE_RE = native(/\b(?:except|other\s+than|does\s+not\s+apply|shall\s+not\s+apply|do\s+not\s+apply|exempt|excluding|unless|does\s+not\s+include|not\s+include)\b/i);
 const OFFICERS_ONLY_CONDUCT_RE = native(/\blaw[- ]enforcement\b|\benforcement\s+(?:dut|activit|action|operation|function)|\bpeace\s+officer|\b(?:make|effect|effectuate)\s+(?:an?\s+|any\s+)?(?:civil\s+|immigration\s+)?arrests?\b/i);
 export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   // Blank quoted titles, keeping offsets: every span outside them is still exact text.
@@ -101,68 +101,7 @@ export function analyzeText(original: string, env: AnalyzerEnv = {}): Analysis {
   }
 
   // 4. Exemptions and examples.
-  for (let i = 0; i < actors.length; i++) {
-    const a = actors[i]!;
-    // "under a contract or agreement with a federal immigration authority": the other party to a
-    // contract is its object; the rule binds whoever contracts with it.
-    if (COUNTERPARTY_RE.test(text.slice(Math.max(0, a.start - 60), a.start))) {
-      a.role = "object";
-      continue;
-    }
-    // Cues sit just before the mention: a bounded window keeps this linear.
-    const before = text.slice(Math.max(0, a.start - CUE_WINDOW), a.start);
-    const prev = i > 0 ? actors[i - 1]! : null;
-    if (EXAMPLE_CUE_RE.test(before.slice(-40))) {
-      a.role = "example";
-      continue;
-    }
-    const cue = findCue(before);
-    if (cue !== null && FILLER_RE.test(before.slice(cue))) a.role = "exempt";
-    else if (prev && (prev.role === "exempt" || prev.role === "example") && FILLER_RE.test(text.slice(prev.end, a.start)) && /\b(?:or|and|nor)\b|,/.test(text.slice(prev.end, a.start)))
-      a.role = prev.role;
-    else if (FOLLOWING_EXEMPT_RE.test(text.slice(a.end, a.end + CUE_WINDOW))) a.role = "exempt";
-    // Under "does not apply to:", the item's head names who is exempt ("(3) officers of the
-    // City Police Department"); an actor deep in the item ("... in which a Department
-    // participates") describes a circumstance instead.
-    else if (inherit.exemptList && a.start < 60) a.role = "exempt";
-  }
-  const exempts: Exemption[] = [];
-  for (const a of actors) {
-    if (a.role !== "exempt" || a.generic) continue;
-    const kind = exemptionKind(a.cls);
-    if (kind) exempts.push({ ...span(text, a.start, a.end), kind, label: labelFor(a) });
-  }
-  for (const g of stateGaps) {
-    const owner = actors.find((a) => a.start === g.start);
-    if (owner && owner.role !== "exempt") exempts.push({ ...g, kind: "state-officers", label: "state officers (the list names federal and local officers only)" });
-  }
-  // Exemptions written into the definition of a term used here.
-  for (const a of actors) {
-    if (a.role === "exempt" || a.role === "example" || !a.termExempts) continue;
-    for (const e of a.termExempts) exempts.push({ ...span(text, a.start, a.end), kind: e.kind, label: e.label, ...(e.viaTerm ? { viaTerm: e.viaTerm } : {}) });
-  }
-  // Function-based exceptions (undercover, medical masks, tactical units, ...).
-  const fnCue = FUNCTION_EXCEPTION_CUE_RE;
-  if (fnCue.test(text) || inherit.exemptList) {
-    // A function word is an exception when a cue precedes it with no full stop
-    // between: one sweep over cues and full stops in order, not a search per word.
-    const cues: number[] = [];
-    const cueRe = globalForm(fnCue);
-    let c: RegExpExecArray | null;
-    while ((c = cueRe.exec(text)) !== null) cues.push(c.index);
-    const re = globalForm(FUNCTION_WORDS);
-    let m: RegExpExecArray | null;
-    let ci = 0;
-    let lastCue = -1;
-    let lastDot = -1;
-    let scanned = 0;
-    while ((m = re.exec(text)) !== null) {
-      while (ci < cues.length && cues[ci]! < m.index) lastCue = cues[ci++]!;
-      for (; scanned < m.index; scanned++) if (text.charCodeAt(scanned) === 46 /* . */) lastDot = scanned;
-      if ((lastCue >= 0 && lastCue > lastDot) || inherit.exemptList) exempts.push({ ...span(text, m.index, m.index + m[0].length), kind: "function", label: m[0].toLowerCase() });
-    }
-  }
-  exempts.sort((a, b) => a.start - b.start);
+  const exempts = readExemptions(text, actors, stateGaps, !!inherit.exemptList);
 
   // 5. Who: the restricted outside class, else the bound subject.
   const live = actors.filter((a) => a.role !== "exempt" && a.role !== "example");

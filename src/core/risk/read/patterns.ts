@@ -7,19 +7,19 @@ import type { ConductKind, PenaltyKind } from "./types.js";
 import { listRe } from "./lexicon.js";
 import { native } from "./native.js";
 
-/** Named agencies; hint: words a match must contain (case-sensitive, as the regex), so text without any of them skips the regex. */
+/** Named agencies; hint: words a match must contain (in any case for the full names, which an all-caps bill writes in capitals; as written for the acronyms), so text without any of them skips the regex. */
 export const AGENCIES: Array<{ re: RegExp; name: string; hint: string[]; immigration: boolean }> = [
-  { re: native(/\b(?:U\.S\.\s+|United States\s+)?Immigration and Customs Enforcement(?:\s*\(ICE\))?/g), name: "ICE", hint: ["Immigration and Customs Enforcement"], immigration: true },
-  { re: native(/\b(?:U\.S\.\s+|United States\s+)?Customs and Border Protection(?:\s*\(CBP\))?/g), name: "CBP", hint: ["Customs and Border Protection"], immigration: true },
-  { re: native(/\b(?:U\.S\.\s+|United States\s+)?Citizenship and Immigration Services(?:\s*\(USCIS\))?/g), name: "USCIS", hint: ["Citizenship and Immigration Services"], immigration: true },
-  { re: native(/\b(?:U\.S\.\s+|United States\s+)?Department of Homeland Security(?:\s*\(DHS\))?/g), name: "DHS", hint: ["Department of Homeland Security"], immigration: true },
-  { re: native(/\bHomeland Security Investigations(?:\s*\(HSI\))?/g), name: "HSI", hint: ["Homeland Security Investigations"], immigration: true },
-  { re: native(/\bEnforcement and Removal Operations(?:\s*\(ERO\))?/g), name: "ERO", hint: ["Enforcement and Removal Operations"], immigration: true },
-  { re: native(/\b(?:U\.S\.\s+|United States\s+)?Border Patrol\b/g), name: "Border Patrol", hint: ["Border Patrol"], immigration: true },
-  { re: native(/\bFederal Bureau of Investigation(?:\s*\(FBI\))?/g), name: "FBI", hint: ["Federal Bureau of Investigation"], immigration: false },
-  { re: native(/\bDrug Enforcement Administration(?:\s*\(DEA\))?/g), name: "DEA", hint: ["Drug Enforcement Administration"], immigration: false },
-  { re: native(/\bBureau of Alcohol, Tobacco, Firearms(?:,)? and Explosives(?:\s*\(ATF\))?/g), name: "ATF", hint: ["Bureau of Alcohol, Tobacco, Firearms"], immigration: false },
-  { re: native(/\b(?:U\.S\.\s+|United States\s+)?Marshals Service\b/g), name: "U.S. Marshals Service", hint: ["Marshals Service"], immigration: false },
+  { re: native(/\b(?:U\.S\.\s+|United States\s+)?Immigration and Customs Enforcement(?:\s*\(ICE\))?/gi), name: "ICE", hint: ["Immigration and Customs Enforcement"], immigration: true },
+  { re: native(/\b(?:U\.S\.\s+|United States\s+)?Customs and Border Protection(?:\s*\(CBP\))?/gi), name: "CBP", hint: ["Customs and Border Protection"], immigration: true },
+  { re: native(/\b(?:U\.S\.\s+|United States\s+)?Citizenship and Immigration Services(?:\s*\(USCIS\))?/gi), name: "USCIS", hint: ["Citizenship and Immigration Services"], immigration: true },
+  { re: native(/\b(?:U\.S\.\s+|United States\s+)?Department of Homeland Security(?:\s*\(DHS\))?/gi), name: "DHS", hint: ["Department of Homeland Security"], immigration: true },
+  { re: native(/\bHomeland Security Investigations(?:\s*\(HSI\))?/gi), name: "HSI", hint: ["Homeland Security Investigations"], immigration: true },
+  { re: native(/\bEnforcement and Removal Operations(?:\s*\(ERO\))?/gi), name: "ERO", hint: ["Enforcement and Removal Operations"], immigration: true },
+  { re: native(/\b(?:U\.S\.\s+|United States\s+)?Border Patrol\b/gi), name: "Border Patrol", hint: ["Border Patrol"], immigration: true },
+  { re: native(/\bFederal Bureau of Investigation(?:\s*\(FBI\))?/gi), name: "FBI", hint: ["Federal Bureau of Investigation"], immigration: false },
+  { re: native(/\bDrug Enforcement Administration(?:\s*\(DEA\))?/gi), name: "DEA", hint: ["Drug Enforcement Administration"], immigration: false },
+  { re: native(/\bBureau of Alcohol, Tobacco, Firearms(?:,)? and Explosives(?:\s*\(ATF\))?/gi), name: "ATF", hint: ["Bureau of Alcohol, Tobacco, Firearms"], immigration: false },
+  { re: native(/\b(?:U\.S\.\s+|United States\s+)?Marshals Service\b/gi), name: "U.S. Marshals Service", hint: ["Marshals Service"], immigration: false },
   { re: native(/\b(?:ICE|CBP|DHS|HSI|ERO|USCIS)\b(?:\s+(?:officers?|agents?|personnel|officials?|employees?))?/g), name: "", hint: ["ICE", "CBP", "DHS", "HSI", "ERO", "USCIS"], immigration: true },
 ];
 

@@ -5,7 +5,6 @@ import type { RiskContext } from "../context.js";
 import type { Exemption } from "../read/index.js";
 import { bindsOutside, describeClass, makeNote, modelFor, operativeUnits, outsideTarget, unitsInScope, type Unit } from "../model.js";
 import type { RuleMeta } from "../types.js";
-import { native } from "../read/native.js";
 
 export const meta: RuleMeta = {
   id: "exempts-comparable-officers",
@@ -23,8 +22,7 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
   const m = modelFor(draft, context);
   const notes: RiskNote[] = [];
   for (const u of operativeUnits(m)) {
-    // "does not apply to a State or local correctional facility": a place left out, not officers.
-    const ex = u.analysis.exempts.filter((e) => COMPARABLE.has(e.kind) && !PLACE_HEAD_RE.test(e.text));
+    const ex = u.analysis.exempts.filter((e) => COMPARABLE.has(e.kind));
     if (!ex.length) continue;
     // Which provisions does the exemption relieve?
     let relieved: Unit[] = [];
@@ -59,8 +57,6 @@ export function check(draft: Draft, context: RiskContext): RiskNote[] {
   }
   return notes;
 }
-
-const PLACE_HEAD_RE = native(/\b(?:facilit(?:y|ies)|jails?|courts?|court\s*houses?|courthouses?|premises|buildings?|propert(?:y|ies))\s*$/i);
 
 function label(e: Exemption, kindWord: string): string {
   const who = e.kind === "own-personnel" ? `${kindWord}'s own officers` : e.kind === "state-officers" ? "state officers" : "other local officers";
