@@ -66,10 +66,15 @@ export function nextIsNumbered(paras: Paragraph[], p: Paragraph): boolean {
   return i >= 0 && i + 1 < paras.length && paras[i + 1]!.numbered;
 }
 
-/** The lead-in and all of its items, as one text (the items' own units stay for anchoring). */
-export function wholeText(p: Paragraph): string {
+/**
+ * The lead-in and all of its items, as one text (the items' own units stay for
+ * anchoring): the items under it or, given its siblings, the numbered ones set
+ * out after it.
+ */
+export function wholeText(p: Paragraph, siblings: readonly Paragraph[] = []): string {
   const parts = [p.text];
   for (const c of walk(p.children)) parts.push(c.text);
+  if (!p.children.length) for (let j = siblings.indexOf(p) + 1; j > 0 && j < siblings.length && siblings[j]!.numbered; j++) parts.push(siblings[j]!.text);
   return parts.join(" ");
 }
 

@@ -95,13 +95,8 @@ export function modelFor(draft: Draft, options: ModelOptions = {}): DraftModel {
 }
 
 /** A definition and, when it ends in ":" ("... means an individual's:"), the items that complete it. */
-function definitionText(paras: Paragraph[], i: number): string {
-  const p = paras[i]!;
-  if (!endsWithColon(p.text) || !parseDefinition(p.text)) return p.text;
-  if (p.children.length) return wholeText(p);
-  const parts = [p.text];
-  for (let j = i + 1; j < paras.length && paras[j]!.numbered; j++) parts.push(paras[j]!.text);
-  return parts.join(" ");
+function definitionText(paras: Paragraph[], p: Paragraph): string {
+  return endsWithColon(p.text) && parseDefinition(p.text) ? wholeText(p, paras) : p.text;
 }
 
 export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel {
@@ -119,12 +114,12 @@ export function buildModel(draft: Draft, options: ModelOptions = {}): DraftModel
   for (const s of draft.sections) {
     if (s.role === "definitions") hasDefinitions = true;
     const visit = (paras: Paragraph[]): void => {
-      paras.forEach((p, i) => {
+      for (const p of paras) {
         const defined = s.role === "definitions" || !!parseDefinition(p.text);
-        if (defined) defs.push({ text: definitionText(paras, i), id: p.id });
+        if (defined) defs.push({ text: definitionText(paras, p), id: p.id });
         for (const inline of inlineDefinitions(p.text)) defs.push({ text: inline, id: p.id });
         visit(p.children);
-      });
+      }
     };
     visit(s.paragraphs);
   }
